@@ -1,0 +1,44 @@
+"""The chapter map: one lesson and one exercise notebook per chapter, same stem in both.
+
+The titles are the ones students see (start page, slides); the stems name the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    stem: str
+    title_en: str
+    title_sv: str
+
+    def title(self, lang: str) -> str:
+        return self.title_sv if lang == "sv" else self.title_en
+
+
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter(0, "00_welcome", "Welcome: what a neural network is", "Välkommen: vad ett neuralt nätverk är"),
+    Chapter(1, "01_perceptron", "The perceptron", "Perceptronen"),
+    Chapter(2, "02_activations", "Activation functions", "Aktiveringsfunktioner"),
+    Chapter(3, "03_forward_pass", "Forward pass and architecture", "Framåtpass och arkitektur"),
+    Chapter(4, "04_loss_functions", "Loss functions", "Förlustfunktioner"),
+    Chapter(5, "05_gradient_descent", "Least squares and gradient descent", "Minstakvadratmetoden och gradientnedstigning"),
+    Chapter(6, "06_chain_rule", "Chain rule and computational graphs", "Kedjeregeln och beräkningsgrafer"),
+    Chapter(7, "07_backpropagation", "Backpropagation", "Bakåtpropagering"),
+    Chapter(8, "08_softmax", "Softmax and multi-class classification", "Softmax och klassificering med flera klasser"),
+    Chapter(9, "09_optimizers", "Optimisers, initialisation and hyperparameters", "Optimerare, initiering och hyperparametrar"),
+    Chapter(10, "10_convolution", "Convolutional layers", "Faltningslager"),
+    Chapter(11, "11_overfitting", "Overfitting, validation and checkpoints", "Överanpassning, validering och kontrollpunkter"),
+    Chapter(12, "12_project_digits", "Project: handwritten digits", "Projekt: handskrivna siffror"),
+)
+
+
+def by_stem(stem: str) -> Chapter:
+    for chapter in CHAPTERS:
+        if chapter.stem == stem:
+            return chapter
+    valid = ", ".join(c.stem for c in CHAPTERS)
+    raise ValueError(f"unknown chapter {stem!r}; expected one of: {valid}")

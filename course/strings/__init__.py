@@ -1,0 +1,1 @@
+"""UI strings, one module per area; see :mod:`course.i18n`."""
