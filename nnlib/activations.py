@@ -1,0 +1,229 @@
+"""Activation functions, their derivatives, and the same as layers.
+
+Every function works element-wise on arrays of any shape (softmax along ``axis``) and is
+numerically safe: ``sigmoid(±1000)`` and ``softmax([1000, 0])`` are finite, exact to
+float precision, and raise no warnings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from nnlib._checks import as_float_array
+from nnlib.layers import Layer
+
+
+def step(z):
+    """Heaviside step: 1 where z ≥ 0, else 0 (the perceptron's activation)."""
+    return (np.asarray(z, dtype=float) >= 0).astype(float)
+
+
+def step_derivative(z):
+    """0 everywhere (undefined at 0): why a step cannot be trained by gradient descent."""
+    return np.zeros_like(np.asarray(z, dtype=float))
+
+
+def identity(z):
+    """Linear activation f(z) = z, for regression outputs."""
+    return np.asarray(z, dtype=float).copy()
+
+
+def identity_derivative(z):
+    return np.ones_like(np.asarray(z, dtype=float))
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(−z)), computed without overflow for large |z|.
+
+    For z < 0 the algebraically equal form e^z / (1 + e^z) is used, so ``exp`` only ever
+    sees non-positive arguments.
+    """
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_derivative(z):
+    """σ'(z) = σ(z)(1 − σ(z)); at most 1/4, at z = 0."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def tanh(z):
+    """Hyperbolic tangent, values in (−1, 1)."""
+    return np.tanh(np.asarray(z, dtype=float))
+
+
+def tanh_derivative(z):
+    """tanh'(z) = 1 − tanh²(z)."""
+    return 1.0 - np.tanh(np.asarray(z, dtype=float)) ** 2
+
+
+def relu(z):
+    """ReLU(z) = max(0, z)."""
+    return np.maximum(np.asarray(z, dtype=float), 0.0)
+
+
+def relu_derivative(z):
+    """1 for z > 0, else 0 (we take 0 at z = 0, as most libraries do)."""
+    return (np.asarray(z, dtype=float) > 0).astype(float)
+
+
+def leaky_relu(z, alpha: float = 0.01):
+    """z for z > 0, αz otherwise: a small slope keeps 'dead' units trainable."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, z, alpha * z)
+
+
+def leaky_relu_derivative(z, alpha: float = 0.01):
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, 1.0, alpha)
+
+
+def softmax(z, axis: int = -1):
+    """softmax(z)_i = e^(z_i) / Σ_j e^(z_j) along ``axis``.
+
+    Subtracting the maximum first changes nothing mathematically (it cancels) but keeps
+    every exponent ≤ 0, so nothing overflows.
+    """
+    z = np.asarray(z, dtype=float)
+    shifted = z - np.max(z, axis=axis, keepdims=True)
+    e = np.exp(shifted)
+    return e / np.sum(e, axis=axis, keepdims=True)
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An activation function with its derivative, looked up by :func:`get`."""
+
+    name: str
+    fn: Callable[[np.ndarray], np.ndarray]
+    derivative: Callable[[np.ndarray], np.ndarray]
+
+    def __call__(self, z):
+        return self.fn(z)
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    a.name: a
+    for a in (
+        Activation("step", step, step_derivative),
+        Activation("identity", identity, identity_derivative),
+        Activation("sigmoid", sigmoid, sigmoid_derivative),
+        Activation("tanh", tanh, tanh_derivative),
+        Activation("relu", relu, relu_derivative),
+        Activation("leaky_relu", leaky_relu, leaky_relu_derivative),
+    )
+}
+ALIASES = {"linear": "identity"}
+
+
+def get(name: str) -> Activation:
+    """The activation called ``name`` (softmax is a layer/function, see :class:`Softmax`)."""
+    key = ALIASES.get(name, name)
+    if key not in ACTIVATIONS:
+        valid = ", ".join(sorted([*ACTIVATIONS, *ALIASES]))
+        raise ValueError(f"unknown activation {name!r}; expected one of: {valid}")
+    return ACTIVATIONS[key]
+
+
+class ElementwiseActivation(Layer):
+    """A layer applying ``fn`` element-wise; backward multiplies by ``derivative``."""
+
+    fn: Callable = staticmethod(identity)
+    derivative: Callable = staticmethod(identity_derivative)
+
+    def forward(self, Z: np.ndarray) -> np.ndarray:
+        Z = as_float_array(Z, "Z", self.name)
+        self._cache = Z
+        return self.fn(Z)
+
+    def backward(self, dA: np.ndarray) -> np.ndarray:
+        """dZ = dA ⊙ f'(Z)."""
+        Z = self._cached()
+        dA = self._check_dY(dA, Z.shape)
+        return dA * self.derivative(Z)
+
+
+class Identity(ElementwiseActivation):
+    fn = staticmethod(identity)
+    derivative = staticmethod(identity_derivative)
+
+
+class Step(ElementwiseActivation):
+    fn = staticmethod(step)
+    derivative = staticmethod(step_derivative)
+
+
+class Sigmoid(ElementwiseActivation):
+    fn = staticmethod(sigmoid)
+    derivative = staticmethod(sigmoid_derivative)
+
+
+class Tanh(ElementwiseActivation):
+    fn = staticmethod(tanh)
+    derivative = staticmethod(tanh_derivative)
+
+
+class ReLU(ElementwiseActivation):
+    fn = staticmethod(relu)
+    derivative = staticmethod(relu_derivative)
+
+
+class LeakyReLU(ElementwiseActivation):
+    def __init__(self, alpha: float = 0.01) -> None:
+        super().__init__()
+        if not 0 <= alpha < 1:
+            raise ValueError(f"LeakyReLU: expected alpha in [0, 1), but received {alpha!r}")
+        self.alpha = float(alpha)
+
+    def fn(self, Z):
+        return leaky_relu(Z, self.alpha)
+
+    def derivative(self, Z):
+        return leaky_relu_derivative(Z, self.alpha)
+
+    def config(self) -> dict:
+        return {"alpha": self.alpha}
+
+
+class Softmax(Layer):
+    """Softmax over the last axis: ``(N, k)`` scores to ``(N, k)`` probabilities.
+
+    For training a classifier use :class:`nnlib.losses.CrossEntropy` on the *logits*
+    instead: it fuses softmax and the loss, which is both faster and more stable.
+    """
+
+    def forward(self, Z: np.ndarray) -> np.ndarray:
+        Z = as_float_array(Z, "Z", "Softmax")
+        P = softmax(Z, axis=-1)
+        self._cache = P
+        return P
+
+    def backward(self, dP: np.ndarray) -> np.ndarray:
+        """Jacobian-vector product: dZ_i = P_i (dP_i − Σ_j dP_j P_j)."""
+        P = self._cached()
+        dP = self._check_dY(dP, P.shape)
+        return P * (dP - np.sum(dP * P, axis=-1, keepdims=True))
+
+
+LAYERS: dict[str, type[Layer]] = {
+    "identity": Identity,
+    "linear": Identity,
+    "step": Step,
+    "sigmoid": Sigmoid,
+    "tanh": Tanh,
+    "relu": ReLU,
+    "leaky_relu": LeakyReLU,
+    "softmax": Softmax,
+}
+
+
+def layer(name: str) -> Layer:
+    """A new activation layer by name, e.g. ``layer("relu")``."""
+    if name not in LAYERS:
+        raise ValueError(f"unknown activation {name!r}; expected one of: {', '.join(sorted(LAYERS))}")
+    return LAYERS[name]()

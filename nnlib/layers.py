@@ -1,0 +1,154 @@
+"""The layer protocol, the fully connected layer and Flatten.
+
+Every layer has
+
+- ``forward(X) -> Y`` which keeps what ``backward`` needs,
+- ``backward(dY) -> dX`` where ``dY`` is ∂L/∂Y; it *overwrites* ``grads``,
+- ``params`` and ``grads``: dicts with the same keys (empty for layers without weights).
+
+Notation follows the course: a Dense layer's ``W`` has shape ``(n_out, n_in)`` so that
+``W[j, k]`` is :math:`w^{(l)}_{jk}`, the weight *to* node j in layer l *from* node k in
+layer l-1. With the batch first, one row per sample, the layer computes ``Z = X @ W.T + b``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnlib import init as initializers
+from nnlib._checks import as_float_array, check_int, check_ndim, make_rng
+
+
+class Layer:
+    """Base class: a layer without parameters that passes its input through."""
+
+    def __init__(self) -> None:
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self._cache = None
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+    def forward(self, X: np.ndarray) -> np.ndarray:
+        raise NotImplementedError(f"{self.name}.forward is not implemented")
+
+    def backward(self, dY: np.ndarray) -> np.ndarray:
+        raise NotImplementedError(f"{self.name}.backward is not implemented")
+
+    def __call__(self, X: np.ndarray) -> np.ndarray:
+        return self.forward(X)
+
+    def _cached(self):
+        """What forward stored, or a clear error when backward comes first."""
+        if self._cache is None:
+            raise RuntimeError(f"{self.name}: backward() was called before forward(); run forward(X) first")
+        return self._cache
+
+    def _check_dY(self, dY, expected_shape: tuple) -> np.ndarray:
+        dY = as_float_array(dY, "dY", self.name)
+        if dY.shape != expected_shape:
+            raise ValueError(
+                f"{self.name}: expected dY with the shape of the last output {expected_shape}, "
+                f"but received shape {dY.shape}"
+            )
+        return dY
+
+    def n_params(self) -> int:
+        return int(sum(p.size for p in self.params.values()))
+
+    def config(self) -> dict:
+        """The constructor arguments, as JSON, so a model can be rebuilt by :func:`nnlib.load`."""
+        return {}
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.config().items())
+        return f"{self.name}({args})"
+
+
+class Dense(Layer):
+    """Fully connected layer: ``Z = X @ W.T + b``.
+
+    Parameters
+    ----------
+    n_in, n_out
+        Number of inputs per sample and number of output units.
+    init
+        Weight initialiser name (``"he"``, ``"xavier"``, ``"normal"``, ``"zeros"`` …) or
+        callable; biases start at zero.
+    rng
+        A ``numpy.random.Generator`` or an int seed for the initial weights.
+
+    Shape
+    -----
+    - ``X``: ``(N, n_in)``, ``Z``: ``(N, n_out)``
+    - ``W``: ``(n_out, n_in)``, ``W[j, k]`` = w_jk, to unit j from input k
+    - ``b``: ``(n_out,)``
+
+    Examples
+    --------
+    >>> layer = Dense(3, 2, rng=0)
+    >>> layer.forward(np.ones((5, 3))).shape
+    (5, 2)
+    """
+
+    def __init__(self, n_in: int, n_out: int, *, init="he", rng=None) -> None:
+        super().__init__()
+        self.n_in = check_int(n_in, "n_in", "Dense")
+        self.n_out = check_int(n_out, "n_out", "Dense")
+        self.init = init if isinstance(init, str) else getattr(init, "__name__", "custom")
+        initializer = initializers.get(init, "Dense")
+        rng = make_rng(rng)
+        self.params = {
+            "W": np.asarray(initializer((self.n_out, self.n_in), self.n_in, self.n_out, rng), dtype=float),
+            "b": np.zeros(self.n_out),
+        }
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+
+    @property
+    def W(self) -> np.ndarray:
+        return self.params["W"]
+
+    @property
+    def b(self) -> np.ndarray:
+        return self.params["b"]
+
+    def forward(self, X: np.ndarray) -> np.ndarray:
+        X = as_float_array(X, "X", "Dense")
+        if X.ndim == 1 and X.shape[0] == self.n_in:
+            raise ValueError(
+                f"Dense: expected X of shape (N, {self.n_in}) with one row per sample, but received "
+                f"shape {X.shape}; for a single sample use X.reshape(1, -1)"
+            )
+        if X.ndim != 2 or X.shape[1] != self.n_in:
+            raise ValueError(f"Dense: expected X of shape (N, {self.n_in}), but received shape {X.shape}")
+        self._cache = X
+        return X @ self.params["W"].T + self.params["b"]
+
+    def backward(self, dZ: np.ndarray) -> np.ndarray:
+        """Given ``dZ`` = ∂L/∂Z of shape ``(N, n_out)``, store ∂L/∂W and ∂L/∂b and return ∂L/∂X."""
+        X = self._cached()
+        dZ = self._check_dY(dZ, (X.shape[0], self.n_out))
+        self.grads["W"] = dZ.T @ X  # (n_out, n_in): sums over the batch
+        self.grads["b"] = dZ.sum(axis=0)
+        return dZ @ self.params["W"]
+
+    def config(self) -> dict:
+        return {"n_in": self.n_in, "n_out": self.n_out, "init": self.init}
+
+
+class Flatten(Layer):
+    """Reshape ``(N, d1, d2, …)`` to ``(N, d1·d2·…)``, e.g. after convolutions before Dense."""
+
+    def forward(self, X: np.ndarray) -> np.ndarray:
+        X = as_float_array(X, "X", "Flatten")
+        if X.ndim < 2:
+            raise ValueError(f"Flatten: expected X with a batch axis first, (N, ...), but received shape {X.shape}")
+        self._cache = X.shape
+        return X.reshape(X.shape[0], -1)
+
+    def backward(self, dY: np.ndarray) -> np.ndarray:
+        shape = self._cached()
+        dY = self._check_dY(dY, (shape[0], int(np.prod(shape[1:]))))
+        return dY.reshape(shape)

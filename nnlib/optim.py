@@ -1,0 +1,118 @@
+"""Optimisers: how a gradient becomes a parameter update.
+
+Each optimiser has ``step(model)``, which updates every parameter *in place* from the
+gradients the last ``backward`` left in the layers, and ``reset()``, which forgets its
+running state (velocities, moments). ``model`` is a :class:`~nnlib.model.Sequential`
+or a single layer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnlib._checks import check_positive
+from nnlib.layers import Layer
+
+
+def _parameters(model):
+    if isinstance(model, Layer):
+        return ((key, model.params[key], model.grads[key]) for key in model.params)
+    if hasattr(model, "parameters"):
+        return model.parameters()
+    raise TypeError(f"expected a model (Sequential) or a layer, but received {type(model).__name__}")
+
+
+class Optimizer:
+    def __init__(self, learning_rate: float) -> None:
+        check_positive(learning_rate, "learning_rate", type(self).__name__)
+        self.learning_rate = float(learning_rate)
+        self.t = 0  # number of steps taken
+
+    def reset(self) -> None:
+        self.t = 0
+
+    def step(self, model) -> None:
+        self.t += 1
+        for name, param, grad in _parameters(model):
+            if grad.shape != param.shape:
+                raise ValueError(
+                    f"{type(self).__name__}: expected the gradient of {name} to have shape {param.shape}, "
+                    f"but received shape {grad.shape}"
+                )
+            self._update(name, param, grad)
+
+    def _update(self, name: str, param: np.ndarray, grad: np.ndarray) -> None:
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """Gradient descent, optionally with momentum μ:
+
+    v ← μ v + g,  w ← w − η v      (μ = 0 gives plain w ← w − η g)
+
+    The velocity v remembers past gradients, so steps grow along directions where the
+    gradient keeps its sign and cancel where it flips.
+    """
+
+    def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0) -> None:
+        super().__init__(learning_rate)
+        if not 0.0 <= momentum < 1.0:
+            raise ValueError(f"SGD: expected momentum in [0, 1), but received {momentum!r}")
+        self.momentum = float(momentum)
+        self.velocity: dict[str, np.ndarray] = {}
+
+    def reset(self) -> None:
+        super().reset()
+        self.velocity.clear()
+
+    def _update(self, name, param, grad):
+        if self.momentum:
+            v = self.velocity.setdefault(name, np.zeros_like(param))
+            v *= self.momentum
+            v += grad
+            grad = v
+        param -= self.learning_rate * grad
+
+    def __repr__(self) -> str:
+        return f"SGD(learning_rate={self.learning_rate}, momentum={self.momentum})"
+
+
+class Adam(Optimizer):
+    """Adam, adaptive moment estimation (Kingma & Ba, 2015):
+
+    m ← β1 m + (1 − β1) g          (mean of recent gradients)
+    v ← β2 v + (1 − β2) g²         (mean of recent squared gradients)
+    m̂ = m / (1 − β1^t),  v̂ = v / (1 − β2^t)     (bias correction: m, v start at 0)
+    w ← w − η m̂ / (√v̂ + ε)
+
+    Dividing by √v̂ gives every parameter its own step size, about η in magnitude.
+    """
+
+    def __init__(self, learning_rate: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
+        super().__init__(learning_rate)
+        for name, value in (("beta1", beta1), ("beta2", beta2)):
+            if not 0.0 <= value < 1.0:
+                raise ValueError(f"Adam: expected {name} in [0, 1), but received {value!r}")
+        check_positive(eps, "eps", "Adam")
+        self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
+        self.m: dict[str, np.ndarray] = {}
+        self.v: dict[str, np.ndarray] = {}
+
+    def reset(self) -> None:
+        super().reset()
+        self.m.clear()
+        self.v.clear()
+
+    def _update(self, name, param, grad):
+        m = self.m.setdefault(name, np.zeros_like(param))
+        v = self.v.setdefault(name, np.zeros_like(param))
+        m *= self.beta1
+        m += (1 - self.beta1) * grad
+        v *= self.beta2
+        v += (1 - self.beta2) * grad**2
+        m_hat = m / (1 - self.beta1**self.t)
+        v_hat = v / (1 - self.beta2**self.t)
+        param -= self.learning_rate * m_hat / (np.sqrt(v_hat) + self.eps)
+
+    def __repr__(self) -> str:
+        return f"Adam(learning_rate={self.learning_rate}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps})"
