@@ -172,6 +172,12 @@ class ReLU(ElementwiseActivation):
     fn = staticmethod(relu)
     derivative = staticmethod(relu_derivative)
 
+    def backward(self, dA: np.ndarray) -> np.ndarray:
+        """dZ = dA where Z > 0, else 0 (the same as dA ⊙ relu'(Z), without the float mask)."""
+        Z = self._cached()
+        dA = self._check_dY(dA, Z.shape)
+        return np.where(Z > 0, dA, 0.0)
+
 
 class LeakyReLU(ElementwiseActivation):
     def __init__(self, alpha: float = 0.01) -> None:

@@ -124,7 +124,9 @@ class Dense(Layer):
         if X.ndim != 2 or X.shape[1] != self.n_in:
             raise ValueError(f"Dense: expected X of shape (N, {self.n_in}), but received shape {X.shape}")
         self._cache = X
-        return X @ self.params["W"].T + self.params["b"]
+        Z = X @ self.params["W"].T
+        Z += self.params["b"]  # in place: one array less per step
+        return Z
 
     def backward(self, dZ: np.ndarray) -> np.ndarray:
         """Given ``dZ`` = ∂L/∂Z of shape ``(N, n_out)``, store ∂L/∂W and ∂L/∂b and return ∂L/∂X."""
