@@ -28,8 +28,14 @@ $(VENV)/.installed-test: pyproject.toml
 lab: $(VENV)/.installed-base
 	$(PY) -m course lab --lang $(lang)
 
+# 1. fail when a committed notebook differs from its source (and build the exercise
+#    solutions for step 2); 2. unit, widget, builder and grader tests, then every lesson,
+#    student exercise and exercise solution, each in a fresh kernel (nbval; --dist
+#    loadscope keeps the cells of one notebook on one kernel).
 test: $(VENV)/.installed-test
-	$(PY) -m pytest -n $(JOBS) tests
+	rm -rf .build/solutions
+	$(PY) -m course build --check --solutions .build/solutions
+	$(PY) -m pytest -n $(JOBS) --dist loadscope --nbval-lax tests notebooks exercises .build/solutions
 
 clean:
 	rm -rf $(VENV) .pytest_cache .build

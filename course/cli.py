@@ -1,0 +1,220 @@
+"""The ``nncourse`` command (also ``python -m course``): build, lab, slides and grade.
+
+A thin layer over :mod:`course.build`, :mod:`course.lab` and :mod:`course.slides`. Every
+subcommand sets ``func(args) -> int``; :func:`main` returns that exit code. Usage errors
+(unknown chapter or language) exit with 2 and list the valid choices on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from course.chapters import CHAPTERS
+from course.i18n import LANGUAGES
+
+
+def _root(args: argparse.Namespace) -> Path:
+    from course.build import REPO_ROOT
+
+    return Path(args.root) if getattr(args, "root", None) else REPO_ROOT
+
+
+def resolve_chapter(value: str) -> str:
+    """The chapter stem for a number ("3", "03") or a stem ("03_forward_pass").
+
+    Raises
+    ------
+    ValueError
+        Naming the valid chapters.
+    """
+    text = value.strip()
+    for chapter in CHAPTERS:
+        if text == chapter.stem or (text.isdigit() and int(text) == chapter.number):
+            return chapter.stem
+    valid = ", ".join(chapter.stem for chapter in CHAPTERS)
+    numbers = f"{CHAPTERS[0].number}–{CHAPTERS[-1].number}"
+    raise ValueError(f"unknown chapter {value!r}; expected a number {numbers} or one of: {valid}")
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from course import build as builder
+
+    root = _root(args)
+    only = args.only or None
+    try:
+        if args.check:
+            result = builder.check(root, only)
+            solutions = builder.plan_solutions(builder.load_sources(root, only), args.solutions) if args.solutions else []
+        else:
+            result = builder.build(root, only, args.solutions)
+            solutions = []
+    except builder.BuildError as error:
+        for problem in error.errors:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(error.errors)} invalid source(s); nothing was written", file=sys.stderr)
+        return 1
+
+    if args.check:
+        written, _ = builder.write_outputs(solutions)
+        for path in written:
+            print(f"wrote {_relative(path, root)}")
+        problems = [
+            *(f"stale (differs from its source): {_relative(p, root)}" for p in result.stale),
+            *(f"missing (not built yet): {_relative(p, root)}" for p in result.missing),
+            *(f"extra (no source): {_relative(p, root)}" for p in result.extra),
+        ]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(
+                f"{len(problems)} notebook(s) out of date; run `python -m course build` and commit the result",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"all {result.checked} notebooks are up to date")
+        return 0
+
+    for path in result.written:
+        print(f"wrote {_relative(path, root)}")
+    print(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
+    for path in result.extra:
+        print(f"warning: extra notebook with no source (delete it): {_relative(path, root)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_lab(args: argparse.Namespace) -> int:
+    from course.lab import run_lab
+
+    try:
+        return run_lab(_root(args), args.lang, open_browser=not args.no_browser)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _cmd_slides(args: argparse.Namespace) -> int:
+    from course.slides import write_slides
+
+    root = _root(args)
+    try:
+        path = write_slides(args.chapter, args.lang, root=root, out_dir=args.out, reveal_url=args.reveal_url)
+    except (FileNotFoundError, ValueError) as error:  # no source yet, invalid source, nothing to show
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {_relative(path, root)}")
+    return 0
+
+
+class _ChapterAction(argparse.Action):
+    """Resolves chapter numbers and stems, reporting an unknown one as a usage error (exit 2)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        try:
+            if isinstance(values, list):
+                stems = [resolve_chapter(value) for value in values]
+                setattr(namespace, self.dest, list(dict.fromkeys(stems)))
+            else:
+                setattr(namespace, self.dest, resolve_chapter(values))
+        except ValueError as error:
+            parser.error(str(error))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand (the grader's too, when installed)."""
+    parser = argparse.ArgumentParser(
+        prog="nncourse",
+        description="Neural networks from scratch: build the notebooks, open the course, make slides.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--root",
+        metavar="DIR",
+        help="the course repository (default: the checkout this package runs from)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chapters_help = f"chapter number ({CHAPTERS[0].number}–{CHAPTERS[-1].number}) or stem, e.g. 3, 03 or 03_forward_pass"
+
+    build = subparsers.add_parser(
+        "build",
+        parents=[common],
+        help="build the English and Swedish notebooks from the sources",
+        description=(
+            "Build notebooks/{en,sv}/STEM.ipynb from course/content/lessons/ and the student "
+            "exercises exercises/{en,sv}/STEM.ipynb from course/content/exercises/. "
+            "Building twice changes no byte."
+        ),
+    )
+    build.add_argument(
+        "--check",
+        action="store_true",
+        help="write no notebook; exit 1 naming every stale, missing or extra notebook",
+    )
+    build.add_argument(
+        "--only", nargs="+", metavar="STEM", action=_ChapterAction, help=f"only these chapters: {chapters_help}"
+    )
+    build.add_argument(
+        "--solutions",
+        metavar="DIR",
+        help="also write the solution versions of the exercises to DIR/{en,sv}/STEM.ipynb (also with --check)",
+    )
+    build.set_defaults(func=_cmd_build)
+
+    lab = subparsers.add_parser(
+        "lab",
+        parents=[common],
+        help="open the course in JupyterLab on the start page",
+        description="Start JupyterLab on the course with the start page (00_welcome) in the chosen language.",
+    )
+    lab.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the start page (default: en)")
+    lab.add_argument("--no-browser", action="store_true", help="start the server without opening a browser")
+    lab.set_defaults(func=_cmd_lab)
+
+    slides = subparsers.add_parser(
+        "slides",
+        parents=[common],
+        help="write a reveal.js slide deck of a lesson",
+        description=(
+            "Write OUT/LANG/STEM.slides.html, a reveal.js deck of the chapter's lesson, with "
+            "cells tagged 'notes' as speaker notes (press S in the deck)."
+        ),
+    )
+    slides.add_argument("chapter", action=_ChapterAction, help=chapters_help)
+    slides.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the deck (default: en)")
+    slides.add_argument("--out", metavar="DIR", help="output directory (default: slides/ in the repository)")
+    slides.add_argument(
+        "--reveal-url",
+        metavar="URL",
+        help="where the deck loads reveal.js from, e.g. a relative path to a local copy "
+        "(default: nbconvert's CDN URL, fetched by the browser when the deck is opened)",
+    )
+    slides.set_defaults(func=_cmd_slides)
+
+    try:
+        from course.grader.cli import register as register_grade
+    except ModuleNotFoundError as error:
+        # Only "the grader is not there yet" is tolerated; a broken import inside it is not.
+        if error.name not in ("course.grader", "course.grader.cli"):
+            raise
+    else:
+        register_grade(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        parser.print_help(sys.stderr)
+        return 2
+    return int(args.func(args))
