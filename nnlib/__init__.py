@@ -19,7 +19,7 @@ Conventions (the course's notation):
 True
 """
 
-from nnlib import activations, data, datasets, init, losses, metrics
+from nnlib import activations, data, datasets, init, losses, lstsq, metrics
 from nnlib.activations import LeakyReLU, ReLU, Sigmoid, Softmax, Step, Tanh, Identity, softmax
 from nnlib.conv import Conv2D, MaxPool2D
 from nnlib.data import Standardizer, one_hot, standardize, train_test_split
@@ -33,7 +33,7 @@ from nnlib.perceptron import Perceptron
 from nnlib.training import Checkpoint, EarlyStopping, History, TrainingDiverged, fit
 
 __all__ = [
-    "activations", "data", "datasets", "init", "losses", "metrics",
+    "activations", "data", "datasets", "init", "losses", "lstsq", "metrics",
     "Layer", "Dense", "Flatten", "Conv2D", "MaxPool2D",
     "Identity", "Step", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "Softmax", "softmax",
     "Sequential", "MLP", "save", "load",

@@ -1,0 +1,1279 @@
+# %% [markdown] tags=["en", "slide"]
+# # 05 Least squares and gradient descent
+#
+# In chapter 04 we learned to *measure* how wrong a model is with a loss function. Now we
+# make it less wrong. Training a neural network means choosing numbers – the weights and
+# biases – so that the loss becomes as small as possible. This chapter introduces the method
+# every network in this course is trained with, **gradient descent**, on the smallest
+# possible example: a model with a single number to choose.
+#
+# We solve that example twice: once exactly with algebra (the **least squares method**) and
+# once step by step with gradient descent, and we check that both give the same answer. Then
+# we add a second parameter and walk across a loss *surface*.
+#
+# **After this chapter you can**
+# - write down the squared-error loss of a model and differentiate it with respect to a parameter;
+# - solve the least squares problem for $y = a x^2$ in closed form;
+# - write a gradient descent loop that reaches the same answer;
+# - choose a learning rate, and compute the learning rate above which descent diverges;
+# - tell a derivative from a gradient, and a local minimum from a global one.
+
+# %% [markdown] tags=["sv", "slide"]
+# # 05 Minstakvadratmetoden och gradientnedstigning
+#
+# I kapitel 04 lärde vi oss att *mäta* hur fel en modell har med en förlustfunktion. Nu ska vi
+# göra den mindre fel. Att träna ett neuralt nätverk betyder att välja tal – vikterna och
+# biasvärdena – så att förlusten blir så liten som möjligt. I det här kapitlet möter du
+# metoden som varje nätverk i kursen tränas med, **gradientnedstigning**, i det minsta
+# tänkbara exemplet: en modell med ett enda tal att välja.
+#
+# Vi löser exemplet två gånger: en gång exakt med algebra (**minstakvadratmetoden**) och en
+# gång steg för steg med gradientnedstigning, och vi kontrollerar att båda ger samma svar.
+# Sedan lägger vi till en andra parameter och vandrar över en förlust*yta*.
+#
+# **Efter kapitlet kan du**
+# - ställa upp kvadratfelsförlusten för en modell och derivera den med avseende på en parameter;
+# - lösa minstakvadratproblemet för $y = a x^2$ på sluten form;
+# - programmera gradientnedstigning som en slinga (loop) som når samma svar;
+# - välja inlärningstakt och beräkna den inlärningstakt där nedstigningen börjar divergera;
+# - skilja en derivata från en gradient och ett lokalt minimum från ett globalt.
+
+# %%
+from course import set_language
+set_language("en")
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import nnlib
+from nnlib import lstsq
+from course import t
+from course.plots import COLORS
+from course.widgets.descent import LearningRateDescent, SurfaceDescent, TwoMinimaDescent
+
+rng = np.random.default_rng(0)
+
+# %% [markdown] tags=["en", "slide"]
+# ## 1 The problem: which parabola fits the points?
+#
+# Below are 20 measured points $(x_i, y_i)$. They lie roughly on a parabola through the
+# origin, so we try the model
+#
+# $$\hat y = a x^2 .$$
+#
+# The model has one **parameter**, $a$. Every value of $a$ gives a different parabola, and
+# our task is to find the $a$ that fits the points best. A network has the same task, only
+# with thousands of numbers instead of one.
+#
+# Every training run follows the same recipe:
+# 1. **Model**: a formula with parameters (here $\hat y = a x^2$).
+# 2. **Loss and cost**: one number that says how wrong the model is on the data.
+# 3. **Correction step**: change the parameters a little so that the cost goes down, and repeat.
+#
+# This chapter is about step 3. The points come from `nnlib.datasets.quadratic`, which draws
+# noisy points around $y = 2x^2$; we pretend not to know the 2.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 1 Problemet: vilken parabel passar punkterna?
+#
+# Nedan finns 20 uppmätta punkter $(x_i, y_i)$. De ligger ungefär på en parabel genom origo,
+# så vi provar modellen
+#
+# $$\hat y = a x^2 .$$
+#
+# Modellen har en **parameter**, $a$. Varje värde på $a$ ger en ny parabel, och vår uppgift
+# är att hitta det $a$ som passar punkterna bäst. Ett nätverk har samma uppgift, bara med
+# tusentals tal i stället för ett.
+#
+# All träning följer samma recept:
+# 1. **Modell**: en formel med parametrar (här $\hat y = a x^2$).
+# 2. **Förlust och kostnad**: ett tal som anger hur fel modellen har på datamängden.
+# 3. **Korrigeringssteg**: ändra parametrarna lite så att kostnaden minskar, och upprepa.
+#
+# Det här kapitlet handlar om steg 3. Punkterna kommer från `nnlib.datasets.quadratic`, som
+# slumpar punkter med brus kring $y = 2x^2$; vi låtsas att vi inte känner till tvåan.
+
+# %%
+x, y = nnlib.datasets.quadratic(20, a=2.0, noise=0.5, rng=rng)
+print("x:", np.round(x[:5], 2), "...")
+print("y:", np.round(y[:5], 2), "...")
+print("shapes:", x.shape, y.shape)
+
+# %% [markdown] tags=["en"]
+# Three guesses for $a$. The vertical segments are the **errors**
+# $e_i = y_i - a x_i^2$: the observed value minus the model's value. A good $a$ makes all of
+# them short at once; $a = 1$ is too low everywhere and $a = 3$ too high.
+
+# %% [markdown] tags=["sv"]
+# Tre gissningar på $a$. De lodräta strecken är **felen** $e_i = y_i - a x_i^2$: det
+# observerade värdet minus modellens värde. Ett bra $a$ gör alla strecken korta på en gång;
+# $a = 1$ ligger för lågt överallt och $a = 3$ för högt.
+
+# %%
+grid = np.linspace(-2.1, 2.1, 200)
+fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), sharey=True)
+for ax, a in zip(axes, [1.0, 2.0, 3.0]):
+    ax.vlines(x, y, a * x**2, color=COLORS[1], linewidth=1.2, label=t("descent.errors"))
+    ax.plot(grid, a * grid**2, color=COLORS[0], label=f"$\\hat y = {a:g}\\,x^2$")
+    ax.plot(x, y, "o", color="black", markersize=4, label=t("descent.data"))
+    ax.set_title(f"$a = {a:g}$")
+    ax.set_xlabel(t("descent.x"))
+    ax.legend(loc="upper center", fontsize=9)
+axes[0].set_ylabel(t("descent.y"))
+fig.suptitle(t("descent.title_data"))
+fig.tight_layout()
+plt.show()
+
+# %% [markdown] tags=["en", "slide"]
+# ## 2 Square the errors and average them
+#
+# One number has to summarise all 20 errors. Adding them up directly does not work: positive
+# and negative errors cancel, and a terrible fit could score zero. So we square every error
+# first and then take the mean:
+#
+# $$L(a) = \frac{1}{N}\sum_{i=1}^{N} \bigl(y_i - a x_i^2\bigr)^2 .$$
+#
+# This is the mean squared error (MSE) from chapter 04, now read as a function of the
+# **parameter** $a$ while the data stay fixed. Squaring also punishes large errors much harder
+# than small ones: an error of 2 costs four times as much as an error of 1.
+#
+# *Sum or mean?* Some texts minimise the sum $\sum_i (y_i - a x_i^2)^2$ instead. Both are
+# smallest at the same $a$, because the mean is the sum divided by the constant $N$. The mean
+# has a practical advantage: its size does not grow with the number of points, so a learning
+# rate that works for 20 points also works for 2 000 points from the same source (section 5
+# makes this precise).
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 2 Kvadrera felen och ta medelvärdet
+#
+# Ett enda tal ska sammanfatta alla 20 fel. Att lägga ihop felen direkt fungerar inte:
+# positiva och negativa fel tar ut varandra, och en usel anpassning skulle kunna få summan
+# noll. Därför kvadrerar vi först varje fel och tar sedan medelvärdet:
+#
+# $$L(a) = \frac{1}{N}\sum_{i=1}^{N} \bigl(y_i - a x_i^2\bigr)^2 .$$
+#
+# Det är medelkvadratfelet (MSE) från kapitel 04, men nu läst som en funktion av
+# **parametern** $a$ medan punkterna hålls fasta. Kvadreringen straffar dessutom stora fel
+# mycket hårdare än små: ett fel på 2 kostar fyra gånger så mycket som ett fel på 1.
+#
+# *Summa eller medelvärde?* En del texter minimerar i stället summan
+# $\sum_i (y_i - a x_i^2)^2$. Båda blir minst för samma $a$, eftersom medelvärdet är summan
+# delad med konstanten $N$. Medelvärdet har en praktisk fördel: dess storlek växer inte med
+# antalet punkter, så en inlärningstakt som fungerar för 20 punkter fungerar också för 2 000
+# punkter av samma slag (avsnitt 5 gör det här exakt).
+
+# %%
+def loss(a):
+    errors = y - a * x**2
+    return np.mean(errors**2)
+
+
+for a in [1.0, 2.0, 3.0]:
+    print(f"a = {a}:  L(a) = {loss(a):.3f}")
+
+# %% [markdown] tags=["en"]
+# Evaluating $L(a)$ for many values of $a$ gives the **loss curve**. It is a parabola in $a$:
+# multiplying out the square gives
+#
+# $$L(a) = \frac{1}{N}\Bigl(\sum_i y_i^2 \;-\; 2a\sum_i x_i^2 y_i \;+\; a^2 \sum_i x_i^4\Bigr),$$
+#
+# a polynomial of degree two in $a$ whose $a^2$ coefficient is positive. So the curve has
+# exactly one lowest point, and finding the best $a$ means finding the bottom of this curve.
+
+# %% [markdown] tags=["sv"]
+# Om vi beräknar $L(a)$ för många värden på $a$ får vi **förlustkurvan**. Den är en parabel i
+# $a$: när kvadraten utvecklas blir
+#
+# $$L(a) = \frac{1}{N}\Bigl(\sum_i y_i^2 \;-\; 2a\sum_i x_i^2 y_i \;+\; a^2 \sum_i x_i^4\Bigr),$$
+#
+# ett andragradspolynom i $a$ med positiv koefficient framför $a^2$. Kurvan har alltså exakt
+# en lägsta punkt, och att hitta det bästa $a$ är att hitta kurvans botten.
+
+# %%
+a_grid = np.linspace(-1, 5, 300)
+curve = np.array([loss(a) for a in a_grid])
+
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(a_grid, curve, color=COLORS[0], label=t("descent.loss_curve"))
+ax.set_xlabel(t("descent.param_a"))
+ax.set_ylabel(t("descent.loss_a"))
+ax.legend()
+plt.show()
+
+# %% [markdown] tags=["en", "slide"]
+# ## 3 The derivative is the slope where we stand
+#
+# Imagine standing blindfolded on the loss curve at some $a$. You cannot see the bottom, but
+# you can feel the slope under your feet. That slope is the **derivative**
+# $L'(a) = \frac{dL}{da}$: the slope of the tangent to the curve at the point where we stand.
+#
+# Differentiate term by term with the chain rule (chapter 06 returns to it): the outer
+# function is the square, $\frac{d}{de}\,e^2 = 2e$, and the inner one is the error
+# $e_i = y_i - a x_i^2$, with $\frac{de_i}{da} = -x_i^2$. So
+#
+# $$L'(a) = \frac{1}{N}\sum_{i=1}^N 2\bigl(y_i - a x_i^2\bigr)\cdot\bigl(-x_i^2\bigr)
+#         = -\frac{2}{N}\sum_{i=1}^N x_i^2\bigl(y_i - a x_i^2\bigr).$$
+#
+# The sign tells us which way is uphill:
+# - $L'(a) > 0$: the loss grows when $a$ grows, so we should **decrease** $a$;
+# - $L'(a) < 0$: the loss grows when $a$ shrinks, so we should **increase** $a$;
+# - $L'(a) = 0$: flat ground; we are at the bottom (or on a top, see section 6).
+#
+# Either way we step in the **opposite** direction of the derivative. With a small positive
+# number $\eta$, the **learning rate**, the step is
+#
+# $$a \leftarrow a - \eta\, L'(a).$$
+#
+# This is **gradient descent**. The step is long where the curve is steep and shrinks by
+# itself near the bottom, where the slope goes to zero.
+#
+# The figure below shows two points on the curve: the dashed lines are the tangents, whose
+# slope is $L'(a)$, and the arrows show the step $-\eta L'(a)$ for $\eta = 0.05$. At $a = 0.5$
+# the slope is negative and the step goes right; at $a = 3.5$ it is positive and the step
+# goes left. Both point towards the bottom.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 3 Derivatan är lutningen där vi står
+#
+# Tänk dig att du står med förbundna ögon på förlustkurvan vid något $a$. Du ser inte botten,
+# men du känner lutningen under fötterna. Den lutningen är **derivatan**
+# $L'(a) = \frac{dL}{da}$: lutningen hos kurvans tangent i punkten där vi står.
+#
+# Derivera term för term med kedjeregeln (vi återkommer till den i kapitel 06): den yttre
+# funktionen är kvadraten, $\frac{d}{de}\,e^2 = 2e$, och den inre är felet
+# $e_i = y_i - a x_i^2$, med $\frac{de_i}{da} = -x_i^2$. Alltså är
+#
+# $$L'(a) = \frac{1}{N}\sum_{i=1}^N 2\bigl(y_i - a x_i^2\bigr)\cdot\bigl(-x_i^2\bigr)
+#         = -\frac{2}{N}\sum_{i=1}^N x_i^2\bigl(y_i - a x_i^2\bigr).$$
+#
+# Tecknet visar åt vilket håll det lutar uppåt:
+# - $L'(a) > 0$: förlusten ökar när $a$ ökar, så vi ska **minska** $a$;
+# - $L'(a) < 0$: förlusten ökar när $a$ minskar, så vi ska **öka** $a$;
+# - $L'(a) = 0$: plan mark; vi står i botten (eller på en topp, se avsnitt 6).
+#
+# I båda fallen tar vi ett steg i **motsatt** riktning mot derivatan. Med ett litet positivt
+# tal $\eta$, **inlärningstakten**, blir steget
+#
+# $$a \leftarrow a - \eta\, L'(a).$$
+#
+# Det här är **gradientnedstigning**. Steget är långt där kurvan är brant och krymper av sig
+# självt nära botten, där lutningen går mot noll.
+#
+# Figuren nedan visar två punkter på kurvan: de streckade linjerna är tangenterna, vars
+# lutning är $L'(a)$, och pilarna visar steget $-\eta L'(a)$ för $\eta = 0.05$. Vid $a = 0.5$ är
+# lutningen negativ och steget går åt höger; vid $a = 3.5$ är den positiv och steget går åt
+# vänster. Båda pekar mot botten.
+
+# %%
+def loss_derivative(a):
+    errors = y - a * x**2
+    return -2 * np.mean(x**2 * errors)
+
+
+for a in [0.5, 3.5]:
+    print(f"a = {a}:  L'(a) = {loss_derivative(a):+.2f}")
+
+fig, ax = plt.subplots(figsize=(7, 4.2))
+ax.plot(a_grid, curve, color=COLORS[0], label=t("descent.loss_curve"))
+for i, a in enumerate([0.5, 3.5]):
+    slope = loss_derivative(a)
+    nearby = np.linspace(a - 0.9, a + 0.9, 2)
+    ax.plot(nearby, loss(a) + slope * (nearby - a), "--", color=COLORS[1],
+            label=t("descent.tangent") if i == 0 else None)
+    ax.annotate("", xy=(a - 0.05 * slope, loss(a)), xytext=(a, loss(a)),
+                arrowprops={"arrowstyle": "->", "color": COLORS[2], "lw": 2.5})
+    ax.plot([a], [loss(a)], "o", color=COLORS[1])
+ax.set_ylim(0, curve.max())
+ax.set_xlabel(t("descent.param_a"))
+ax.set_ylabel(t("descent.loss_a"))
+ax.set_title(t("descent.title_slope"))
+ax.legend()
+plt.show()
+
+# %% [markdown] tags=["en"]
+# **Check yourself.** At $a = 3$, is $L'(a)$ positive or negative, and does one step of
+# gradient descent make $a$ larger or smaller? What would a *negative* learning rate do?
+#
+# <details><summary>Answer</summary>
+#
+# The bottom of the curve lies near $a = 2$, so at $a = 3$ the curve rises to the right and
+# $L'(3) > 0$. The step $-\eta L'(3)$ is negative: $a$ gets smaller, towards the bottom.
+# With $\eta < 0$ every step would go *uphill* and the loss would grow (that is gradient
+# *ascent*), which is why the learning rate is always positive.
+#
+# </details>
+
+# %% [markdown] tags=["sv"]
+# **Testa dig själv.** Är $L'(a)$ positiv eller negativ vid $a = 3$, och blir $a$ större
+# eller mindre efter ett steg med gradientnedstigning? Vad skulle en *negativ*
+# inlärningstakt göra?
+#
+# <details><summary>Svar</summary>
+#
+# Kurvans botten ligger nära $a = 2$, så vid $a = 3$ stiger kurvan åt höger och $L'(3) > 0$.
+# Steget $-\eta L'(3)$ är negativt: $a$ minskar, mot botten. Med $\eta < 0$ skulle varje steg
+# gå *uppför* och förlusten växa (det kallas gradientuppstigning), och därför är
+# inlärningstakten alltid positiv.
+#
+# </details>
+
+# %% [markdown] tags=["en", "slide"]
+# ## 4 The closed form: set the derivative to zero
+#
+# At the bottom the slope is zero. For this model we can solve $L'(a) = 0$ exactly:
+#
+# $$-\frac{2}{N}\sum_i x_i^2\bigl(y_i - a x_i^2\bigr) = 0
+# \quad\Longleftrightarrow\quad \sum_i x_i^2 y_i = a\sum_i x_i^4
+# \quad\Longleftrightarrow\quad a^* = \frac{\sum_i x_i^2 y_i}{\sum_i x_i^4}.$$
+#
+# This point is a minimum and not a maximum, because the second derivative
+#
+# $$L''(a) = \frac{2}{N}\sum_i x_i^4$$
+#
+# is positive as soon as one $x_i \neq 0$: the curve bends upwards. Choosing the parameter
+# that makes the (mean or sum of the) squared errors smallest is the **least squares
+# method**, and a formula like $a^*$ that gives the answer in one go is called a **closed
+# form**.
+#
+# ### A worked example by hand
+#
+# Take only two points, $(1, 1)$ and $(2, 5)$. Then $N = 2$ and
+#
+# $$L(a) = \tfrac12\bigl[(1 - a)^2 + (5 - 4a)^2\bigr], \qquad
+#   L'(a) = -\bigl[(1 - a)\cdot 1 + (5 - 4a)\cdot 4\bigr] = 17a - 21, \qquad L''(a) = 17.$$
+#
+# - Closed form: $a^* = \dfrac{1^2\cdot 1 + 2^2\cdot 5}{1^4 + 2^4} = \dfrac{21}{17} \approx 1.2353$.
+# - Gradient descent from $a_0 = 0$ with $\eta = 0.05$:
+#   - $a_1 = 0 - 0.05\cdot(17\cdot 0 - 21) = 1.05$
+#   - $a_2 = 1.05 - 0.05\cdot(17\cdot 1.05 - 21) = 1.05 - 0.05\cdot(-3.15) = 1.2075$
+#   - $a_3 = 1.2075 - 0.05\cdot(17\cdot 1.2075 - 21) = 1.2075 + 0.023625 = 1.231125$
+#
+# The distance to $a^*$ shrinks from $1.2353$ to $0.1853$, $0.0278$ and $0.0042$: every step
+# multiplies it by $0.15$. Section 5 explains where that factor comes from. The cell below
+# repeats the calculation in numpy.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 4 Sluten form: sätt derivatan till noll
+#
+# I botten är lutningen noll. För den här modellen kan vi lösa $L'(a) = 0$ exakt:
+#
+# $$-\frac{2}{N}\sum_i x_i^2\bigl(y_i - a x_i^2\bigr) = 0
+# \quad\Longleftrightarrow\quad \sum_i x_i^2 y_i = a\sum_i x_i^4
+# \quad\Longleftrightarrow\quad a^* = \frac{\sum_i x_i^2 y_i}{\sum_i x_i^4}.$$
+#
+# Punkten är ett minimum och inte ett maximum, eftersom andraderivatan
+#
+# $$L''(a) = \frac{2}{N}\sum_i x_i^4$$
+#
+# är positiv så snart något $x_i \neq 0$: kurvan böjer uppåt. Att välja den parameter som gör
+# (medelvärdet eller summan av) de kvadrerade felen minst kallas **minstakvadratmetoden**, och
+# en formel som $a^*$, som ger svaret direkt, kallas en lösning på **sluten form**.
+#
+# ### Ett räkneexempel för hand
+#
+# Ta bara två punkter, $(1, 1)$ och $(2, 5)$. Då är $N = 2$ och
+#
+# $$L(a) = \tfrac12\bigl[(1 - a)^2 + (5 - 4a)^2\bigr], \qquad
+#   L'(a) = -\bigl[(1 - a)\cdot 1 + (5 - 4a)\cdot 4\bigr] = 17a - 21, \qquad L''(a) = 17.$$
+#
+# - Sluten form: $a^* = \dfrac{1^2\cdot 1 + 2^2\cdot 5}{1^4 + 2^4} = \dfrac{21}{17} \approx 1.2353$.
+# - Gradientnedstigning från $a_0 = 0$ med $\eta = 0.05$:
+#   - $a_1 = 0 - 0.05\cdot(17\cdot 0 - 21) = 1.05$
+#   - $a_2 = 1.05 - 0.05\cdot(17\cdot 1.05 - 21) = 1.05 - 0.05\cdot(-3.15) = 1.2075$
+#   - $a_3 = 1.2075 - 0.05\cdot(17\cdot 1.2075 - 21) = 1.2075 + 0.023625 = 1.231125$
+#
+# Avståndet till $a^*$ krymper från $1.2353$ till $0.1853$, $0.0278$ och $0.0042$: varje steg
+# multiplicerar det med $0.15$. Avsnitt 5 förklarar var den faktorn kommer ifrån. Cellen nedan
+# gör samma beräkning i numpy.
+
+# %%
+x_hand = np.array([1.0, 2.0])
+y_hand = np.array([1.0, 5.0])
+a_star_hand = np.sum(x_hand**2 * y_hand) / np.sum(x_hand**4)
+print(f"closed form: a* = {a_star_hand:.4f}")
+
+a = 0.0
+for k in range(1, 4):
+    derivative = -2 * np.mean(x_hand**2 * (y_hand - a * x_hand**2))
+    a = a - 0.05 * derivative
+    print(f"a_{k} = {a:.6f}   distance to a*: {a_star_hand - a:.4f}")
+
+# %% [markdown] tags=["en", "subslide"]
+# ### The same for our 20 points
+#
+# The closed form is one line of numpy. The function `gradient_descent` repeats the
+# correction step and keeps every value of $a$ it visits (the *path*). After 30 steps with
+# $\eta = 0.1$ it agrees with the closed form to many decimals, and the slope there is
+# practically zero.
+
+# %% [markdown] tags=["sv", "subslide"]
+# ### Samma sak för våra 20 punkter
+#
+# Den slutna formen är en rad numpy. Funktionen `gradient_descent` upprepar
+# korrigeringssteget och sparar varje värde på $a$ den passerar (*vägen*). Efter 30 steg med
+# $\eta = 0.1$ stämmer den med den slutna formen på många decimaler, och lutningen där är i
+# praktiken noll.
+
+# %%
+a_closed = np.sum(x**2 * y) / np.sum(x**4)
+
+
+def gradient_descent(a, learning_rate, n_steps):
+    path = [a]
+    for _ in range(n_steps):
+        a = a - learning_rate * loss_derivative(a)
+        path.append(a)
+    return np.array(path)
+
+
+path = gradient_descent(0.0, learning_rate=0.1, n_steps=30)
+print(f"closed form:                a* = {a_closed:.6f}")
+print(f"gradient descent, 30 steps: a  = {path[-1]:.6f}")
+print(f"slope at the end:           L'(a) = {loss_derivative(path[-1]):.1e}")
+
+# %% [markdown] tags=["en", "slide"]
+# ## 5 Choosing the learning rate
+#
+# How large may $\eta$ be? For this model we can answer exactly. Because $L$ is a parabola in
+# $a$ with its bottom at $a^*$, its derivative is a straight line that crosses zero at $a^*$:
+#
+# $$L'(a) = L''\,(a - a^*), \qquad L'' = \frac{2}{N}\sum_i x_i^4 .$$
+#
+# (Check it on the hand example: $17a - 21 = 17\,(a - 21/17)$.) Put this into the update and
+# subtract $a^*$ on both sides:
+#
+# $$a_{k+1} - a^* = a_k - a^* - \eta L''(a_k - a^*) = (1 - \eta L'')\,(a_k - a^*).$$
+#
+# Every step multiplies the distance to the minimum by the same factor $r = 1 - \eta L''$
+# (in the hand example $1 - 0.05\cdot 17 = 0.15$). Everything depends on that factor:
+#
+# | learning rate | factor $r = 1 - \eta L''$ | what happens |
+# |---|---|---|
+# | $0 < \eta < 1/L''$ | $0 < r < 1$ | approaches from one side; **slow** when $\eta$ is tiny |
+# | $\eta = 1/L''$ | $r = 0$ | lands on $a^*$ in a single step |
+# | $1/L'' < \eta < 2/L''$ | $-1 < r < 0$ | jumps across the minimum every step (**oscillates**), but converges |
+# | $\eta = 2/L''$ | $r = -1$ | bounces between the same two points for ever |
+# | $\eta > 2/L''$ | $r < -1$ | every jump lands farther away: **diverges** |
+#
+# So gradient descent on this loss diverges exactly when
+#
+# $$\eta > \frac{2}{L''}.$$
+#
+# The threshold depends on the data (through $\sum_i x_i^4$), not on where we start. And since
+# $L''$ is a *mean*, it stays about the same when we collect more points of the same kind.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 5 Att välja inlärningstakt
+#
+# Hur stort får $\eta$ vara? För den här modellen kan vi svara exakt. Eftersom $L$ är en
+# parabel i $a$ med botten i $a^*$ är derivatan en rät linje som skär noll i $a^*$:
+#
+# $$L'(a) = L''\,(a - a^*), \qquad L'' = \frac{2}{N}\sum_i x_i^4 .$$
+#
+# (Kontrollera på räkneexemplet: $17a - 21 = 17\,(a - 21/17)$.) Sätt in detta i
+# uppdateringen och dra ifrån $a^*$ på båda sidor:
+#
+# $$a_{k+1} - a^* = a_k - a^* - \eta L''(a_k - a^*) = (1 - \eta L'')\,(a_k - a^*).$$
+#
+# Varje steg multiplicerar avståndet till minimipunkten med samma faktor $r = 1 - \eta L''$
+# (i räkneexemplet $1 - 0.05\cdot 17 = 0.15$). Allt hänger på den faktorn:
+#
+# | inlärningstakt | faktor $r = 1 - \eta L''$ | vad som händer |
+# |---|---|---|
+# | $0 < \eta < 1/L''$ | $0 < r < 1$ | närmar sig från ena sidan; **långsamt** när $\eta$ är mycket litet |
+# | $\eta = 1/L''$ | $r = 0$ | hamnar i $a^*$ på ett enda steg |
+# | $1/L'' < \eta < 2/L''$ | $-1 < r < 0$ | hoppar över minimipunkten i varje steg (**oscillerar**), men konvergerar |
+# | $\eta = 2/L''$ | $r = -1$ | studsar mellan samma två punkter i all evighet |
+# | $\eta > 2/L''$ | $r < -1$ | varje hopp landar längre bort: **divergerar** |
+#
+# Gradientnedstigning på den här förlusten divergerar alltså precis när
+#
+# $$\eta > \frac{2}{L''}.$$
+#
+# Gränsen beror på punkterna (genom $\sum_i x_i^4$), inte på var vi börjar. Och eftersom
+# $L''$ är ett *medelvärde* förblir den ungefär densamma när vi samlar in fler punkter av
+# samma slag.
+
+# %%
+curvature = 2 * np.mean(x**4)
+threshold = 2 / curvature
+print(f"L'' = {curvature:.3f}")
+print(f"divergence threshold 2/L'' = {threshold:.4f}")
+print(f"our eta = 0.1 gives r = 1 - eta L'' = {1 - 0.1 * curvature:.3f}")
+
+# %% [markdown] tags=["en"]
+# Four learning rates, given as fractions of the threshold, each running 12 steps from
+# $a_0 = 0$: too small (slow), good, too large (oscillates but converges) and divergent
+# (the path leaves the picture).
+
+# %% [markdown] tags=["sv"]
+# Fyra inlärningstakter, angivna som andelar av gränsen, och 12 steg från $a_0 = 0$ med
+# var och en: för liten (långsam), lagom, för stor (oscillerar men konvergerar) och divergent
+# (vägen lämnar bilden).
+
+# %%
+regimes = {"slow": 0.05, "good": 0.3, "large": 0.9, "divergent": 1.05}
+fig, axes = plt.subplots(2, 2, figsize=(11, 7.5), sharex=True, sharey=True)
+for ax, (regime, fraction) in zip(axes.flat, regimes.items()):
+    eta = fraction * threshold
+    steps = gradient_descent(0.0, eta, 12)
+    ax.plot(a_grid, curve, color=COLORS[0])
+    ax.plot(steps, [loss(a) for a in steps], "o-", color=COLORS[1], markersize=5, linewidth=1.2)
+    ax.axvline(a_closed, color="0.5", linestyle="--", linewidth=1)
+    ax.set_title(t(f"descent.regime_{regime}", lr=eta) + f" $(= {fraction:g} \\cdot 2/L'')$")
+    ax.set_xlim(a_grid[0], a_grid[-1])
+    ax.set_ylim(0, curve.max())
+for ax in axes[1]:
+    ax.set_xlabel(t("descent.param_a"))
+for ax in axes[:, 0]:
+    ax.set_ylabel(t("descent.loss_a"))
+fig.tight_layout()
+plt.show()
+
+# %% [markdown] tags=["en"]
+# Now let us *show* the threshold numerically. For 300 learning rates between 1 % and 150 %
+# of $2/L''$ we run 50 steps from $a_0 = 0$ and plot how much the loss changed,
+# $L(a_{50}) / L(a_0)$. Below the threshold the ratio is far below 1 (descent worked); right
+# at the dashed line $\eta = 2/L''$ it jumps above 1 and then explodes.
+
+# %% [markdown] tags=["sv"]
+# Nu *visar* vi gränsen numeriskt. För 300 inlärningstakter mellan 1 % och 150 % av $2/L''$
+# kör vi 50 steg från $a_0 = 0$ och ritar hur mycket förlusten ändrades,
+# $L(a_{50}) / L(a_0)$. Under gränsen är kvoten långt under 1 (nedstigningen fungerade); precis
+# vid den streckade linjen $\eta = 2/L''$ hoppar den över 1 och exploderar sedan.
+
+# %%
+learning_rates = np.linspace(0.01, 1.5, 300) * threshold
+ratios = [loss(gradient_descent(0.0, eta, 50)[-1]) / loss(0.0) for eta in learning_rates]
+
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.semilogy(learning_rates, ratios, color=COLORS[0])
+ax.axvline(threshold, color=COLORS[1], linestyle="--", label=t("descent.threshold"))
+ax.axhline(1.0, color="0.5", linewidth=1)
+ax.set_ylim(min(ratios) / 3, 1e6)
+ax.set_xlabel(t("descent.learning_rate_axis"))
+ax.set_ylabel(t("descent.loss_ratio"))
+ax.set_title(t("descent.title_threshold"))
+ax.legend()
+plt.show()
+
+for fraction in [0.98, 1.02]:
+    eta = fraction * threshold
+    ratio = loss(gradient_descent(0.0, eta, 50)[-1]) / loss(0.0)
+    print(f"eta = {fraction} * 2/L'' = {eta:.4f}:  L(a_50) / L(a_0) = {ratio:.3g}")
+
+# %% [markdown] tags=["en"]
+# **Check yourself.**
+# 1. Suppose we minimise the *sum* of squared errors instead of the mean. What happens to
+#    $a^*$, to $L''$ and to the divergence threshold?
+# 2. Which learning rate reaches $a^*$ in a single step? Why can we not simply use that
+#    learning rate when training a neural network?
+#
+# <details><summary>Answer</summary>
+#
+# 1. $a^*$ does not change (the factor $N$ cancels when we set the derivative to zero). $L''$
+#    becomes $2\sum_i x_i^4$, $N$ times larger, so the threshold $2/L''$ becomes $N$ times
+#    smaller: a learning rate that works with the mean can diverge with the sum.
+# 2. $\eta = 1/L''$, which makes $r = 0$. A network's loss is not a parabola: its curvature
+#    changes from place to place and is not known in advance, so the learning rate is chosen
+#    by trying a few values (chapter 09).
+#
+# </details>
+#
+# ### Try it: the learning rate
+#
+# The widget runs gradient descent from $a_0 = 0$ on the loss curve of our 20 points every
+# time you move a slider. Left: the path of $a$ on the curve; right: the loss after each step
+# (log scale). The line under the sliders says whether the run converged, is too slow,
+# oscillates or diverges, and shows the threshold $2/L''$. The play button adds one step at a
+# time.
+#
+# Try this:
+# 1. A learning rate around $0.005$: does it reach the minimum within 100 steps?
+# 2. A learning rate just below and just above $2/L''$.
+# 3. $\eta = 1/L''$, half the threshold: how many steps now?
+
+# %% [markdown] tags=["sv"]
+# **Testa dig själv.**
+# 1. Anta att vi minimerar *summan* av de kvadrerade felen i stället för medelvärdet. Vad
+#    händer med $a^*$, med $L''$ och med gränsen för divergens?
+# 2. Vilken inlärningstakt når $a^*$ på ett enda steg? Varför kan vi inte bara använda den
+#    när vi tränar ett neuralt nätverk?
+#
+# <details><summary>Svar</summary>
+#
+# 1. $a^*$ ändras inte (faktorn $N$ tar ut sig när vi sätter derivatan till noll). $L''$ blir
+#    $2\sum_i x_i^4$, alltså $N$ gånger större, så gränsen $2/L''$ blir $N$ gånger mindre: en
+#    inlärningstakt som fungerar med medelvärdet kan divergera med summan.
+# 2. $\eta = 1/L''$, som ger $r = 0$. Ett nätverks förlust är ingen parabel: krökningen
+#    varierar från ställe till ställe och är inte känd i förväg, så inlärningstakten väljs
+#    genom att pröva några värden (kapitel 09).
+#
+# </details>
+#
+# ### Prova själv: inlärningstakten
+#
+# Widgeten kör gradientnedstigning från $a_0 = 0$ på förlustkurvan för våra 20 punkter varje
+# gång du flyttar ett reglage. Till vänster: vägen för $a$ på kurvan; till höger: förlusten
+# efter varje steg (logaritmisk skala). Raden under reglagen talar om ifall körningen
+# konvergerade, går för långsamt, oscillerar eller divergerar, och visar gränsen $2/L''$.
+# Uppspelningsknappen lägger till ett steg i taget.
+#
+# Prova detta:
+# 1. En inlärningstakt kring $0.005$: når den minimipunkten inom 100 steg?
+# 2. En inlärningstakt strax under och strax över $2/L''$.
+# 3. $\eta = 1/L''$, halva gränsen: hur många steg behövs nu?
+
+# %%
+LearningRateDescent(x, y)
+
+# %% [markdown] tags=["en", "slide"]
+# ## 6 Local and global minima and maxima
+#
+# Our parabola has exactly one lowest point. The loss of a neural network is not that kind
+# of function: it has many valleys. Some words for a function $L(w)$:
+# - a **global minimum** is a point where $L$ is lowest of all;
+# - a **local minimum** is lowest only compared with its neighbourhood: a valley, but not
+#   necessarily the deepest one;
+# - **local and global maxima** are the same for the highest points (hilltops).
+#
+# At all of them the derivative is zero, because the tangent is horizontal. The second
+# derivative tells them apart: $L''(w) > 0$ at a minimum (the curve bends upwards) and
+# $L''(w) < 0$ at a maximum.
+#
+# Take $L(w) = w^4 - 3w^2 + w$. Its derivative $L'(w) = 4w^3 - 6w + 1$ is zero at three
+# points; numpy finds them as the roots of that polynomial, and $L''(w) = 12w^2 - 6$ tells us
+# what each one is.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 6 Lokala och globala minimum och maximum
+#
+# Vår parabel har exakt en lägsta punkt. Förlusten för ett neuralt nätverk är inte en sådan
+# funktion: den har många dalar. Några ord för en funktion $L(w)$:
+# - ett **globalt minimum** är en punkt där $L$ är lägst av alla;
+# - ett **lokalt minimum** är lägst bara jämfört med sin omgivning: en dal, men inte
+#   nödvändigtvis den djupaste;
+# - **lokala och globala maximum** är motsvarande för de högsta punkterna (topparna).
+#
+# I alla dessa punkter är derivatan noll, eftersom tangenten är vågrät. Andraderivatan
+# skiljer dem åt: $L''(w) > 0$ i ett minimum (kurvan böjer uppåt) och $L''(w) < 0$ i ett
+# maximum.
+#
+# Ta $L(w) = w^4 - 3w^2 + w$. Derivatan $L'(w) = 4w^3 - 6w + 1$ är noll i tre punkter; numpy
+# hittar dem som rötterna till polynomet, och $L''(w) = 12w^2 - 6$ avgör vad varje punkt är.
+
+# %%
+def double_well(w):
+    return w**4 - 3 * w**2 + w
+
+
+critical = np.sort(np.roots([4, 0, -6, 1]).real)
+for w in critical:
+    second = 12 * w**2 - 6
+    kind = "minimum" if second > 0 else "maximum"
+    print(f"w = {w:+.3f}:  L(w) = {double_well(w):+.3f},  L''(w) = {second:+.2f}  ->  {kind}")
+
+# %% [markdown] tags=["en"]
+# Two minima: the global one at $w \approx -1.30$ and a local one at $w \approx 1.13$, with a
+# local maximum at $w \approx 0.17$ between them. Gradient descent feels only the slope where
+# it stands, so it rolls into the valley on its own side of the hill. The widget runs it on
+# $L(w)$ from the start point $w_0$ you choose.
+#
+# Try this:
+# 1. Start on either side of the maximum ($w_0 = 0.1$ and $w_0 = 0.3$) and watch the end
+#    point switch between the global and the local minimum.
+# 2. Start at $w_0 = 2$ and raise the learning rate slowly up to $0.25$: first the steps become
+#    long enough to jump over the hill into the other valley, then too long to settle in any
+#    valley, and finally descent diverges.
+# 3. Start very close to the maximum: why does it take so many steps to get away?
+
+# %% [markdown] tags=["sv"]
+# Två minimipunkter: det globala minimumet vid $w \approx -1.30$ och ett lokalt vid
+# $w \approx 1.13$, med ett lokalt maximum vid $w \approx 0.17$ mellan dem.
+# Gradientnedstigning känner bara lutningen där den står, så den rullar ner i dalen på sin
+# egen sida av kullen. Widgeten kör den på $L(w)$ från den startpunkt $w_0$ du väljer.
+#
+# Prova detta:
+# 1. Starta på var sin sida om maximipunkten ($w_0 = 0.1$ och $w_0 = 0.3$) och se hur
+#    slutpunkten byter mellan det globala och det lokala minimumet.
+# 2. Starta i $w_0 = 2$ och öka inlärningstakten långsamt upp till $0.25$: först blir stegen
+#    så långa att de hoppar över kullen ner i den andra dalen, sedan för långa för att stanna
+#    i någon dal, och till sist divergerar nedstigningen.
+# 3. Starta mycket nära maximipunkten: varför tar det så många steg att komma därifrån?
+
+# %%
+TwoMinimaDescent(start=0.3)
+
+# %% [markdown] tags=["en"]
+# **Check yourself.**
+# 1. What does gradient descent do if it starts *exactly* at the local maximum?
+# 2. Does gradient descent with a small enough learning rate always find the global minimum?
+#
+# <details><summary>Answer</summary>
+#
+# 1. There $L'(w) = 0$, so the update $w \leftarrow w - \eta \cdot 0$ does not move it. But
+#    the point is unstable: the smallest deviation, even a rounding error, grows step by
+#    step, and descent rolls off into one of the two valleys (slowly at first, because the
+#    slope near the top is small, which also answers the third item of the widget).
+# 2. No. A small enough learning rate makes the loss go down at every step and stops where
+#    the slope is zero, but *which* valley it ends in depends on the start. That is one
+#    reason why a network's weights start at random values and why training is sometimes
+#    repeated from several starts (chapter 09).
+#
+# </details>
+
+# %% [markdown] tags=["sv"]
+# **Testa dig själv.**
+# 1. Vad gör gradientnedstigning om den startar *exakt* i det lokala maximumet?
+# 2. Hittar gradientnedstigning med tillräckligt liten inlärningstakt alltid det globala
+#    minimumet?
+#
+# <details><summary>Svar</summary>
+#
+# 1. Där är $L'(w) = 0$, så uppdateringen $w \leftarrow w - \eta \cdot 0$ flyttar den inte.
+#    Men punkten är instabil: minsta avvikelse, till och med ett avrundningsfel, växer för
+#    varje steg, och nedstigningen rullar ner i en av de två dalarna (långsamt i början,
+#    eftersom lutningen nära toppen är liten, vilket också besvarar den tredje punkten vid
+#    widgeten).
+# 2. Nej. En tillräckligt liten inlärningstakt gör att förlusten minskar i varje steg och att
+#    nedstigningen stannar där lutningen är noll, men *vilken* dal den hamnar i beror på
+#    starten. Det är ett skäl till att ett nätverks vikter startar med slumpmässiga värden och
+#    till att träningen ibland upprepas från flera startpunkter (kapitel 09).
+#
+# </details>
+
+# %% [markdown] tags=["en", "slide"]
+# ## 7 Two parameters: from derivative to gradient
+#
+# Now the model $\hat y = a x + b$, a straight line with two parameters. Its loss
+#
+# $$L(a, b) = \frac{1}{N}\sum_{i=1}^N \bigl(y_i - a x_i - b\bigr)^2$$
+#
+# is a function of two variables; its graph is a surface, a bowl above the $(a, b)$ plane.
+# With two variables there is no single "slope where we stand": the slope depends on which
+# direction we face. We start with the two **partial derivatives**, each taken while the other
+# parameter is held fixed:
+#
+# $$\frac{\partial L}{\partial a} = -\frac{2}{N}\sum_i x_i\bigl(y_i - a x_i - b\bigr), \qquad
+#   \frac{\partial L}{\partial b} = -\frac{2}{N}\sum_i \bigl(y_i - a x_i - b\bigr).$$
+#
+# The **gradient** collects them in one vector:
+#
+# $$\nabla L(a, b) = \begin{pmatrix} \partial L/\partial a \\ \partial L/\partial b \end{pmatrix}.$$
+#
+# A gradient is not the same thing as a derivative. The derivative of a function of *one*
+# variable is a **number**: the slope of its curve. The gradient of a function of *several*
+# variables is a **vector** with one partial derivative per parameter; it has a direction as
+# well as a length. With a single parameter the gradient has one component, and that
+# component is the derivative, which is why the one-parameter case could use either word.
+#
+# The next cell makes a new data set of 40 points around the line $y = 1.5x + 2$ and computes
+# the gradient at $(a, b) = (0, 0)$, once with the formula and once numerically with
+# `nnlib.numerical_gradient` (tiny steps in $a$ and in $b$) as a check.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 7 Två parametrar: från derivata till gradient
+#
+# Nu tar vi modellen $\hat y = a x + b$, en rät linje med två parametrar. Förlusten
+#
+# $$L(a, b) = \frac{1}{N}\sum_{i=1}^N \bigl(y_i - a x_i - b\bigr)^2$$
+#
+# är en funktion av två variabler; dess graf är en yta, en skål ovanför $(a, b)$-planet. Med
+# två variabler finns ingen enskild "lutning där vi står": lutningen beror på åt vilket håll
+# vi vänder oss. Vi börjar med de två **partiella derivatorna**, där den andra parametern
+# hålls fast:
+#
+# $$\frac{\partial L}{\partial a} = -\frac{2}{N}\sum_i x_i\bigl(y_i - a x_i - b\bigr), \qquad
+#   \frac{\partial L}{\partial b} = -\frac{2}{N}\sum_i \bigl(y_i - a x_i - b\bigr).$$
+#
+# **Gradienten** samlar dem i en vektor:
+#
+# $$\nabla L(a, b) = \begin{pmatrix} \partial L/\partial a \\ \partial L/\partial b \end{pmatrix}.$$
+#
+# En gradient är inte samma sak som en derivata. Derivatan av en funktion av *en* variabel är
+# ett **tal**: lutningen hos kurvan. Gradienten av en funktion av *flera* variabler är en
+# **vektor** med en partiell derivata per parameter; den har både riktning och längd. Med en
+# enda parameter har gradienten en komponent, och den komponenten är derivatan. Därför gick
+# det bra att använda vilket ord som helst i fallet med en parameter.
+#
+# Nästa cell skapar en ny datamängd med 40 punkter kring linjen $y = 1.5x + 2$ och beräknar
+# gradienten i $(a, b) = (0, 0)$, en gång med formeln och en gång numeriskt med
+# `nnlib.numerical_gradient` (små steg i $a$ och i $b$) som kontroll.
+
+# %%
+x_line = rng.uniform(0, 4, size=40)
+y_line = 1.5 * x_line + 2 + rng.normal(0, 0.5, size=40)
+
+
+def line_loss(theta):
+    a, b = theta
+    return np.mean((y_line - a * x_line - b) ** 2)
+
+
+def line_gradient(theta):
+    a, b = theta
+    errors = y_line - a * x_line - b
+    return np.array([-2 * np.mean(x_line * errors), -2 * np.mean(errors)])
+
+
+theta = np.array([0.0, 0.0])
+print("gradient from the formula:", line_gradient(theta).round(6))
+print("numerical gradient:       ", nnlib.numerical_gradient(line_loss, theta.copy()).round(6))
+
+# %% [markdown] tags=["en", "subslide"]
+# ### Why the gradient points uphill
+#
+# Stand at a point $\theta = (a, b)$ and face the direction of a unit vector $u$. The slope in
+# that direction (the *directional derivative*) is
+#
+# $$D_u L = \nabla L \cdot u = \lVert\nabla L\rVert \cos\varphi,$$
+#
+# where $\varphi$ is the angle between $u$ and $\nabla L$. It is largest, equal to
+# $\lVert\nabla L\rVert$, when $u$ points along the gradient ($\varphi = 0$), and most
+# negative when $u$ points the opposite way. Therefore:
+# - the gradient points in the direction of **steepest ascent**, and its length is the slope
+#   in that direction;
+# - $-\nabla L$ points in the direction of steepest descent, which is where we step;
+# - the gradient is perpendicular to the contour line through the point, because along a
+#   contour line the loss does not change ($\cos\varphi = 0$).
+#
+# A common slip is to say that "the gradient points towards the minimum" or "points
+# downhill". It points *uphill*, straight across the contour line, and that is not
+# necessarily towards the minimum, as the figures below show.
+#
+# The next cell measures the slope in 360 directions with a tiny step along each $u$ and
+# compares the steepest direction it finds with $\nabla L$.
+
+# %% [markdown] tags=["sv", "subslide"]
+# ### Varför gradienten pekar uppför
+#
+# Ställ dig i en punkt $\theta = (a, b)$ och vänd dig i riktningen för en enhetsvektor $u$.
+# Lutningen i den riktningen (*riktningsderivatan*) är
+#
+# $$D_u L = \nabla L \cdot u = \lVert\nabla L\rVert \cos\varphi,$$
+#
+# där $\varphi$ är vinkeln mellan $u$ och $\nabla L$. Den är störst, lika med
+# $\lVert\nabla L\rVert$, när $u$ pekar längs gradienten ($\varphi = 0$), och mest negativ när
+# $u$ pekar åt motsatt håll. Alltså gäller:
+# - gradienten pekar i den riktning där funktionen **växer snabbast** (brantaste stigningen),
+#   och dess längd är lutningen i den riktningen;
+# - $-\nabla L$ pekar i den brantaste riktningen nedför, och det är dit vi tar steget;
+# - gradienten är vinkelrät mot nivåkurvan genom punkten, eftersom förlusten inte ändras längs
+#   en nivåkurva ($\cos\varphi = 0$).
+#
+# Ett vanligt misstag är att säga att "gradienten pekar mot minimipunkten" eller "pekar
+# nedför". Den pekar *uppför*, rakt ut från nivåkurvan, och det är inte nödvändigtvis mot
+# minimipunkten, vilket figurerna nedan visar.
+#
+# Nästa cell mäter lutningen i 360 riktningar med ett litet steg längs varje $u$ och jämför
+# den brantaste riktningen den hittar med $\nabla L$.
+
+# %%
+gradient = line_gradient(theta)
+angles = np.radians(np.arange(360))
+directions = np.column_stack([np.cos(angles), np.sin(angles)])
+h = 1e-6
+slopes = np.array([(line_loss(theta + h * u) - line_loss(theta - h * u)) / (2 * h) for u in directions])
+
+print("steepest direction found:", directions[np.argmax(slopes)].round(3), "  slope:", slopes.max().round(3))
+print("gradient / |gradient|:   ", (gradient / np.linalg.norm(gradient)).round(3),
+      "  |gradient|:", np.linalg.norm(gradient).round(3))
+
+fig, ax = plt.subplots(figsize=(8, 3.8))
+ax.plot(np.degrees(angles), slopes, color=COLORS[0])
+ax.axvline(np.degrees(np.arctan2(gradient[1], gradient[0])) % 360, color=COLORS[1], linestyle="--",
+           label=t("descent.gradient_angle"))
+ax.axhline(0, color="0.5", linewidth=1)
+ax.set_xlabel(t("descent.angle"))
+ax.set_ylabel(t("descent.directional"))
+ax.set_title(t("descent.title_directional"))
+ax.legend()
+plt.show()
+
+# %% [markdown] tags=["en"]
+# On the contour plot of $L(a, b)$ each contour line joins points of equal loss. At six
+# points the orange arrows show the direction of $\nabla L$ and the blue ones the direction of
+# $-\nabla L$ (all drawn with the same length). They cross the contour lines at right angles,
+# and the blue ones point downhill, but mostly *across* the long, narrow valley rather than
+# at the minimum (the green star).
+
+# %% [markdown] tags=["sv"]
+# I nivåkurvediagrammet för $L(a, b)$ förbinder varje nivåkurva punkter med samma förlust. I
+# sex punkter visar de orange pilarna riktningen för $\nabla L$ och de blå riktningen för
+# $-\nabla L$ (alla ritade lika långa). De korsar nivåkurvorna i rät vinkel, och de blå pekar
+# nedför, men mest *tvärs över* den långa, smala dalen i stället för mot minimipunkten (den
+# gröna stjärnan).
+
+# %%
+x_mean, y_mean = x_line.mean(), y_line.mean()
+a_line = np.sum((x_line - x_mean) * (y_line - y_mean)) / np.sum((x_line - x_mean) ** 2)
+b_line = y_mean - a_line * x_mean
+
+A, B = np.meshgrid(np.linspace(a_line - 3, a_line + 3, 200), np.linspace(b_line - 3, b_line + 3, 200))
+surface = np.array([[line_loss((a, b)) for a, b in zip(row_a, row_b)] for row_a, row_b in zip(A, B)])
+points = np.array([[a_line - 2, b_line + 2], [a_line + 2, b_line - 2], [a_line + 1.5, b_line + 1],
+                   [a_line - 1.5, b_line - 1], [a_line - 0.5, b_line + 2.5], [a_line + 0.5, b_line - 2.5]])
+arrows = np.array([line_gradient(p) for p in points])
+arrows = 0.6 * arrows / np.linalg.norm(arrows, axis=1, keepdims=True)
+
+fig, ax = plt.subplots(figsize=(6.5, 6))
+ax.contour(A, B, surface, levels=np.geomspace(surface.min() * 1.05, surface.max(), 15), cmap="viridis",
+           linewidths=1)
+ax.quiver(points[:, 0], points[:, 1], arrows[:, 0], arrows[:, 1], color=COLORS[1], angles="xy",
+          scale_units="xy", scale=1, width=0.006, label=t("descent.gradient"))
+ax.quiver(points[:, 0], points[:, 1], -arrows[:, 0], -arrows[:, 1], color=COLORS[0], angles="xy",
+          scale_units="xy", scale=1, width=0.006, label=t("descent.minus_gradient"))
+ax.plot([a_line], [b_line], "*", color=COLORS[2], markersize=16, label=t("descent.closed_form"))
+ax.set_aspect("equal")
+ax.set_xlabel(t("descent.param_a"))
+ax.set_ylabel(t("descent.param_b"))
+ax.set_title(t("descent.title_gradient"))
+ax.legend(loc="lower left", fontsize=9)
+plt.show()
+
+# %% [markdown] tags=["en", "subslide"]
+# ### Gradient descent with two parameters
+#
+# The correction step is the same as before, with the gradient in place of the derivative:
+#
+# $$\begin{pmatrix} a \\ b \end{pmatrix} \leftarrow \begin{pmatrix} a \\ b \end{pmatrix}
+#   - \eta\,\nabla L(a, b).$$
+#
+# The closed form comes from setting both partial derivatives to zero. That gives two linear
+# equations (the *normal equations*) with the solution
+#
+# $$a^* = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2}, \qquad
+#   b^* = \bar y - a^*\,\bar x ,$$
+#
+# where $\bar x$ and $\bar y$ are the means (the cell above already computed them).
+#
+# How large may $\eta$ be now? The bowl $L(a, b)$ curves differently in different directions.
+# Its second derivatives form the matrix
+# $H = 2\begin{pmatrix}\overline{x^2} & \bar x \\ \bar x & 1\end{pmatrix}$ (bars are means over
+# the points), and the curvature is largest along the direction of its largest eigenvalue
+# $\lambda_{\max}$. The argument of section 5, applied to that direction, gives divergence when
+# $\eta > 2/\lambda_{\max}$. But the *speed* is set by the flattest direction, with the
+# smallest eigenvalue $\lambda_{\min}$: each step shrinks the distance along it only by the
+# factor $1 - \eta\lambda_{\min}$. In a long, narrow valley ($\lambda_{\max} \gg \lambda_{\min}$)
+# a learning rate small enough for the steep walls makes slow progress along the valley floor,
+# and the path zig-zags across the valley before it crawls along it.
+
+# %% [markdown] tags=["sv", "subslide"]
+# ### Gradientnedstigning med två parametrar
+#
+# Korrigeringssteget är detsamma som förut, med gradienten i stället för derivatan:
+#
+# $$\begin{pmatrix} a \\ b \end{pmatrix} \leftarrow \begin{pmatrix} a \\ b \end{pmatrix}
+#   - \eta\,\nabla L(a, b).$$
+#
+# Den slutna formen får vi genom att sätta båda de partiella derivatorna till noll. Det ger
+# två linjära ekvationer (*normalekvationerna*) med lösningen
+#
+# $$a^* = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2}, \qquad
+#   b^* = \bar y - a^*\,\bar x ,$$
+#
+# där $\bar x$ och $\bar y$ är medelvärdena (cellen ovan har redan beräknat dem).
+#
+# Hur stort får $\eta$ vara nu? Skålen $L(a, b)$ kröker olika mycket i olika riktningar. Dess
+# andraderivator bildar matrisen
+# $H = 2\begin{pmatrix}\overline{x^2} & \bar x \\ \bar x & 1\end{pmatrix}$ (strecken betyder
+# medelvärden över punkterna), och krökningen är störst i riktningen för dess största
+# egenvärde $\lambda_{\max}$. Resonemanget från avsnitt 5, tillämpat på den riktningen, ger
+# divergens när $\eta > 2/\lambda_{\max}$. Men *farten* bestäms av den flackaste riktningen,
+# med det minsta egenvärdet $\lambda_{\min}$: varje steg krymper avståndet längs den bara med
+# faktorn $1 - \eta\lambda_{\min}$. I en lång, smal dal ($\lambda_{\max} \gg \lambda_{\min}$)
+# gör en inlärningstakt som är liten nog för de branta sidorna bara långsamma framsteg längs
+# dalbotten, och vägen sicksackar tvärs över dalen innan den kryper längs den.
+
+# %%
+hessian = 2 * np.array([[np.mean(x_line**2), x_mean], [x_mean, 1.0]])
+curvatures = np.linalg.eigvalsh(hessian)
+print(f"lambda_min = {curvatures[0]:.3f}, lambda_max = {curvatures[1]:.3f}")
+print(f"divergence threshold 2/lambda_max = {2 / curvatures[1]:.4f}")
+
+theta = np.array([0.0, 0.0])
+for _ in range(1000):
+    theta = theta - 0.1 * line_gradient(theta)
+print(f"gradient descent, 1000 steps: a = {theta[0]:.5f}, b = {theta[1]:.5f}")
+print(f"closed form:                  a = {a_line:.5f}, b = {b_line:.5f}")
+
+# %% [markdown] tags=["en", "subslide"]
+# ### Try it: the loss surface
+#
+# The widget draws the contours of $L(a, b)$ for these 40 points and runs gradient descent
+# from the start $(a_0, b_0)$ you choose; the right panel shows the loss per step.
+#
+# Try this:
+# 1. Keep the defaults: see the zig-zag across the valley and then the slow crawl along it.
+# 2. Raise the learning rate just past $2/\lambda_{\max}$ (shown in the status line).
+# 3. Lower the learning rate: the zig-zag disappears, but does it get there faster?
+# 4. Move the start point: why do some starts need far more steps than others?
+
+# %% [markdown] tags=["sv", "subslide"]
+# ### Prova själv: förlustytan
+#
+# Widgeten ritar nivåkurvorna för $L(a, b)$ för de här 40 punkterna och kör
+# gradientnedstigning från den start $(a_0, b_0)$ du väljer; panelen till höger visar
+# förlusten per steg.
+#
+# Prova detta:
+# 1. Behåll standardvärdena: se sicksackandet tvärs över dalen och sedan den långsamma
+#    krypfärden längs den.
+# 2. Öka inlärningstakten till strax över $2/\lambda_{\max}$ (visas på statusraden).
+# 3. Minska inlärningstakten: sicksackandet försvinner, men kommer den fram fortare?
+# 4. Flytta startpunkten: varför behöver vissa starter många fler steg än andra?
+
+# %%
+SurfaceDescent(x_line, y_line)
+
+# %% [markdown] tags=["en"]
+# **Check yourself.** Why does the path zig-zag? And why does a start far out along the
+# valley floor need more steps than a start at the same distance straight across the valley?
+#
+# <details><summary>Answer</summary>
+#
+# Each step goes along $-\nabla L$, perpendicular to the contour lines. In a narrow valley
+# that direction points mostly across the valley. With a learning rate close to the limit for
+# the steep direction, each step overshoots the valley floor and lands on the opposite wall;
+# only a small part of each step goes along the floor. For a start straight across the valley
+# the distance to the minimum lies in the steep direction, where it shrinks quickly; for a
+# start along the floor it lies in the flat direction, where each step removes only the
+# fraction $\eta\lambda_{\min}$ of the distance. Chapter 09 shows optimisers (momentum, Adam) that
+# handle such valleys better.
+#
+# </details>
+
+# %% [markdown] tags=["sv"]
+# **Testa dig själv.** Varför sicksackar vägen? Och varför behöver en start långt ut längs
+# dalbotten fler steg än en start på samma avstånd rakt tvärs över dalen?
+#
+# <details><summary>Svar</summary>
+#
+# Varje steg går längs $-\nabla L$, vinkelrätt mot nivåkurvorna. I en smal dal pekar den
+# riktningen mest tvärs över dalen. Med en inlärningstakt nära gränsen för den branta
+# riktningen skjuter varje steg över dalbotten och landar på den motsatta sidan; bara en liten
+# del av varje steg går längs botten. För en start rakt tvärs över dalen ligger avståndet
+# till minimipunkten i den branta riktningen, där det krymper snabbt; för en start längs
+# botten ligger det i den flacka riktningen, där varje steg bara tar bort andelen
+# $\eta\lambda_{\min}$ av avståndet. Kapitel 09 visar optimerare (rörelsemängd, Adam) som
+# klarar sådana dalar bättre.
+#
+# </details>
+
+# %% [markdown] tags=["en", "slide"]
+# ## 8 Gradient descent is the correction step of training
+#
+# Put together, training any model follows the three steps of section 1:
+# 1. a **model** $\hat y = f(x; \theta)$ with parameters $\theta$ (here $a$, then $a$ and
+#    $b$; in a network all the weights and biases);
+# 2. a **cost** $L(\theta)$, the mean loss over the training data;
+# 3. the **correction step** $\theta \leftarrow \theta - \eta\,\nabla L(\theta)$, repeated.
+#
+# For $y = a x^2$ and $y = a x + b$ we did not need step 3, because the closed form gives the
+# answer directly. For a neural network there is no closed form: the activation functions make
+# $L$ non-linear in the weights, setting the gradient to zero gives equations nobody can solve
+# with algebra, and the loss has many local minima. The correction step still works, because
+# it needs only the gradient at the current weights. Computing that gradient efficiently for
+# millions of weights is what backpropagation does (chapters 06 and 07).
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 8 Gradientnedstigning är träningens korrigeringssteg
+#
+# Sammantaget följer träningen av varje modell de tre stegen från avsnitt 1:
+# 1. en **modell** $\hat y = f(x; \theta)$ med parametrar $\theta$ (här $a$, sedan $a$ och
+#    $b$; i ett nätverk alla vikter och biasvärden);
+# 2. en **kostnad** $L(\theta)$, medelförlusten över träningsdata;
+# 3. **korrigeringssteget** $\theta \leftarrow \theta - \eta\,\nabla L(\theta)$, upprepat.
+#
+# För $y = a x^2$ och $y = a x + b$ behövde vi egentligen inte steg 3, eftersom den slutna
+# formen ger svaret direkt. För ett neuralt nätverk finns ingen sluten form:
+# aktiveringsfunktionerna gör $L$ olinjär i vikterna, när gradienten sätts till noll blir det
+# ekvationer som ingen kan lösa algebraiskt, och förlusten har många lokala minimum.
+# Korrigeringssteget fungerar ändå, eftersom det bara behöver gradienten i de aktuella
+# vikterna. Att beräkna den gradienten effektivt för miljontals vikter är vad
+# bakåtpropagering gör (kapitel 06 och 07).
+
+# %% [markdown] tags=["en", "slide"]
+# ## 9 The same with nnlib
+#
+# `nnlib.lstsq` contains the formulas of this chapter as tested functions. Its loss and
+# derivative functions also accept arrays of parameter values, so one call can draw a whole
+# curve or surface. The checks: both closed forms agree with ours, and the derivative and the
+# gradient are zero there (up to rounding).
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 9 Samma sak med nnlib
+#
+# `nnlib.lstsq` innehåller kapitlets formler som testade funktioner. Dess förlust- och
+# derivatafunktioner tar också emot arrayer av parametervärden, så ett enda anrop kan rita en
+# hel kurva eller yta. Kontrollerna: båda de slutna formerna stämmer med våra, och derivatan
+# och gradienten är noll där (så när som på avrundning).
+
+# %%
+a_nnlib = lstsq.fit_quadratic_closed_form(x, y)
+print(f"y = a x^2:    a* = {a_nnlib:.6f}   (ours: {a_closed:.6f})")
+print(f"              L(a*) = {lstsq.quadratic_loss(a_nnlib, x, y):.4f},"
+      f"  L'(a*) = {lstsq.quadratic_loss_derivative(a_nnlib, x, y):.1e}")
+print("              L(a) on a grid:", np.round(lstsq.quadratic_loss(np.array([1.0, 2.0, 3.0]), x, y), 3))
+
+a_fit, b_fit = lstsq.fit_linear_closed_form(x_line, y_line)
+dL_da, dL_db = lstsq.linear_loss_gradient(a_fit, b_fit, x_line, y_line)
+print(f"y = a x + b:  (a*, b*) = ({a_fit:.5f}, {b_fit:.5f})   (ours: ({a_line:.5f}, {b_line:.5f}))")
+print(f"              gradient at (a*, b*) = ({dL_da:.1e}, {dL_db:.1e})")
+
+# %% [markdown] tags=["en", "subslide"]
+# ### A line is a one-neuron layer
+#
+# A fully connected layer `nnlib.Dense(1, 1)` computes $Z = X W^\top + b$. With one input and
+# one output, $W$ is a $1 \times 1$ matrix holding $a$ and $b$ is a single number, so the layer
+# *is* the model $\hat y = a x + b$. We train it with `nnlib.MSE()` as the cost and
+# `nnlib.SGD(learning_rate=0.1)`, which updates every parameter by
+# $\theta \leftarrow \theta - \eta\,\nabla L$: exactly our correction step.
+#
+# First one step by hand, to see each piece: forward pass, cost, backward pass (which stores
+# the gradient in `layer.grads`) and the optimiser's step. The gradient nnlib computes must
+# equal our `line_gradient` at the layer's starting weights.
+
+# %% [markdown] tags=["sv", "subslide"]
+# ### En linje är ett lager med en neuron
+#
+# Ett fullt kopplat lager `nnlib.Dense(1, 1)` beräknar $Z = X W^\top + b$. Med en indata och
+# en utdata är $W$ en $1 \times 1$-matris som innehåller $a$, och $b$ är ett enda tal, så
+# lagret *är* modellen $\hat y = a x + b$. Vi tränar det med `nnlib.MSE()` som kostnad och
+# `nnlib.SGD(learning_rate=0.1)`, som uppdaterar varje parameter enligt
+# $\theta \leftarrow \theta - \eta\,\nabla L$: precis vårt korrigeringssteg.
+#
+# Först ett steg för hand, så att varje del syns: framåtpass, kostnad, bakåtpass (som sparar
+# gradienten i `layer.grads`) och optimerarens steg. Gradienten som nnlib beräknar måste vara
+# lika med vår `line_gradient` i lagrets startvikter.
+
+# %%
+X = x_line.reshape(-1, 1)
+Y = y_line.reshape(-1, 1)
+layer = nnlib.Dense(1, 1, rng=rng)
+mse = nnlib.MSE()
+sgd = nnlib.SGD(learning_rate=0.1)
+
+start = np.array([layer.W[0, 0], layer.b[0]])
+cost = mse.forward(layer.forward(X), Y)
+layer.backward(mse.backward())
+print(f"start: a = {start[0]:.4f}, b = {start[1]:.4f}, cost = {cost:.4f}")
+print("nnlib gradient (dL/dW, dL/db):", np.round([layer.grads['W'][0, 0], layer.grads['b'][0]], 6))
+print("our line_gradient:            ", line_gradient(start).round(6))
+
+sgd.step(layer)
+print(f"after one step: a = {layer.W[0, 0]:.4f}, b = {layer.b[0]:.4f}")
+print("by hand:        ", (start - 0.1 * line_gradient(start)).round(4))
+
+# %% [markdown] tags=["en"]
+# Then the whole training with `nnlib.fit`. With `batch_size=None` every step uses all 40
+# points, so one epoch is one step of exactly the gradient descent above. (The S in SGD,
+# *stochastic*, refers to steps on small random batches of the data, which later chapters
+# use.) After 1 000 epochs the layer's $W$ and $b$ match the closed form.
+
+# %% [markdown] tags=["sv"]
+# Sedan hela träningen med `nnlib.fit`. Med `batch_size=None` använder varje steg alla 40
+# punkter, så en epok är ett steg av precis gradientnedstigningen ovan. (S:et i SGD,
+# *stokastisk*, syftar på steg på små slumpvisa batcher av datamängden, som senare kapitel
+# använder.) Efter 1 000 epoker stämmer lagrets $W$ och $b$ med den slutna formen.
+
+# %%
+model = nnlib.Sequential([nnlib.Dense(1, 1, rng=rng)])
+history = nnlib.fit(model, nnlib.MSE(), nnlib.SGD(learning_rate=0.1), X, Y,
+                    epochs=1000, rng=rng, progress=False)
+dense = model.layers[0]
+print(f"nnlib:       a = {dense.W[0, 0]:.5f}, b = {dense.b[0]:.5f}")
+print(f"closed form: a = {a_fit:.5f}, b = {b_fit:.5f}")
+
+line_x = np.array([0.0, 4.0])
+fig, (ax_fit, ax_loss) = plt.subplots(1, 2, figsize=(12, 4.2))
+ax_fit.plot(x_line, y_line, "o", color="black", markersize=4, label=t("descent.data"))
+ax_fit.plot(line_x, a_fit * line_x + b_fit, color=COLORS[2], linewidth=5, alpha=0.5,
+            label=t("descent.closed_form_fit"))
+ax_fit.plot(line_x, model.predict(line_x.reshape(-1, 1)).ravel(), "--", color=COLORS[1],
+            label=t("descent.nnlib_fit"))
+ax_fit.set_xlabel(t("descent.x"))
+ax_fit.set_ylabel(t("descent.y"))
+ax_fit.set_title(t("descent.title_fit_line"))
+ax_fit.legend()
+ax_loss.semilogy(history.epochs, history.loss, color=COLORS[0])
+ax_loss.axhline(lstsq.linear_loss(a_fit, b_fit, x_line, y_line), color="0.5", linestyle="--",
+                label=t("descent.min_loss"))
+ax_loss.set_xlabel(t("common.epoch"))
+ax_loss.set_ylabel(t("descent.loss_ab"))
+ax_loss.set_title(t("descent.title_loss_per_step"))
+ax_loss.legend()
+fig.tight_layout()
+plt.show()
+
+# %% [markdown] tags=["en", "slide"]
+# ## What to try next
+#
+# - Change `noise` in `nnlib.datasets.quadratic` and see how far $a^*$ moves from 2.
+# - Replace `np.mean` by `np.sum` in `loss_derivative`: find the new threshold and check that
+#   $\eta = 0.1$ now diverges.
+# - Fit $\hat y = a x^2 + c$ (two parameters) with gradient descent; work out
+#   $\partial L/\partial a$ and $\partial L/\partial c$ first.
+# - Centre the inputs, `SurfaceDescent(x_line - x_line.mean(), y_line)`: what happens to the
+#   valley and to the zig-zag, and why (look at $H$ when $\bar x = 0$)?
+# - The exercise notebook for this chapter asks for $dL/da$, the closed-form $a^*$ and a
+#   gradient descent loop that matches it.
+#
+# ## Summary
+#
+# | idea | formula |
+# |---|---|
+# | error of point $i$ (observed minus model) | $e_i = y_i - a x_i^2$ |
+# | loss (mean squared error) | $L(a) = \frac{1}{N}\sum_i (y_i - a x_i^2)^2$ |
+# | derivative: the slope where we stand | $L'(a) = -\frac{2}{N}\sum_i x_i^2 (y_i - a x_i^2)$ |
+# | closed form (least squares), from $L'(a) = 0$ | $a^* = \sum_i x_i^2 y_i \,/\, \sum_i x_i^4$ |
+# | gradient descent: step against the slope | $a \leftarrow a - \eta\, L'(a)$ |
+# | distance to the minimum per step | $a_{k+1} - a^* = (1 - \eta L'')(a_k - a^*)$ |
+# | divergence threshold | $\eta > 2/L''$, with $L'' = \frac{2}{N}\sum_i x_i^4$ |
+# | gradient: vector of partial derivatives, steepest ascent | $\nabla L = (\partial L/\partial a,\ \partial L/\partial b)$ |
+# | gradient descent with several parameters | $\theta \leftarrow \theta - \eta\,\nabla L(\theta)$ |
+#
+# - A derivative is a number (one variable); a gradient is a vector (several variables) that
+#   points uphill. We always move along $-\nabla L$.
+# - The learning rate is too small when progress is slow, too large when the steps oscillate
+#   across the minimum, and divergent beyond $2/L''$ (with several parameters $2/\lambda_{\max}$).
+# - Gradient descent stops where the slope is zero, which may be a local minimum; the start
+#   decides which one.
+# - Gradient descent is the correction step of all training; for networks there is no closed
+#   form, only the gradient, which backpropagation computes (chapters 06–07).
+
+# %% [markdown] tags=["sv", "slide"]
+# ## Att prova härnäst
+#
+# - Ändra `noise` i `nnlib.datasets.quadratic` och se hur långt $a^*$ hamnar från 2.
+# - Byt `np.mean` mot `np.sum` i `loss_derivative`: hitta den nya gränsen och kontrollera att
+#   $\eta = 0.1$ nu divergerar.
+# - Anpassa $\hat y = a x^2 + c$ (två parametrar) med gradientnedstigning; ta först fram
+#   $\partial L/\partial a$ och $\partial L/\partial c$.
+# - Centrera indata, `SurfaceDescent(x_line - x_line.mean(), y_line)`: vad händer med dalen
+#   och med sicksackandet, och varför (titta på $H$ när $\bar x = 0$)?
+# - Övningsnotebooken till kapitlet ber dig ta fram $dL/da$, den slutna formen för $a^*$ och
+#   en slinga för gradientnedstigning som stämmer med den.
+#
+# ## Sammanfattning
+#
+# | idé | formel |
+# |---|---|
+# | felet för punkt $i$ (observerat minus modell) | $e_i = y_i - a x_i^2$ |
+# | förlust (medelkvadratfel) | $L(a) = \frac{1}{N}\sum_i (y_i - a x_i^2)^2$ |
+# | derivata: lutningen där vi står | $L'(a) = -\frac{2}{N}\sum_i x_i^2 (y_i - a x_i^2)$ |
+# | sluten form (minstakvadratmetoden), från $L'(a) = 0$ | $a^* = \sum_i x_i^2 y_i \,/\, \sum_i x_i^4$ |
+# | gradientnedstigning: steg i motsatt riktning mot lutningen | $a \leftarrow a - \eta\, L'(a)$ |
+# | avståndet till minimipunkten per steg | $a_{k+1} - a^* = (1 - \eta L'')(a_k - a^*)$ |
+# | gräns för divergens | $\eta > 2/L''$, med $L'' = \frac{2}{N}\sum_i x_i^4$ |
+# | gradient: vektor av partiella derivator, brantast uppåt | $\nabla L = (\partial L/\partial a,\ \partial L/\partial b)$ |
+# | gradientnedstigning med flera parametrar | $\theta \leftarrow \theta - \eta\,\nabla L(\theta)$ |
+#
+# - En derivata är ett tal (en variabel); en gradient är en vektor (flera variabler) som pekar
+#   uppför. Vi rör oss alltid längs $-\nabla L$.
+# - Inlärningstakten är för liten när det går långsamt framåt, för stor när stegen oscillerar
+#   över minimipunkten, och divergent över $2/L''$ (med flera parametrar $2/\lambda_{\max}$).
+# - Gradientnedstigning stannar där lutningen är noll, och det kan vara ett lokalt minimum;
+#   starten avgör vilket.
+# - Gradientnedstigning är korrigeringssteget i all träning; för nätverk finns ingen sluten
+#   form, bara gradienten, som bakåtpropagering beräknar (kapitel 06–07).
