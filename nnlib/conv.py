@@ -30,9 +30,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from nnlib import init as initializers
-from nnlib._checks import as_float_array, check_int, make_rng
-from nnlib.layers import Layer
+from nnlib._checks import as_float_array, check_int
+from nnlib.layers import Layer, WeightedLayer
 
 
 def _pair(value, name: str, owner: str) -> tuple[int, int]:
@@ -298,7 +297,7 @@ def conv2d_naive_backward(
     return dX, dW, db
 
 
-class Conv2D(Layer):
+class Conv2D(WeightedLayer):
     """2-D convolutional layer (a cross-correlation, as in every deep-learning library).
 
     Each of the ``out_channels`` filters is slid over the input with the given stride;
@@ -346,24 +345,9 @@ class Conv2D(Layer):
         self.kernel_size = _pair(kernel_size, "kernel_size", "Conv2D")
         self.stride = check_int(stride, "stride", "Conv2D")
         self.padding = check_int(padding, "padding", "Conv2D", minimum=0)
-        self.init = init if isinstance(init, str) else getattr(init, "__name__", "custom")
-        initializer = initializers.get(init, "Conv2D")
         kH, kW = self.kernel_size
         shape = (self.out_channels, self.in_channels, kH, kW)
-        fan_in, fan_out = self.in_channels * kH * kW, self.out_channels * kH * kW
-        self.params = {
-            "W": np.asarray(initializer(shape, fan_in, fan_out, make_rng(rng)), dtype=float),
-            "b": np.zeros(self.out_channels),
-        }
-        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
-
-    @property
-    def W(self) -> np.ndarray:
-        return self.params["W"]
-
-    @property
-    def b(self) -> np.ndarray:
-        return self.params["b"]
+        self._init_params(shape, self.in_channels * kH * kW, self.out_channels * kH * kW, init, rng)
 
     def output_shape(self, X_shape: tuple) -> tuple[int, int, int, int]:
         """``(N, C_out, H_out, W_out)`` for an input of shape ``(N, C_in, H, W)``."""
@@ -474,7 +458,7 @@ class MaxPool2D(Layer):
         X_shape, arg = self._cached()
         dY = self._check_dY(dY, self.output_shape(X_shape))
         N, C, H, W = X_shape
-        (kH, kW), (sH, sW) = self.kernel_size, self.strides
+        (_, kW), (sH, sW) = self.kernel_size, self.strides
         H_out, W_out = arg.shape[2:]
         rows = np.arange(H_out)[:, np.newaxis] * sH + arg // kW  # (N, C, H_out, W_out)
         cols = np.arange(W_out) * sW + arg % kW

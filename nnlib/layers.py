@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnlib import init as initializers
-from nnlib._checks import as_float_array, check_int, check_ndim, make_rng
+from nnlib._checks import as_float_array, check_int, make_rng
 
 
 class Layer:
@@ -67,7 +67,29 @@ class Layer:
         return f"{self.name}({args})"
 
 
-class Dense(Layer):
+class WeightedLayer(Layer):
+    """A layer with a weight array ``W`` and one bias per output unit or channel, ``b``."""
+
+    def _init_params(self, shape: tuple, fan_in: int, fan_out: int, init, rng) -> None:
+        """Draw ``W`` of ``shape`` with the initialiser ``init``; ``b`` starts at zero."""
+        self.init = init if isinstance(init, str) else getattr(init, "__name__", "custom")
+        initializer = initializers.get(init, self.name)
+        self.params = {
+            "W": np.asarray(initializer(shape, fan_in, fan_out, make_rng(rng)), dtype=float),
+            "b": np.zeros(shape[0]),
+        }
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+
+    @property
+    def W(self) -> np.ndarray:
+        return self.params["W"]
+
+    @property
+    def b(self) -> np.ndarray:
+        return self.params["b"]
+
+
+class Dense(WeightedLayer):
     """Fully connected layer: ``Z = X @ W.T + b``.
 
     Parameters
@@ -97,22 +119,7 @@ class Dense(Layer):
         super().__init__()
         self.n_in = check_int(n_in, "n_in", "Dense")
         self.n_out = check_int(n_out, "n_out", "Dense")
-        self.init = init if isinstance(init, str) else getattr(init, "__name__", "custom")
-        initializer = initializers.get(init, "Dense")
-        rng = make_rng(rng)
-        self.params = {
-            "W": np.asarray(initializer((self.n_out, self.n_in), self.n_in, self.n_out, rng), dtype=float),
-            "b": np.zeros(self.n_out),
-        }
-        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
-
-    @property
-    def W(self) -> np.ndarray:
-        return self.params["W"]
-
-    @property
-    def b(self) -> np.ndarray:
-        return self.params["b"]
+        self._init_params((self.n_out, self.n_in), self.n_in, self.n_out, init, rng)
 
     def forward(self, X: np.ndarray) -> np.ndarray:
         X = as_float_array(X, "X", "Dense")

@@ -14,7 +14,6 @@ needs a running kernel or a browser.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import ipywidgets as widgets
 from IPython.display import clear_output, display
 
