@@ -15,7 +15,10 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 
-from course.build import OUTPUT_DIRS, REPO_ROOT
+from course.build import CONTENT, OUTPUT_DIRS, REPO_ROOT
+from course.source import CONTENT_DIRS
+
+SOURCE_DIR = {kind: folder for folder, kind in CONTENT_DIRS.items()}
 from course.chapters import CHAPTERS
 from course.i18n import LANGUAGES
 
@@ -59,11 +62,14 @@ def start_page_problems(root: Path, lang: str) -> list[str]:
     targets = relative_targets(page, links(nbformat.read(page, as_version=4)))
     problems = [f"link to a missing file: {t}" for t, path in sorted(targets.items()) if not path.is_file()]
 
+    # Every chapter whose source exists must be linked (lessons still to be written are
+    # listed on the page as coming later, without a link).
     expected = {
         root / out_dir / lang / f"{chapter.stem}.ipynb"
         for kind, out_dir in OUTPUT_DIRS.items()
         for chapter in CHAPTERS
         if not (kind == "lesson" and chapter.stem == START_STEM)
+        and (root / CONTENT / SOURCE_DIR[kind] / f"{chapter.stem}.py").is_file()
     }
     built = {
         path.resolve()
