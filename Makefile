@@ -29,13 +29,18 @@ lab: $(VENV)/.installed-base
 	$(PY) -m course lab --lang $(lang)
 
 # 1. fail when a committed notebook differs from its source (and build the exercise
-#    solutions for step 2); 2. unit, widget, builder and grader tests, then every lesson,
-#    student exercise and exercise solution, each in a fresh kernel (nbval; --dist
-#    loadscope keeps the cells of one notebook on one kernel).
+#    solutions for step 3); 2. unit, widget, builder, grader and browser tests;
+#    3. every lesson, student exercise and exercise solution in a fresh kernel (nbval;
+#    --dist loadscope keeps the cells of one notebook on one kernel), where a runtime or
+#    user warning is an error, because lessons must run without warnings.
+NOTEBOOK_WARNINGS := error::RuntimeWarning,error::UserWarning
+
 test: $(VENV)/.installed-test
 	rm -rf .build/solutions
 	$(PY) -m course build --check --solutions .build/solutions
-	$(PY) -m pytest -n $(JOBS) --dist loadscope --nbval-lax tests notebooks exercises .build/solutions
+	$(PY) -m pytest -n $(JOBS) tests
+	PYTHONWARNINGS=$(NOTEBOOK_WARNINGS) $(PY) -m pytest -n $(JOBS) --dist loadscope --nbval-lax \
+		notebooks exercises .build/solutions
 
 clean:
 	rm -rf $(VENV) .pytest_cache .build
