@@ -69,7 +69,7 @@ rng = np.random.default_rng(0)
 # ## 1 Hur fel är en prediktion?
 #
 # En vädermodell förutsäger 18 °C i morgon, och det blir 21 °C. Ett skräppostfilter
-# säger "95 % skräppost" om ett mejl från din lärare. Båda har fel, och vi vill ha ett
+# säger ”95 % skräppost” om ett mejl från din lärare. Båda har fel, och vi vill ha ett
 # tal som säger *hur* fel. En bra **förlustfunktion** $L(y, \hat y)$
 #
 # 1. är $0$ när prediktionen är lika med facit, $\hat y = y$,
@@ -77,7 +77,7 @@ rng = np.random.default_rng(0)
 # 3. är deriverbar med avseende på $\hat y$, så att vi kan fråga åt vilket håll nätverket
 #    ska ändras för att förlusten ska minska (det är gradientnedstigning, kapitel 05).
 #
-# Förlusten är det som gör "att lära sig" till något en dator kan göra: **hitta de
+# Förlusten är det som gör ”att lära sig” till något en dator kan göra: **hitta de
 # vikter som gör förlusten liten**. Den används under träningen och när vi utvärderar
 # en modell, aldrig när det färdiga nätverket gör en prediktion; då finns det inget
 # facit att jämföra med.
@@ -111,7 +111,7 @@ rng = np.random.default_rng(0)
 #
 # Träningen minimerar kostnaden $J$, eftersom nätverket ska fungera bra på alla data
 # och inte bara på ett exempel. I praktiken (och i många bibliotek, även `nnlib`)
-# används ordet "förlust" också om kostnaden för en batch; när skillnaden spelar roll
+# används ordet ”förlust” också om kostnaden för en batch; när skillnaden spelar roll
 # säger kursen vilket som avses.
 
 # %% [markdown] tags=["en", "slide"]
@@ -223,9 +223,9 @@ plt.show()
 # for many values of $c$ and look where it is smallest.
 
 # %% [markdown] tags=["sv", "subslide"]
-# ### En avvikande punkt, två svar
+# ### Ett extremvärde, två svar
 #
-# Anta att en "modell" bara får förutsäga ett och samma tal $c$ för alla exempel. Vilket
+# Anta att en ”modell” bara får förutsäga ett och samma tal $c$ för alla exempel. Vilket
 # $c$ är bäst? Det beror på förlustfunktionen. Ta fem mätvärden där det sista är ett
 # extremvärde (kanske ett skrivfel): $y = (2,\ 2{,}5,\ 3,\ 3{,}5,\ 12)$. Vi beräknar
 # kostnaden för många värden på $c$ och ser var den är minst.
@@ -256,20 +256,24 @@ plt.show()
 # %% [markdown] tags=["en"]
 # MSE is minimised by the **mean** $4.6$, which the single outlier drags to the right
 # of all the other four points; MAE is minimised by the **median** $3$, which does not
-# care how far away the outlier is, only that it is the largest value. Neither is "right": if large errors really are much worse (a
-# bridge that is 3 cm off is fine, one that is 3 m off is a disaster), MSE is what you
-# want. If the data contain mistakes you do not want to chase, MAE is more robust.
-# MSE is the usual default for regression also because it is smooth: its derivative
-# $-2(y - \hat y)$ shrinks as the error shrinks, while $|e|$ has a kink at $0$.
+# care how far away the outlier is, only that it is the largest value. Neither is
+# "right": if large errors really are much worse (a bridge that is 3 cm off is fine, one
+# that is 3 m off is a disaster), MSE is what you want. If the data contain mistakes you
+# do not want to chase, MAE is more robust. MSE is also the usual default for regression
+# because the squared error is smooth: its derivative $-2(y - \hat y)$ shrinks as the
+# error shrinks, while $|e|$ has a kink at $0$ and a slope of $\pm 1$ however small the
+# error is.
 
 # %% [markdown] tags=["sv"]
 # MSE minimeras av **medelvärdet** $4{,}6$, som det enda extremvärdet drar till höger om
 # alla de fyra andra punkterna; MAE minimeras av **medianen** $3$, som inte bryr sig om
-# hur långt bort extremvärdet ligger, bara om att det är det största värdet. Ingen av dem är "rätt": om stora fel verkligen är mycket värre (en bro som
-# är 3 cm fel är i sin ordning, en som är 3 m fel är en katastrof) är MSE det du vill ha.
-# Om data innehåller misstag som modellen inte ska jaga är MAE mer robust. MSE är det
-# vanliga förstahandsvalet för regression också för att den är slät: derivatan
-# $-2(y - \hat y)$ krymper när felet krymper, medan $|e|$ har en spets i $0$.
+# hur långt bort extremvärdet ligger, bara om att det är det största värdet. Ingen av dem
+# är ”rätt”: om stora fel verkligen är mycket värre (en bro som hamnar 3 cm fel går an,
+# en som hamnar 3 m fel är en katastrof) är MSE det du vill ha. Om data innehåller
+# misstag som modellen inte ska jaga är MAE mer robust. MSE är också det vanliga
+# förstahandsvalet för regression eftersom kvadratfelet är slätt: derivatan
+# $-2(y - \hat y)$ krymper när felet krymper, medan $|e|$ har en knyck i $0$ och
+# lutningen $\pm 1$ hur litet felet än är.
 
 # %% [markdown] tags=["en"]
 # **Check yourself**
@@ -376,9 +380,9 @@ RegressionLossWidget()
 # - om $y = 1$: $L = -\ln \hat y$, som är $0$ vid $\hat y = 1$ och växer obegränsat när $\hat y \to 0$;
 # - om $y = 0$: $L = -\ln(1 - \hat y)$, spegelbilden.
 #
-# Med ord: förlusten är **hur överraskad modellen blir av facit**. Att säga "99 %
-# skräppost" om ett riktigt mejl kostar $-\ln 0{,}01 \approx 4{,}6$, att säga "60 %
-# skräppost" kostar bara $-\ln 0{,}4 \approx 0{,}92$. En modell som är säker på sin sak och
+# Med ord: förlusten är **hur överraskad modellen blir av facit**. Att säga ”99 %
+# skräppost” om ett riktigt mejl kostar $-\ln 0{,}01 \approx 4{,}6$, att säga ”60 %
+# skräppost” kostar bara $-\ln 0{,}4 \approx 0{,}92$. En modell som är säker på sin sak och
 # har fel får betala dyrt.
 
 # %% [markdown] tags=["en"]
@@ -483,8 +487,8 @@ PredictionLossWidget()
 #
 # Utdataneuronen beräknar $\hat y = \sigma(z)$ från sin viktade summa $z$, och träningen
 # ändrar $z$ (via vikterna) i riktningen $-\partial L / \partial z$. Med
-# $\sigma'(z) = \sigma(z)(1 - \sigma(z)) = \hat y (1 - \hat y)$ från kapitel 02 och "yttre
-# derivatan gånger inre derivatan" (kedjeregeln, kapitel 06) får vi:
+# $\sigma'(z) = \sigma(z)(1 - \sigma(z)) = \hat y (1 - \hat y)$ från kapitel 02 och ”yttre
+# derivatan gånger inre derivatan” (kedjeregeln, kapitel 06) får vi:
 #
 # **Kvadratfel** $L = (\hat y - y)^2$:
 #
@@ -498,7 +502,7 @@ PredictionLossWidget()
 # Låt nu $y = 1$ och modellen ha **mycket fel**, $\hat y \to 0$. Kvadratfelets gradient
 # har faktorn $\hat y (1 - \hat y) \to 0$: sigmoiden är platt där, och gradienten
 # **försvinner precis när modellen som mest behöver lära sig**. Korsentropins gradient
-# $\hat y - 1 \to -1$ förblir stor. Logaritmen tar ut sigmoidens flackhet.
+# $\hat y - 1 \to -1$ förblir stor. Logaritmen upphäver sigmoidens flackhet.
 
 # %%
 p = np.linspace(0.001, 0.999, 500)
@@ -524,9 +528,9 @@ plt.show()
 
 # %% [markdown] tags=["en"]
 # The right panel is the argument in one picture. At $\hat y = 0.5$ the gradients are
-# $0.25$ and $0.5$; as the prediction gets worse (to the left), the squared-error
-# gradient *falls* back towards zero while the cross-entropy gradient keeps rising
-# towards $1$. This pairing is the rule: **sigmoid output → binary cross-entropy**.
+# $0.25$ and $0.5$. As the prediction gets worse (to the left), the squared-error gradient
+# grows only a little, to about $0.30$ at $\hat y = 1/3$, and then *falls* back towards
+# zero, while the cross-entropy gradient keeps rising towards $1$. This pairing is the rule: **sigmoid output → binary cross-entropy**.
 #
 # **Check yourself.** With $y = 1$ and $\hat y = 0.01$, compute $\partial L / \partial z$ for both
 # losses. How many times larger is the cross-entropy gradient?
@@ -542,8 +546,9 @@ plt.show()
 
 # %% [markdown] tags=["sv"]
 # Den högra panelen är hela argumentet i en bild. Vid $\hat y = 0{,}5$ är gradienterna
-# $0{,}25$ och $0{,}5$; när prediktionen blir sämre (åt vänster) *sjunker* kvadratfelets
-# gradient tillbaka mot noll medan korsentropins gradient fortsätter att växa mot $1$.
+# $0{,}25$ och $0{,}5$. När prediktionen blir sämre (åt vänster) växer kvadratfelets
+# gradient bara lite, till ungefär $0{,}30$ vid $\hat y = 1/3$, och *sjunker* sedan
+# tillbaka mot noll, medan korsentropins gradient fortsätter att växa mot $1$.
 # Därför är regeln: **sigmoid i utdatalagret → binär korsentropi**.
 #
 # **Testa dig själv.** Med $y = 1$ och $\hat y = 0{,}01$: beräkna $\partial L / \partial z$
@@ -616,7 +621,8 @@ with np.errstate(divide="ignore", invalid="ignore"):
 #    $$L(y, z) = \max(z, 0) - y z + \ln\bigl(1 + e^{-|z|}\bigr)$$
 #
 #    ser exponentialfunktionen bara tal $\le 0$, så inget tal blir för stort för ett
-#    flyttal och ingen sannolikhet avrundas någonsin till $0$ eller $1$. Det är den noggrannare lösningen.
+#    flyttal och ingen sannolikhet avrundas någonsin till $0$ eller $1$. Det är den
+#    noggrannare lösningen.
 
 # %%
 def bce_clipped(p, y, eps=1e-12):
@@ -714,7 +720,7 @@ print(f"cross-entropy = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
 # %% [markdown] tags=["sv", "slide"]
 # ## 7 En förlustfunktion är inte en aktiveringsfunktion
 #
-# Båda är "en funktion som används nära utdata", så de är lätta att blanda ihop. De gör
+# Båda är ”en funktion som används nära utdata”, så de är lätta att blanda ihop. De gör
 # helt olika saker:
 #
 # | | aktiveringsfunktion | förlustfunktion |
@@ -723,14 +729,14 @@ print(f"cross-entropy = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
 # | indata | en viktad summa $z$ | prediktionen $\hat y$ **och** facit $y$ |
 # | utdata | neuronens utdata $a = f(z)$ | ett tal: hur fel $\hat y$ är |
 # | används | alltid, även vid prediktion | bara vid träning och utvärdering |
-# | uppgift | forma funktionen som nätverket kan beräkna (icke-linjäritet) | tala om för träningen vilket håll som är "bättre" |
+# | uppgift | forma funktionen som nätverket kan beräkna (icke-linjäritet) | tala om för träningen vilket håll som är ”bättre” |
 # | exempel | stegfunktion, sigmoid, tanh, ReLU, softmax | MSE, MAE, binär korsentropi, korsentropi |
 #
 # Det som förbinder dem är att **aktiveringsfunktionen i utdatalagret och förlusten väljs
 # tillsammans**, så att utdata betyder det som förlusten förväntar sig: linjär utdata med
 # MSE (vilket reellt tal som helst), sigmoid med binär korsentropi (en sannolikhet),
 # softmax med korsentropi (en sannolikhetsfördelning). Ett vanligt missförstånd är att
-# "nätverket använder sigmoidförlust": sigmoid är utdataneuronens aktiveringsfunktion;
+# ”nätverket använder sigmoidförlust”: sigmoid är utdataneuronens aktiveringsfunktion;
 # förlusten efter den är den binära korsentropin.
 
 # %% [markdown] tags=["en"]
@@ -774,7 +780,9 @@ print(f"cross-entropy = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
 #   the **cost** (mean over the batch);
 # - `MSE()`, `BinaryCrossEntropy()` and `CrossEntropy()` have `forward(y_pred, y_true)`, which
 #   returns the cost, and `backward()`, which returns $\partial J / \partial \hat y$ for
-#   every prediction. Chapter 07 feeds that gradient into the network.
+#   every prediction. Chapter 07 feeds that gradient into the network;
+# - `BinaryCrossEntropy(from_logits=True)` takes the logit $z$ instead of the probability
+#   $\hat y$ and uses the stable formula of section 5.
 #
 # Note the order of the arguments: prediction first, ground truth second. We check
 # that `nnlib` gives the numbers we computed by hand.
@@ -788,7 +796,9 @@ print(f"cross-entropy = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
 #   **kostnaden** (medelvärdet över batchen);
 # - `MSE()`, `BinaryCrossEntropy()` och `CrossEntropy()` har `forward(y_pred, y_true)`, som
 #   ger kostnaden, och `backward()`, som ger $\partial J / \partial \hat y$ för varje
-#   prediktion. I kapitel 07 matas den gradienten in i nätverket.
+#   prediktion. I kapitel 07 matas den gradienten in i nätverket;
+# - `BinaryCrossEntropy(from_logits=True)` tar logiten $z$ i stället för sannolikheten
+#   $\hat y$ och använder den stabila formeln från avsnitt 5.
 #
 # Lägg märke till ordningen: prediktionen först, facit sedan. Vi kontrollerar att
 # `nnlib` ger de tal vi räknade fram för hand.
@@ -846,8 +856,8 @@ print("gradient matches 2/N (y_hat - y):", np.allclose(gradient, 2 / 8 * (y_hat_
 #   $(y, \hat y)$. Choose them as a pair: linear + MSE, sigmoid + binary cross-entropy,
 #   softmax + cross-entropy.
 #
-# **Next.** In the exercise you implement MSE, a binary cross-entropy that is safe at 0 and
-# 1, and the cost over a batch. In chapter 05 we finally *use* the cost: the least squares
+# **Next.** In the exercise you implement MSE and its gradient, a binary cross-entropy that is
+# safe at 0 and 1, and the cost of a sigmoid neuron over a batch. In chapter 05 we finally *use* the cost: the least squares
 # method and gradient descent change a model's parameters to make $J$ as small as possible.
 
 # %% [markdown] tags=["sv", "slide"]
@@ -870,7 +880,7 @@ print("gradient matches 2/N (y_hat - y):", np.allclose(gradient, 2 / 8 * (y_hat_
 #   på $(y, \hat y)$. Välj dem som ett par: linjär + MSE, sigmoid + binär korsentropi,
 #   softmax + korsentropi.
 #
-# **Nästa steg.** I övningen skriver du MSE, en binär korsentropi som klarar 0 och 1, och
-# kostnaden över en batch. I kapitel 05 *använder* vi till slut kostnaden:
+# **Nästa steg.** I övningen skriver du MSE och dess gradient, en binär korsentropi som
+# klarar 0 och 1, och kostnaden för en sigmoidneuron över en batch. I kapitel 05 *använder* vi till slut kostnaden:
 # minstakvadratmetoden och gradientnedstigning ändrar en modells parametrar så att $J$
 # blir så liten som möjligt.

@@ -22,7 +22,7 @@
 # # 05 Minstakvadratmetoden och gradientnedstigning
 #
 # I kapitel 04 lärde vi oss att *mäta* hur fel en modell har med en förlustfunktion. Nu ska vi
-# göra den mindre fel. Att träna ett neuralt nätverk betyder att välja tal – vikterna och
+# göra felen mindre. Att träna ett neuralt nätverk betyder att välja tal – vikterna och
 # biasvärdena – så att förlusten blir så liten som möjligt. I det här kapitlet möter du
 # metoden som varje nätverk i kursen tränas med, **gradientnedstigning**, i det minsta
 # tänkbara exemplet: en modell med ett enda tal att välja.
@@ -134,13 +134,15 @@ plt.show()
 # $$L(a) = \frac{1}{N}\sum_{i=1}^{N} \bigl(y_i - a x_i^2\bigr)^2 .$$
 #
 # This is the mean squared error (MSE) from chapter 04, now read as a function of the
-# **parameter** $a$ while the data stay fixed. Squaring also punishes large errors much harder
-# than small ones: an error of 2 costs four times as much as an error of 1.
+# **parameter** $a$ while the data stay fixed. (Strictly, a mean over the data is what
+# chapter 04 called the *cost* $J$; like most texts and `nnlib`, this chapter simply calls it
+# the loss $L(a)$.) Squaring also punishes large errors much harder than small ones: an error
+# of 2 costs four times as much as an error of 1.
 #
 # *Sum or mean?* Some texts minimise the sum $\sum_i (y_i - a x_i^2)^2$ instead. Both are
 # smallest at the same $a$, because the mean is the sum divided by the constant $N$. The mean
 # has a practical advantage: its size does not grow with the number of points, so a learning
-# rate that works for 20 points also works for 2 000 points from the same source (section 5
+# rate that works for 20 points also works for 2000 points from the same source (section 5
 # makes this precise).
 
 # %% [markdown] tags=["sv", "slide"]
@@ -153,13 +155,15 @@ plt.show()
 # $$L(a) = \frac{1}{N}\sum_{i=1}^{N} \bigl(y_i - a x_i^2\bigr)^2 .$$
 #
 # Det är medelkvadratfelet (MSE) från kapitel 04, men nu läst som en funktion av
-# **parametern** $a$ medan punkterna hålls fasta. Kvadreringen straffar dessutom stora fel
+# **parametern** $a$ medan punkterna hålls fasta. (Strängt taget är ett medelvärde över
+# datamängden det som kapitel 04 kallade *kostnaden* $J$; liksom de flesta texter och `nnlib`
+# kallar vi det här helt enkelt förlusten $L(a)$.) Kvadreringen straffar dessutom stora fel
 # mycket hårdare än små: ett fel på 2 kostar fyra gånger så mycket som ett fel på 1.
 #
 # *Summa eller medelvärde?* En del texter minimerar i stället summan
 # $\sum_i (y_i - a x_i^2)^2$. Båda blir minst för samma $a$, eftersom medelvärdet är summan
 # delad med konstanten $N$. Medelvärdet har en praktisk fördel: dess storlek växer inte med
-# antalet punkter, så en inlärningstakt som fungerar för 20 punkter fungerar också för 2 000
+# antalet punkter, så en inlärningstakt som fungerar för 20 punkter fungerar också för 2000
 # punkter av samma slag (avsnitt 5 gör det här exakt).
 
 # %%
@@ -260,8 +264,8 @@ plt.show()
 # självt nära botten, där lutningen går mot noll.
 #
 # Figuren nedan visar två punkter på kurvan: de streckade linjerna är tangenterna, vars
-# lutning är $L'(a)$, och pilarna visar steget $-\eta L'(a)$ för $\eta = 0.05$. Vid $a = 0.5$ är
-# lutningen negativ och steget går åt höger; vid $a = 3.5$ är den positiv och steget går åt
+# lutning är $L'(a)$, och pilarna visar steget $-\eta L'(a)$ för $\eta = 0{,}05$. Vid $a = 0{,}5$
+# är lutningen negativ och steget går åt höger; vid $a = 3{,}5$ är den positiv och steget går åt
 # vänster. Båda pekar mot botten.
 
 # %%
@@ -376,14 +380,14 @@ plt.show()
 # $$L(a) = \tfrac12\bigl[(1 - a)^2 + (5 - 4a)^2\bigr], \qquad
 #   L'(a) = -\bigl[(1 - a)\cdot 1 + (5 - 4a)\cdot 4\bigr] = 17a - 21, \qquad L''(a) = 17.$$
 #
-# - Sluten form: $a^* = \dfrac{1^2\cdot 1 + 2^2\cdot 5}{1^4 + 2^4} = \dfrac{21}{17} \approx 1.2353$.
-# - Gradientnedstigning från $a_0 = 0$ med $\eta = 0.05$:
-#   - $a_1 = 0 - 0.05\cdot(17\cdot 0 - 21) = 1.05$
-#   - $a_2 = 1.05 - 0.05\cdot(17\cdot 1.05 - 21) = 1.05 - 0.05\cdot(-3.15) = 1.2075$
-#   - $a_3 = 1.2075 - 0.05\cdot(17\cdot 1.2075 - 21) = 1.2075 + 0.023625 = 1.231125$
+# - Sluten form: $a^* = \dfrac{1^2\cdot 1 + 2^2\cdot 5}{1^4 + 2^4} = \dfrac{21}{17} \approx 1{,}2353$.
+# - Gradientnedstigning från $a_0 = 0$ med $\eta = 0{,}05$:
+#   - $a_1 = 0 - 0{,}05\cdot(17\cdot 0 - 21) = 1{,}05$
+#   - $a_2 = 1{,}05 - 0{,}05\cdot(17\cdot 1{,}05 - 21) = 1{,}05 - 0{,}05\cdot(-3{,}15) = 1{,}2075$
+#   - $a_3 = 1{,}2075 - 0{,}05\cdot(17\cdot 1{,}2075 - 21) = 1{,}2075 + 0{,}023625 = 1{,}231125$
 #
-# Avståndet till $a^*$ krymper från $1.2353$ till $0.1853$, $0.0278$ och $0.0042$: varje steg
-# multiplicerar det med $0.15$. Avsnitt 5 förklarar var den faktorn kommer ifrån. Cellen nedan
+# Avståndet till $a^*$ krymper från $1{,}2353$ till $0{,}1853$, $0{,}0278$ och $0{,}0042$: varje
+# steg multiplicerar det med $0{,}15$. Avsnitt 5 förklarar var den faktorn kommer ifrån. Cellen nedan
 # gör samma beräkning i numpy.
 
 # %%
@@ -409,9 +413,9 @@ for k in range(1, 4):
 # %% [markdown] tags=["sv", "subslide"]
 # ### Samma sak för våra 20 punkter
 #
-# Den slutna formen är en rad numpy. Funktionen `gradient_descent` upprepar
+# Den slutna formen är en enda rad numpykod. Funktionen `gradient_descent` upprepar
 # korrigeringssteget och sparar varje värde på $a$ den passerar (*vägen*). Efter 30 steg med
-# $\eta = 0.1$ stämmer den med den slutna formen på många decimaler, och lutningen där är i
+# $\eta = 0{,}1$ stämmer den med den slutna formen på många decimaler, och lutningen där är i
 # praktiken noll.
 
 # %%
@@ -476,7 +480,7 @@ print(f"slope at the end:           L'(a) = {loss_derivative(path[-1]):.1e}")
 # $$a_{k+1} - a^* = a_k - a^* - \eta L''(a_k - a^*) = (1 - \eta L'')\,(a_k - a^*).$$
 #
 # Varje steg multiplicerar avståndet till minimipunkten med samma faktor $r = 1 - \eta L''$
-# (i räkneexemplet $1 - 0.05\cdot 17 = 0.15$). Allt hänger på den faktorn:
+# (i räkneexemplet $1 - 0{,}05\cdot 17 = 0{,}15$). Allt hänger på den faktorn:
 #
 # | inlärningstakt | faktor $r = 1 - \eta L''$ | vad som händer |
 # |---|---|---|
@@ -534,13 +538,15 @@ plt.show()
 # Now let us *show* the threshold numerically. For 300 learning rates between 1 % and 150 %
 # of $2/L''$ we run 50 steps from $a_0 = 0$ and plot how much the loss changed,
 # $L(a_{50}) / L(a_0)$. Below the threshold the ratio is far below 1 (descent worked); right
-# at the dashed line $\eta = 2/L''$ it jumps above 1 and then explodes.
+# at the dashed line $\eta = 2/L''$ it reaches 1 (the path bounces between two points with the
+# same loss), and beyond the line it explodes.
 
 # %% [markdown] tags=["sv"]
 # Nu *visar* vi gränsen numeriskt. För 300 inlärningstakter mellan 1 % och 150 % av $2/L''$
 # kör vi 50 steg från $a_0 = 0$ och ritar hur mycket förlusten ändrades,
 # $L(a_{50}) / L(a_0)$. Under gränsen är kvoten långt under 1 (nedstigningen fungerade); precis
-# vid den streckade linjen $\eta = 2/L''$ hoppar den över 1 och exploderar sedan.
+# vid den streckade linjen $\eta = 2/L''$ når den 1 (vägen studsar mellan två punkter med samma
+# förlust), och bortom linjen exploderar den.
 
 # %%
 learning_rates = np.linspace(0.01, 1.5, 300) * threshold
@@ -620,7 +626,7 @@ for fraction in [0.98, 1.02]:
 # Uppspelningsknappen lägger till ett steg i taget.
 #
 # Prova detta:
-# 1. En inlärningstakt kring $0.005$: når den minimipunkten inom 100 steg?
+# 1. En inlärningstakt kring $0{,}005$: når den minimipunkten inom 100 steg?
 # 2. En inlärningstakt strax under och strax över $2/L''$.
 # 3. $\eta = 1/L''$, halva gränsen: hur många steg behövs nu?
 
@@ -638,8 +644,8 @@ LearningRateDescent(x, y)
 # - **local and global maxima** are the same for the highest points (hilltops).
 #
 # At all of them the derivative is zero, because the tangent is horizontal. The second
-# derivative tells them apart: $L''(w) > 0$ at a minimum (the curve bends upwards) and
-# $L''(w) < 0$ at a maximum.
+# derivative tells them apart (when it is not zero): $L''(w) > 0$ at a minimum (the curve
+# bends upwards) and $L''(w) < 0$ at a maximum.
 #
 # Take $L(w) = w^4 - 3w^2 + w$. Its derivative $L'(w) = 4w^3 - 6w + 1$ is zero at three
 # points; numpy finds them as the roots of that polynomial, and $L''(w) = 12w^2 - 6$ tells us
@@ -656,8 +662,8 @@ LearningRateDescent(x, y)
 # - **lokala och globala maximum** är motsvarande för de högsta punkterna (topparna).
 #
 # I alla dessa punkter är derivatan noll, eftersom tangenten är vågrät. Andraderivatan
-# skiljer dem åt: $L''(w) > 0$ i ett minimum (kurvan böjer uppåt) och $L''(w) < 0$ i ett
-# maximum.
+# skiljer dem åt (när den inte är noll): $L''(w) > 0$ i ett minimum (kurvan böjer uppåt) och
+# $L''(w) < 0$ i ett maximum.
 #
 # Ta $L(w) = w^4 - 3w^2 + w$. Derivatan $L'(w) = 4w^3 - 6w + 1$ är noll i tre punkter; numpy
 # hittar dem som rötterna till polynomet, och $L''(w) = 12w^2 - 6$ avgör vad varje punkt är.
@@ -688,15 +694,15 @@ for w in critical:
 # 3. Start very close to the maximum: why does it take so many steps to get away?
 
 # %% [markdown] tags=["sv"]
-# Två minimipunkter: det globala minimumet vid $w \approx -1.30$ och ett lokalt vid
-# $w \approx 1.13$, med ett lokalt maximum vid $w \approx 0.17$ mellan dem.
+# Två minimipunkter: det globala minimumet vid $w \approx -1{,}30$ och ett lokalt vid
+# $w \approx 1{,}13$, med ett lokalt maximum vid $w \approx 0{,}17$ mellan dem.
 # Gradientnedstigning känner bara lutningen där den står, så den rullar ner i dalen på sin
 # egen sida av kullen. Widgeten kör den på $L(w)$ från den startpunkt $w_0$ du väljer.
 #
 # Prova detta:
-# 1. Starta på var sin sida om maximipunkten ($w_0 = 0.1$ och $w_0 = 0.3$) och se hur
+# 1. Starta på var sin sida om maximipunkten ($w_0 = 0{,}1$ och $w_0 = 0{,}3$) och se hur
 #    slutpunkten byter mellan det globala och det lokala minimumet.
-# 2. Starta i $w_0 = 2$ och öka inlärningstakten långsamt upp till $0.25$: först blir stegen
+# 2. Starta i $w_0 = 2$ och öka inlärningstakten långsamt upp till $0{,}25$: först blir stegen
 #    så långa att de hoppar över kullen ner i den andra dalen, sedan för långa för att stanna
 #    i någon dal, och till sist divergerar nedstigningen.
 # 3. Starta mycket nära maximipunkten: varför tar det så många steg att komma därifrån?
@@ -779,7 +785,7 @@ TwoMinimaDescent(start=0.3)
 # $$L(a, b) = \frac{1}{N}\sum_{i=1}^N \bigl(y_i - a x_i - b\bigr)^2$$
 #
 # är en funktion av två variabler; dess graf är en yta, en skål ovanför $(a, b)$-planet. Med
-# två variabler finns ingen enskild "lutning där vi står": lutningen beror på åt vilket håll
+# två variabler finns ingen enskild ”lutning där vi står”: lutningen beror på åt vilket håll
 # vi vänder oss. Vi börjar med de två **partiella derivatorna**, där den andra parametern
 # hålls fast:
 #
@@ -796,7 +802,7 @@ TwoMinimaDescent(start=0.3)
 # enda parameter har gradienten en komponent, och den komponenten är derivatan. Därför gick
 # det bra att använda vilket ord som helst i fallet med en parameter.
 #
-# Nästa cell skapar en ny datamängd med 40 punkter kring linjen $y = 1.5x + 2$ och beräknar
+# Nästa cell skapar en ny datamängd med 40 punkter kring linjen $y = 1{,}5x + 2$ och beräknar
 # gradienten i $(a, b) = (0, 0)$, en gång med formeln och en gång numeriskt med
 # `nnlib.numerical_gradient` (små steg i $a$ och i $b$) som kontroll.
 
@@ -861,8 +867,8 @@ print("numerical gradient:       ", nnlib.numerical_gradient(line_loss, theta.co
 # - gradienten är vinkelrät mot nivåkurvan genom punkten, eftersom förlusten inte ändras längs
 #   en nivåkurva ($\cos\varphi = 0$).
 #
-# Ett vanligt misstag är att säga att "gradienten pekar mot minimipunkten" eller "pekar
-# nedför". Den pekar *uppför*, rakt ut från nivåkurvan, och det är inte nödvändigtvis mot
+# Ett vanligt misstag är att säga att ”gradienten pekar mot minimipunkten” eller ”pekar
+# nedför”. Den pekar *uppför*, rakt ut från nivåkurvan, och det är inte nödvändigtvis mot
 # minimipunkten, vilket figurerna nedan visar.
 #
 # Nästa cell mäter lutningen i 360 riktningar med ett litet steg längs varje $u$ och jämför
@@ -974,7 +980,7 @@ plt.show()
 #
 # där $\bar x$ och $\bar y$ är medelvärdena (cellen ovan har redan beräknat dem).
 #
-# Hur stort får $\eta$ vara nu? Skålen $L(a, b)$ kröker olika mycket i olika riktningar. Dess
+# Hur stort får $\eta$ vara nu? Skålen $L(a, b)$ är olika starkt krökt i olika riktningar. Dess
 # andraderivator bildar matrisen
 # $H = 2\begin{pmatrix}\overline{x^2} & \bar x \\ \bar x & 1\end{pmatrix}$ (strecken betyder
 # medelvärden över punkterna), och krökningen är störst i riktningen för dess största
@@ -1038,8 +1044,8 @@ SurfaceDescent(x_line, y_line)
 # only a small part of each step goes along the floor. For a start straight across the valley
 # the distance to the minimum lies in the steep direction, where it shrinks quickly; for a
 # start along the floor it lies in the flat direction, where each step removes only the
-# fraction $\eta\lambda_{\min}$ of the distance. Chapter 09 shows optimisers (momentum, Adam) that
-# handle such valleys better.
+# fraction $\eta\lambda_{\min}$ of the distance. Chapter 09 shows optimisers that handle such
+# valleys better: momentum and Adam.
 #
 # </details>
 
@@ -1055,8 +1061,8 @@ SurfaceDescent(x_line, y_line)
 # del av varje steg går längs botten. För en start rakt tvärs över dalen ligger avståndet
 # till minimipunkten i den branta riktningen, där det krymper snabbt; för en start längs
 # botten ligger det i den flacka riktningen, där varje steg bara tar bort andelen
-# $\eta\lambda_{\min}$ av avståndet. Kapitel 09 visar optimerare (rörelsemängd, Adam) som
-# klarar sådana dalar bättre.
+# $\eta\lambda_{\min}$ av avståndet. Kapitel 09 visar optimerare som klarar sådana dalar
+# bättre: rörelsemängd (momentum) och Adam.
 #
 # </details>
 
@@ -1091,7 +1097,7 @@ SurfaceDescent(x_line, y_line)
 # ekvationer som ingen kan lösa algebraiskt, och förlusten har många lokala minimum.
 # Korrigeringssteget fungerar ändå, eftersom det bara behöver gradienten i de aktuella
 # vikterna. Att beräkna den gradienten effektivt för miljontals vikter är vad
-# bakåtpropagering gör (kapitel 06 och 07).
+# bakåtpropagering (backpropagation) gör (kapitel 06 och 07).
 
 # %% [markdown] tags=["en", "slide"]
 # ## 9 The same with nnlib
@@ -1137,8 +1143,8 @@ print(f"              gradient at (a*, b*) = ({dL_da:.1e}, {dL_db:.1e})")
 # %% [markdown] tags=["sv", "subslide"]
 # ### En linje är ett lager med en neuron
 #
-# Ett fullt kopplat lager `nnlib.Dense(1, 1)` beräknar $Z = X W^\top + b$. Med en indata och
-# en utdata är $W$ en $1 \times 1$-matris som innehåller $a$, och $b$ är ett enda tal, så
+# Ett fullt kopplat lager `nnlib.Dense(1, 1)` beräknar $Z = X W^\top + b$. Med ett indatavärde
+# och ett utdatavärde är $W$ en $1 \times 1$-matris som innehåller $a$, och $b$ är ett enda tal, så
 # lagret *är* modellen $\hat y = a x + b$. Vi tränar det med `nnlib.MSE()` som kostnad och
 # `nnlib.SGD(learning_rate=0.1)`, som uppdaterar varje parameter enligt
 # $\theta \leftarrow \theta - \eta\,\nabla L$: precis vårt korrigeringssteg.
@@ -1169,13 +1175,13 @@ print("by hand:        ", (start - 0.1 * line_gradient(start)).round(4))
 # Then the whole training with `nnlib.fit`. With `batch_size=None` every step uses all 40
 # points, so one epoch is one step of exactly the gradient descent above. (The S in SGD,
 # *stochastic*, refers to steps on small random batches of the data, which later chapters
-# use.) After 1 000 epochs the layer's $W$ and $b$ match the closed form.
+# use.) After 1000 epochs the layer's $W$ and $b$ match the closed form.
 
 # %% [markdown] tags=["sv"]
 # Sedan hela träningen med `nnlib.fit`. Med `batch_size=None` använder varje steg alla 40
 # punkter, så en epok är ett steg av precis gradientnedstigningen ovan. (S:et i SGD,
 # *stokastisk*, syftar på steg på små slumpvisa batcher av datamängden, som senare kapitel
-# använder.) Efter 1 000 epoker stämmer lagrets $W$ och $b$ med den slutna formen.
+# använder.) Efter 1000 epoker stämmer lagrets $W$ och $b$ med den slutna formen.
 
 # %%
 model = nnlib.Sequential([nnlib.Dense(1, 1, rng=rng)])
@@ -1216,8 +1222,9 @@ plt.show()
 #   $\partial L/\partial a$ and $\partial L/\partial c$ first.
 # - Centre the inputs, `SurfaceDescent(x_line - x_line.mean(), y_line)`: what happens to the
 #   valley and to the zig-zag, and why (look at $H$ when $\bar x = 0$)?
-# - The exercise notebook for this chapter asks for $dL/da$, the closed-form $a^*$ and a
-#   gradient descent loop that matches it.
+# - The exercise notebook for this chapter asks for $dL/da$, the closed-form $a^*$, a
+#   gradient descent loop that matches it, the divergence threshold $2/L''$ and the learning
+#   rate that reaches $a^*$ in one step.
 #
 # ## Summary
 #
@@ -1247,13 +1254,14 @@ plt.show()
 #
 # - Ändra `noise` i `nnlib.datasets.quadratic` och se hur långt $a^*$ hamnar från 2.
 # - Byt `np.mean` mot `np.sum` i `loss_derivative`: hitta den nya gränsen och kontrollera att
-#   $\eta = 0.1$ nu divergerar.
+#   $\eta = 0{,}1$ nu divergerar.
 # - Anpassa $\hat y = a x^2 + c$ (två parametrar) med gradientnedstigning; ta först fram
 #   $\partial L/\partial a$ och $\partial L/\partial c$.
 # - Centrera indata, `SurfaceDescent(x_line - x_line.mean(), y_line)`: vad händer med dalen
 #   och med sicksackandet, och varför (titta på $H$ när $\bar x = 0$)?
-# - Övningsnotebooken till kapitlet ber dig ta fram $dL/da$, den slutna formen för $a^*$ och
-#   en slinga för gradientnedstigning som stämmer med den.
+# - Övningsnotebooken till kapitlet ber dig ta fram $dL/da$, den slutna formen för $a^*$, en
+#   slinga för gradientnedstigning som stämmer med den, gränsen $2/L''$ för divergens och den
+#   inlärningstakt som når $a^*$ på ett enda steg.
 #
 # ## Sammanfattning
 #

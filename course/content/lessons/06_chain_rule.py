@@ -26,7 +26,7 @@
 # kedja av steg (viktad summa, aktiveringsfunktion, nästa lager, …, förlusten). Det här
 # kapitlet ger verktyget som klarar varje sådan kedja, **kedjeregeln**, och bilden som
 # håller ordning på räkningarna, **beräkningsgrafen**. Tillsammans är de
-# bakåtpropagering, som är ämnet för kapitel 07.
+# bakåtpropagering (backpropagation), som är ämnet för kapitel 07.
 #
 # Efter det här kapitlet kan du
 #
@@ -80,8 +80,8 @@ rng = np.random.default_rng(0)
 # $$F'(x) = f'(g(x)) \cdot g'(x),$$
 #
 # det vill säga den yttre funktionens derivata, beräknad i den inre funktionen, gånger den
-# inre funktionens derivata. Med $u = g(x)$ är den lätt att komma ihåg i Leibniz
-# beteckningar, som om $du$ förkortades bort:
+# inre funktionens derivata. Med $u = g(x)$ är den lätt att komma ihåg med Leibniz
+# beteckningssätt, som om $du$ förkortades bort:
 #
 # $$\frac{dF}{dx} = \frac{dF}{du} \cdot \frac{du}{dx}.$$
 #
@@ -183,7 +183,7 @@ print(f"slope of the tangent at x0 = {x0}: {slope:.4f}")
 # \quad (u = h(x),\ v = g(u)).$$
 #
 # One factor per link, each evaluated at the value that link received. A network is
-# exactly such a chain: chapter 03 wrote it as
+# exactly such a chain: chapter 03 wrote it (with the bias hidden in $x_0 = 1$) as
 # $g(x) = f_L(W_L f_{L-1}(\cdots f_1(W_1 x) \cdots))$, and the loss is one more link at the end.
 #
 # Our running example for the rest of the chapter is one sigmoid neuron with a squared
@@ -215,7 +215,7 @@ print(f"slope of the tangent at x0 = {x0}: {slope:.4f}")
 # \quad (u = h(x),\ v = g(u)).$$
 #
 # En faktor per länk, var och en beräknad i det värde som länken fick in. Ett nätverk är
-# precis en sådan kedja: i kapitel 03 skrev vi det som
+# precis en sådan kedja: i kapitel 03 skrev vi det (med biasen gömd i $x_0 = 1$) som
 # $g(x) = f_L(W_L f_{L-1}(\cdots f_1(W_1 x) \cdots))$, och förlusten är ytterligare en länk
 # på slutet.
 #
@@ -520,7 +520,7 @@ print(f"numerical derivative: {numeric:.6f}")
 # - Kontrollera med startvärdena: $-0{,}5$ från neuronvägen plus $\lambda \cdot 2w = 0{,}1$
 #   från straffvägen ger $-0{,}4$.
 # - Sätt $\lambda = 0$. Vilken väg försvinner?
-# - Välj "$b$" i listan: hur många vägar har $b$?
+# - Välj ”$b$” i listan: hur många vägar har $b$?
 
 # %%
 GraphWidget("penalty")
@@ -736,7 +736,7 @@ print(f"relative error, buggy gradient:   {gradcheck(loss_of_theta, theta, df=gr
 # facit. I `nnlib` har varje lager en `forward` (sitt värde) och en `backward` som tar emot
 # $\partial L/\partial\,\text{utdata}$ och multiplicerar med sina lokala derivator, precis
 # som noderna i vår graf. Att kedja ihop `backward`-anropen från förlusten till det
-# första lagret är **bakåtpropagering** (backpropagation): kedjeregeln på nätverkets graf.
+# första lagret är **bakåtpropagering**: kedjeregeln på nätverkets graf.
 #
 # Här är vår neuron byggd av lager från `nnlib`, med samma tal som i räkneexemplet. Ett
 # framåtpass och ett bakåtpass ger gradienterna för **alla** parametrar på en gång, och
@@ -842,9 +842,10 @@ print(f"largest relative error over all parameters: {gradcheck(model, X_batch, y
 # - **Backpropagation** (chapter 07) is the chain rule on the network's graph: one backward
 #   pass gives the gradient of every weight.
 #
-# **Next.** In the exercise you differentiate a composed function and write a
-# central-difference gradient. In chapter 07 you write the backward pass of a whole
-# network and train it on XOR and on two moons.
+# **Next.** In the exercise you differentiate a chain of three functions, check the result
+# with a central difference, compute the forward and backward pass through the graph of our
+# neuron, and write a numerical gradient for all its parameters. In chapter 07 you write the
+# backward pass of a whole network and train it on XOR and on two moons.
 
 # %% [markdown] tags=["sv", "slide"]
 # ## Sammanfattning
@@ -866,6 +867,7 @@ print(f"largest relative error over all parameters: {gradcheck(model, X_batch, y
 # - **Bakåtpropagering** (kapitel 07) är kedjeregeln på nätverkets graf: ett bakåtpass ger
 #   gradienten för varje vikt.
 #
-# **Nästa steg.** I övningen deriverar du en sammansatt funktion och skriver en gradient
-# med centrala differenser. I kapitel 07 skriver du bakåtpasset för ett helt nätverk och
-# tränar det på XOR och på två månar (two moons).
+# **Nästa steg.** I övningen deriverar du en kedja av tre funktioner, kontrollerar resultatet
+# med en central differens, beräknar framåt- och bakåtpasset genom vår neurons graf och
+# skriver en numerisk gradient för alla dess parametrar. I kapitel 07 skriver du bakåtpasset
+# för ett helt nätverk och tränar det på XOR och på två månar (two moons).
