@@ -162,12 +162,12 @@
 # Genom hela kursen möter du frågor under rubriken **testa dig själv**, som den nedan. Tänk ut ett
 # svar först och klicka sedan på den lilla triangeln för att jämföra.
 #
-# **Testa dig själv.** Du kör cell 5, ändrar sedan cell 3 och kör bara cell 3. Använder utdata
-# under cell 5 nu den nya koden i cell 3?
+# **Testa dig själv.** Du kör cell 5, ändrar sedan cell 3 och kör bara cell 3. Bygger resultatet
+# som visas under cell 5 nu på den nya koden i cell 3?
 #
 # <details><summary>Svar</summary>
 #
-# Nej. Utdata under cell 5 kommer från den senaste gången cell 5 kördes; ingenting körs om av sig
+# Nej. Resultatet under cell 5 kommer från den senaste gången cell 5 kördes; ingenting körs om av sig
 # självt. Variablerna som cell 3 sätter har däremot fått sina nya värden, så kör cell 5 igen
 # (eller starta om och kör allt) för att se effekten.
 #
@@ -219,8 +219,8 @@ np.array([1, 2, 3]) * 10
 #
 # Neural networks are behind many things you have probably used or read about:
 #
-# - **Classification**: what is in this picture, which digit is this, is this X-ray healthy?
-#   Images are usually handled by *convolutional neural networks* (CNNs, chapter 10).
+# - **Classification**: what is in this picture, which digit is this, does this X-ray show signs
+#   of disease? Images are usually handled by *convolutional neural networks* (CNNs, chapter 10).
 # - **Playing games**: with *deep Q-learning* a network learnt to play Atari games from the
 #   pixels on the screen and the score alone, by estimating how good each possible move is.
 # - **Logic games** such as chess and Go: AlphaGo and AlphaZero combine a network that judges
@@ -242,8 +242,9 @@ np.array([1, 2, 3]) * 10
 #
 # Neurala nätverk ligger bakom mycket som du förmodligen har använt eller läst om:
 #
-# - **Klassificering**: vad föreställer bilden, vilken siffra är det här, är röntgenbilden frisk?
-#   Bilder hanteras oftast av *faltningsnätverk* (convolutional neural networks, CNN, kapitel 10).
+# - **Klassificering**: vad föreställer bilden, vilken siffra är det här, visar röntgenbilden
+#   tecken på sjukdom? Bilder hanteras oftast av *faltningsnätverk* (convolutional neural
+#   networks, CNN, kapitel 10).
 # - **Spela spel**: med *djup Q-inlärning* (deep Q-learning) lärde sig ett nätverk spela
 #   Atari-spel enbart utifrån pixlarna på skärmen och poängen, genom att uppskatta hur bra varje
 #   möjligt drag är.
@@ -287,7 +288,7 @@ np.array([1, 2, 3]) * 10
 #    vilken pjäs som står var.
 # 2. **En svart låda**: det neurala nätverket, en funktion med väldigt många justerbara tal, dess
 #    *vikter*.
-# 3. **Ett användbart svar**: "det här är en 8:a", ett drag, nästa ord.
+# 3. **Ett användbart svar**: ”det här är en 8:a”, ett drag, nästa ord.
 #
 # Låt oss se alla tre stegen på riktigt med handskrivna siffror, datan i kursens projekt
 # (kapitel 12). Det första steget: en bild på 8×8 pixlar är 64 tal mellan 0 (vitt) och 16
@@ -319,7 +320,7 @@ plt.show()
 # training, that it reads correctly.
 
 # %% [markdown] tags=["sv"]
-# Det andra steget, den svarta lådan. Nästa cell tränar ett litet nätverk på 1 437 bilder på
+# Det andra steget, den svarta lådan. Nästa cell tränar ett litet nätverk på 1 437 bilder på
 # ungefär en sekund. Försök inte förstå koden ännu: i kapitel 12 har du själv skrivit varje del
 # av den. Den finns här bara för att du ska se ett riktigt nätverk i arbete. Sista raden räknar
 # ut *träffsäkerheten* (accuracy): den andel av de 360 testbilderna, som nätverket aldrig såg under
@@ -376,8 +377,8 @@ plt.show()
 # many hidden layers we speak of a *deep* neural network and of deep learning.
 #
 # That is why neural networks are often called a **black-box method**. The description is fair
-# in one sense: even the small network above has 2,410 weights, and no single weight has a meaning we
-# could read off. It is not fair in another sense: every step inside the box is ordinary
+# in one sense: even the small network above has 2,410 weights and biases, and no single weight has a
+# meaning we could read off. It is not fair in another sense: every step inside the box is ordinary
 # arithmetic, weighted sums and simple functions, and by the end of the course you will have
 # written each of them. Nobody sets the weights by hand either: the network **learns** them from
 # examples. A **loss function** measures how wrong the answers are, and the weights are changed
@@ -397,12 +398,12 @@ plt.show()
 # ett *djupt* neuralt nätverk och om djupinlärning.
 #
 # Därför beskrivs neurala nätverk ofta som en **svart låda** (en black box-metod). Beskrivningen
-# stämmer i en mening: redan det lilla nätverket ovan har 2 410 vikter, och ingen enskild vikt har en
-# betydelse som vi kan läsa av. Det stämmer inte i en annan mening: varje steg i lådan är vanlig
-# aritmetik, viktade summor och enkla funktioner, och när kursen är slut har du själv skrivit
-# vart och ett av dem. Ingen sätter heller vikterna för hand: nätverket **lär sig** dem från
-# exempel. En **förlustfunktion** mäter hur fel svaren är, och vikterna ändras steg för steg så
-# att förlusten minskar (kapitel 04 till 07).
+# stämmer i en mening: redan det lilla nätverket ovan har 2 410 vikter och biasvärden, och
+# ingen enskild vikt har en betydelse som vi kan läsa av. Det stämmer inte i en annan mening:
+# varje steg i lådan är vanlig aritmetik, viktade summor och enkla funktioner, och när kursen är
+# slut har du själv skrivit vart och ett av dem. Ingen sätter heller vikterna för hand: nätverket
+# **lär sig** dem från exempel. En **förlustfunktion** mäter hur fel svaren är, och vikterna ändras
+# steg för steg så att förlusten minskar (kapitel 04 till 07).
 #
 # Ännu en ärlig anmärkning: ett användbart svar är inte alltid ett rätt svar. Nätverket ovan har
 # fel på några testsiffror, och om du visade det en bokstav skulle det ändå svara med en siffra,
@@ -421,14 +422,14 @@ plt.show()
 # </details>
 
 # %% [markdown] tags=["sv"]
-# **Testa dig själv.** Var kommer talet 2 410 ifrån? Nätverket har 64 indata, ett dolt lager med
+# **Testa dig själv.** Var kommer talet 2 410 ifrån? Nätverket har 64 indata, ett dolt lager med
 # 32 neuroner och 10 utdata; varje neuron har en vikt per indata och en bias. Med
 # `model.n_params()` i nästa cell kan du kontrollera ditt svar.
 #
 # <details><summary>Svar</summary>
 #
-# Det dolda lagret har 32 neuroner med 64 vikter och 1 bias var: 32 · 65 = 2 080. Utdatalagret
-# har 10 neuroner med 32 vikter och 1 bias var: 10 · 33 = 330. Tillsammans 2 080 + 330 = 2 410.
+# Det dolda lagret har 32 neuroner med 64 vikter och 1 bias var: 32 · 65 = 2 080. Utdatalagret
+# har 10 neuroner med 32 vikter och 1 bias var: 10 · 33 = 330. Tillsammans 2 080 + 330 = 2 410.
 #
 # </details>
 
@@ -455,26 +456,34 @@ model.n_params()
 # %% [markdown] tags=["sv", "slide"]
 # ## Den minsta svarta lådan: en neuron och ett reglage
 #
-# Låt oss öppna lådan där den är som minst: en neuron med en indata $x$. Den multiplicerar
-# indatan med en **vikt** $w$, lägger till en **bias** $b$ och skickar resultatet genom en
-# **aktiveringsfunktion**, här *sigmoiden* $\sigma$, som trycker ihop vilket tal som helst till
+# Låt oss öppna lådan där den är som minst: en neuron med ett enda indatavärde $x$. Den
+# multiplicerar $x$ med en **vikt** $w$, lägger till en **bias** $b$ och skickar resultatet genom
+# en **aktiveringsfunktion**, här *sigmoiden* $\sigma$, som trycker ihop vilket tal som helst till
 # intervallet $(0, 1)$:
 #
 # $$\hat y = \sigma(w x + b), \qquad \sigma(z) = \frac{1}{1 + e^{-z}}.$$
 #
-# Hatten på $\hat y$ ("y-hatt") markerar att det är neuronens **prediktion**; i kapitel 01 plockar
+# Hatten på $\hat y$ (”y-hatt”) markerar att det är neuronens **prediktion**; i kapitel 01 plockar
 # vi isär neuronen i detalj.
 #
-# Ett exempel räknat för hand med $w = 2$, $b = -1$ och indatan $x = 1.5$:
+# Ett exempel räknat för hand med $w = 2$, $b = -1$ och indatavärdet $x = 1{,}5$:
 #
-# $$z = w x + b = 2 \cdot 1.5 - 1 = 2, \qquad \hat y = \sigma(2) = \frac{1}{1 + e^{-2}}
-#   = \frac{1}{1 + 0.1353} \approx 0.881.$$
+# $$z = w x + b = 2 \cdot 1{,}5 - 1 = 2, \qquad \hat y = \sigma(2) = \frac{1}{1 + e^{-2}}
+#   = \frac{1}{1 + 0{,}1353} \approx 0{,}881.$$
 
 # %% [markdown] tags=["en"]
-# The same computation in numpy, first written out and then with the `sigmoid` of `nnlib`:
+# The same computation in numpy, first written out and then with the `sigmoid` of `nnlib`.
+# Python, like almost every programming language, writes decimals with a point, `1.5`, as English
+# does. (The Swedish version of the course writes a decimal comma in its text and formulas, as
+# Swedish does; the code and what it prints are identical in both languages.)
 
 # %% [markdown] tags=["sv"]
-# Samma beräkning i numpy, först utskriven och sedan med `sigmoid` från `nnlib`:
+# Samma beräkning i numpy, först utskriven och sedan med `sigmoid` från `nnlib`.
+# Lägg märke till att Python, som nästan alla programspråk, skriver decimaltal med punkt:
+# $1{,}5$ skrivs `1.5` i koden, och utskrifterna visar också punkt. I texten och formlerna skriver
+# vi decimalkomma som vanligt på svenska. När en vektor innehåller decimaltal skiljer vi
+# komponenterna åt med semikolon, till exempel $(2;\ -1;\ 0{,}5)$, medan koden skriver
+# `[2, -1, 0.5]`.
 
 # %%
 w, b, x = 2.0, -1.0, 1.5
@@ -493,13 +502,13 @@ print("z =", z, "  ŷ =", y_hat, "  nnlib:", sigmoid(z))
 #    chapter 01, the perceptron.
 
 # %% [markdown] tags=["sv"]
-# Nu kommer den första widgeten. Kurvan visar $\hat y$ för varje indata $x$ mellan −6 och 6,
-# punkten visar indatan $x$ från det tredje reglaget och raden under reglagen beräkningen för
-# den indatan. Den börjar med talen från exemplet. Prova:
+# Nu kommer den första widgeten. Kurvan visar $\hat y$ för varje indatavärde $x$ mellan −6 och
+# 6, punkten visar värdet $x$ från det tredje reglaget och raden under reglagen beräkningen för
+# det värdet. Den börjar med talen från exemplet. Prova:
 #
 # 1. Gör $w$ negativ. Vad händer med kurvan, och varför?
-# 2. Flytta $b$ och titta på den prickade linjen där $\hat y = 0.5$. Var ligger den, som en formel
-#    i $w$ och $b$?
+# 2. Flytta $b$ och titta på den prickade linjen där $\hat y = 0{,}5$. Var ligger den, som en
+#    formel i $w$ och $b$?
 # 3. Gör $w$ stor, till exempel 5. Kurvan blir nästan ett steg från 0 till 1: det är neuronen i
 #    kapitel 01, perceptronen.
 
@@ -524,12 +533,12 @@ NeuronCurveWidget(w=2.0, b=-1.0, x=1.5)
 # %% [markdown] tags=["sv"]
 # **Testa dig själv.**
 #
-# 1. Med $w = 2$, vilken bias $b$ lägger punkten där $\hat y = 0.5$ vid $x = 1$?
+# 1. Med $w = 2$, vilken bias $b$ lägger punkten där $\hat y = 0{,}5$ vid $x = 1$?
 # 2. Varför blir $\hat y$ aldrig exakt 0 eller 1?
 #
 # <details><summary>Svar</summary>
 #
-# 1. $\hat y = 0.5$ precis där $z = w x + b = 0$, alltså vid $x = -b/w$. För att $-b/2 = 1$
+# 1. $\hat y = 0{,}5$ precis där $z = w x + b = 0$, alltså vid $x = -b/w$. För att $-b/2 = 1$
 #    behövs $b = -2$.
 # 2. $e^{-z}$ är positivt för varje $z$, så $1 + e^{-z} > 1$ och $\sigma(z) < 1$; och $e^{-z}$
 #    är ändligt, så $\sigma(z) > 0$. Kurvan närmar sig bara 0 och 1.
@@ -577,7 +586,7 @@ plt.show()
 # The orange weight in the picture is $w^{(2)}_{31}$: it belongs to layer 2 and goes to node 3 of
 # layer 2 from node 1 of layer 1. In the picture above $L = 3$.
 #
-# Two remarks that save confusion later:
+# Three remarks that save confusion later:
 #
 # - **$y$ and $\hat y$ are different things.** Study notes often write $y$ for both the correct
 #   answer and the network's output. Training is all about comparing the two, so we keep them
@@ -586,8 +595,11 @@ plt.show()
 #   all weights *into* node $j$, and the weighted sum of node $j$ is row $j$ times the previous
 #   layer's activations, $\sum_k w^{(l)}_{jk} a^{(l-1)}_k$ (chapter 03 adds the bias and the
 #   activation function to this). So $W^{(l)}$ has one row per node in layer $l$ and one column per
-#   node in layer $l-1$. Many texts also use $L$ for the loss; when we mean the loss we write it
-#   with its arguments, as a function of $y$ and $\hat y$.
+#   node in layer $l-1$.
+# - **$L$ has two jobs.** Here $L$ counts the layers. Later chapters also use $L$ for the
+#   **loss**, as most texts do, written $L(y, \hat y)$ or in derivatives such as
+#   $\partial L / \partial w$. Which one is meant is always clear from the context: the number of
+#   layers only appears as a count or an index, as in $W^{(L)}$.
 
 # %% [markdown] tags=["sv"]
 # | Symbol | Betydelse |
@@ -604,17 +616,20 @@ plt.show()
 # Den orangea vikten i bilden är $w^{(2)}_{31}$: den hör till lager 2 och går till nod 3 i lager 2
 # från nod 1 i lager 1. I bilden ovan är $L = 3$.
 #
-# Två anmärkningar som sparar förvirring senare:
+# Tre anmärkningar som besparar dig förvirring senare:
 #
 # - **$y$ och $\hat y$ är olika saker.** I studieanteckningar skrivs ofta $y$ både för det rätta
 #   svaret och för nätverkets utdata. Träning handlar just om att jämföra de två, så vi håller
 #   isär dem: $y$ kommer från datan, $\hat y$ från nätverket.
-# - **"Till" kommer före "från"** i $w^{(l)}_{jk}$. Skälet: rad $j$ i $W^{(l)}$ innehåller då
+# - **”Till” kommer före ”från”** i $w^{(l)}_{jk}$. Skälet: rad $j$ i $W^{(l)}$ innehåller då
 #   alla vikter *in till* nod $j$, och den viktade summan i nod $j$ är rad $j$ gånger föregående
 #   lagers aktiveringar, $\sum_k w^{(l)}_{jk} a^{(l-1)}_k$ (i kapitel 03 lägger vi till bias och
 #   aktiveringsfunktion). Alltså har $W^{(l)}$ en rad per nod i lager $l$ och en kolumn per nod i
-#   lager $l-1$. Många texter använder också $L$ för förlusten; när vi menar förlusten skriver vi
-#   den med sina argument, som en funktion av $y$ och $\hat y$.
+#   lager $l-1$.
+# - **$L$ har två uppgifter.** Här räknar $L$ lagren. Längre fram betecknar $L$ också
+#   **förlusten**, som i de flesta texter, skriven $L(y, \hat y)$ eller i derivator som
+#   $\partial L / \partial w$. Vilken som avses framgår alltid av sammanhanget: antalet lager
+#   förekommer bara som ett antal eller ett index, som i $W^{(L)}$.
 
 # %% [markdown] tags=["en"]
 # In numpy the same convention holds, with one difference: numpy counts from 0, the mathematics
@@ -626,7 +641,7 @@ plt.show()
 # I numpy gäller samma konvention, med en skillnad: numpy räknar från 0, matematiken från 1.
 # Alltså är $w^{(l)}_{jk}$ samma som `W[j - 1, k - 1]`. Här är ett påhittat $W^{(1)}$ för
 # nätverket ovan, 4 rader (noder i lager 1) gånger 3 kolumner (indata), där vikten till nod $j$
-# från indata $k$ är talet $j.k$, så att du kan läsa av indexen i värdet:
+# från indatavärde $k$ är talet $j{,}k$ (i koden `j.k`), så att du kan läsa av indexen i värdet:
 
 # %%
 W1 = np.array([[1.1, 1.2, 1.3],
@@ -642,7 +657,7 @@ print(W1.shape, W1[2 - 1, 1 - 1])
 # of the second layer's matrix.
 
 # %% [markdown] tags=["sv"]
-# `W1[1, 0]` är $w^{(1)}_{21}$, vikten till nod 2 från indata 1. Och `nnlib` lagrar sina vikter
+# `W1[1, 0]` är $w^{(1)}_{21}$, vikten till nod 2 från indatavärde 1. Och `nnlib` lagrar sina vikter
 # precis så: det första fullt kopplade lagret i nätverket som ritades ovan har en viktmatris med
 # 4 rader och 3 kolumner, och den markerade vikten $w^{(2)}_{31}$ är element `[2, 0]` i det andra
 # lagrets matris.
@@ -714,8 +729,8 @@ print(dense_layers[1].W[3 - 1, 1 - 1])
 #   vikter som **lärs in** från exempel genom att en **förlustfunktion** görs liten.
 # - Lager: ett **indatalager**, **dolda lager** och ett **utdatalager**; många dolda lager ger ett
 #   djupt nätverk. I ett **fullt kopplat** lager är varje nod kopplad till varje nod före den.
-# - En neuron med en indata och en sigmoid: $\hat y = \sigma(w x + b)$ med
-#   $\sigma(z) = \dfrac{1}{1 + e^{-z}}$; $\hat y = 0.5$ vid $x = -b/w$.
+# - En neuron med ett indatavärde och en sigmoid: $\hat y = \sigma(w x + b)$ med
+#   $\sigma(z) = \dfrac{1}{1 + e^{-z}}$; $\hat y = 0{,}5$ vid $x = -b/w$.
 # - Notation: indata $x$, facit $y$, prediktion $\hat y$, $L$ lager med vikter,
 #   aktiveringsfunktion $f_l$, viktmatris $W^{(l)}$ med en rad per nod i lager $l$ och en kolumn
 #   per nod i lager $l-1$, vikt $w^{(l)}_{jk}$ till nod $j$ i lager $l$ från nod $k$ i lager

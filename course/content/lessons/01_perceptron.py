@@ -23,7 +23,8 @@
 # Efter kapitlet kan du
 #
 # - räkna ut en neurons utdata för hand och i numpy,
-# - förklara bias som en vikt på en konstant indata $x_0 = 1$ och rita en neurons beslutsgräns,
+# - förklara bias som en vikt på ett konstant indatavärde $x_0 = 1$ och rita en neurons
+#   beslutsgräns,
 # - träna en perceptron med Rosenblatts inlärningsregel, för hand och med `nnlib`,
 # - förklara varför XOR inte kan läras in av en enda neuron, och vad ett dolt lager ändrar.
 
@@ -65,7 +66,7 @@ rng = np.random.default_rng(0)
 # that is how we study it.
 
 # %% [markdown] tags=["sv", "slide"]
-# ## "Härmar hjärnan" — i grova drag
+# ## ”Härmar hjärnan” — i grova drag
 #
 # Det sägs ofta att perceptronen härmar den mänskliga hjärnan. Det finns en verklig idé bakom
 # det, och det är värt att veta hur långt den räcker.
@@ -79,9 +80,9 @@ rng = np.random.default_rng(0)
 #
 # Det som modellen fångar: **många indata, en utdata**; varje indata räknas med sin egen vikt;
 # utdatan beror på om den viktade summan är tillräckligt stor. Det som den inte fångar: riktiga
-# neuroner kommunicerar med impulser i tiden, deras förgreningar räknar på egen hand, kemin
+# neuroner kommunicerar med impulser över tid, deras förgreningar räknar på egen hand, kemin
 # spelar roll, och såvitt någon vet lär sig hjärnan inte med perceptronregeln eller med
-# bakåtpropageringen i kapitel 07. Läs alltså "neuron" som ett namn med en historia, inte som ett
+# bakåtpropageringen i kapitel 07. Läs alltså ”neuron” som ett namn med en historia, inte som ett
 # påstående att nätverket fungerar som en hjärna. Ett artificiellt neuralt nätverk är en
 # matematisk funktion, och det är så vi studerar det.
 
@@ -122,7 +123,7 @@ rng = np.random.default_rng(0)
 #
 # Perceptronen svarar alltså 1 precis när $\sum_i w_i x_i \ge -b$: talet $-b$ är det
 # **tröskelvärde** som de viktade indata måste nå. Bilden visar en neuron med tre indata och
-# talen från exemplet nedan; den översta indatan $x_0 = 1$ bär bias, vilket nästa avsnitt
+# talen från exemplet nedan; det översta indatavärdet, $x_0 = 1$, bär bias, vilket nästa avsnitt
 # förklarar.
 
 # %%
@@ -145,14 +146,15 @@ plt.show()
 # In numpy the weighted sum is one dot product, `w @ x`:
 
 # %% [markdown] tags=["sv"]
-# **Ett exempel räknat för hand.** Med indata $x = (2, -1, 0.5)$, vikterna $w = (0.4, 0.3, -0.6)$
-# och bias $b = -0.1$:
+# **Ett exempel räknat för hand.** Med indata $x = (2;\ -1;\ 0{,}5)$, vikterna
+# $w = (0{,}4;\ 0{,}3;\ -0{,}6)$ och bias $b = -0{,}1$:
 #
-# $$z = 0.4 \cdot 2 + 0.3 \cdot (-1) + (-0.6) \cdot 0.5 + (-0.1) = 0.8 - 0.3 - 0.3 - 0.1 = 0.1.$$
+# $$z = 0{,}4 \cdot 2 + 0{,}3 \cdot (-1) + (-0{,}6) \cdot 0{,}5 + (-0{,}1) = 0{,}8 - 0{,}3 - 0{,}3 - 0{,}1 = 0{,}1.$$
 #
-# Med stegfunktionen blir $\hat y = \operatorname{step}(0.1) = 1$, eftersom $0.1 \ge 0$. Med
-# sigmoiden från kapitel 00 i stället blir $\hat y = \sigma(0.1) = 1 / (1 + e^{-0.1}) = 1 / 1.9048
-# \approx 0.525$. I numpy är den viktade summan en enda skalärprodukt, `w @ x`:
+# Med stegfunktionen blir $\hat y = \operatorname{step}(0{,}1) = 1$, eftersom $0{,}1 \ge 0$. Med
+# sigmoiden från kapitel 00 i stället blir
+# $\hat y = \sigma(0{,}1) = 1 / (1 + e^{-0{,}1}) = 1 / 1{,}9048 \approx 0{,}525$. I numpy är den
+# viktade summan en enda skalärprodukt, `w @ x`:
 
 # %%
 z = w @ x + b
@@ -174,8 +176,9 @@ print(z, step(z), sigmoid(z))
 # %% [markdown] tags=["sv", "slide"]
 # ## Bias är också en vikt: $x_0 = 1$
 #
-# Det finns ett smidigt knep som tar bort den separata bias-termen. Lägg till en konstant indata
-# $x_0 = 1$ och kalla bias för $w_0$. Då är $w_0 x_0 = b$, och hela neuronen blir en enda summa:
+# Det finns ett smidigt knep som tar bort den separata biastermen. Lägg till ett konstant
+# indatavärde $x_0 = 1$ och kalla bias för $w_0$. Då är $w_0 x_0 = b$, och hela neuronen blir en
+# enda summa:
 #
 # $$\hat y = \varphi\Big(\sum_{i=0}^{m} w_i x_i\Big) = \varphi(w \cdot \tilde x), \qquad
 #   \tilde x = (1, x_1, \dots, x_m), \quad w = (w_0, w_1, \dots, w_m), \quad w_0 = b.$$
@@ -190,9 +193,9 @@ w_tilde = np.concatenate(([b], w))
 print(x_tilde, w_tilde, w_tilde @ x_tilde)
 
 # %% [markdown] tags=["en"]
-# The same 0.1 as before. The digits far behind the decimal point are rounding in floating-point
-# arithmetic: the computer now adds the terms in a different order, and 0.1 has no exact binary
-# representation.
+# The same 0.1 as before. The digits far behind the decimal point in the output are rounding
+# errors of floating-point arithmetic: the computer now adds the terms in a different order, and
+# 0.1 has no exact binary representation.
 #
 # **Many points at once.** With the points as the rows of a matrix $X$ of shape $(N, m)$, one
 # matrix–vector product gives all $N$ weighted sums: $z = X w + b$, shape $(N,)$. Our first data
@@ -200,13 +203,14 @@ print(x_tilde, w_tilde, w_tilde @ x_tilde)
 # Let us try the weights $w_1 = w_2 = 1$ and $b = -1.5$ on all four points.
 
 # %% [markdown] tags=["sv"]
-# Samma 0.1 som förut. Siffrorna långt efter decimalpunkten är avrundning i flyttalsaritmetiken:
-# datorn adderar nu termerna i en annan ordning, och 0.1 kan inte skrivas exakt binärt.
+# Samma 0,1 som förut. Siffrorna långt efter decimalpunkten i utskriften är avrundningsfel i
+# flyttalsaritmetiken: datorn adderar nu termerna i en annan ordning, och 0,1 kan inte skrivas
+# exakt binärt.
 #
 # **Många punkter på en gång.** Med punkterna som rader i en matris $X$ med formen $(N, m)$ ger en
 # enda matris–vektor-produkt alla $N$ viktade summor: $z = X w + b$, med formen $(N,)$. Vår första
-# datamängd är sanningstabellen för logikgrinden AND: utdatan är 1 bara när båda indata är 1.
-# Vi provar vikterna $w_1 = w_2 = 1$ och $b = -1.5$ på alla fyra punkterna.
+# datamängd är sanningstabellen för logikgrinden AND: utdatan är 1 bara när båda indatavärdena är 1.
+# Vi provar vikterna $w_1 = w_2 = 1$ och $b = -1{,}5$ på alla fyra punkterna.
 
 # %%
 X, y = logic_gate("and")
@@ -246,8 +250,8 @@ print(z, step(z), y)
 #
 # $$\hat y = \sigma(w \cdot x + b) \in (0, 1),$$
 #
-# som tolkas som sannolikheten att klassen är 1. De två neuronerna drar **samma** linje mellan
-# klasserna, eftersom $\sigma(z) \ge 0.5$ precis när $z \ge 0$. Det som skiljer är hur säkert
+# som tolkas som sannolikheten för att klassen är 1. De två neuronerna drar **samma** linje mellan
+# klasserna, eftersom $\sigma(z) \ge 0{,}5$ precis när $z \ge 0$. Det som skiljer är hur säkert
 # svaret är och hur vikterna hittas. Logistisk regression väljer dem genom att göra en förlust
 # liten med gradientnedstigning (kapitel 04 och 05), och det kräver aktiveringsfunktionens
 # derivata. Stegfunktionens derivata är 0 överallt (och odefinierad i 0), så den säger ingenting
@@ -293,7 +297,7 @@ plt.show()
 #
 # Det är en rät linje. **Viktvektorn** $(w_1, w_2)$ är vinkelrät mot den och pekar in på den sida
 # där $z > 0$, klass 1:s sida; bias flyttar linjen utan att vrida den. För AND med
-# $w_1 = w_2 = 1$, $b = -1.5$ är linjen $x_1 + x_2 = 1.5$, och bara punkten $(1, 1)$ ligger på
+# $w_1 = w_2 = 1$, $b = -1{,}5$ är linjen $x_1 + x_2 = 1{,}5$, och bara punkten $(1, 1)$ ligger på
 # dess övre sida.
 
 # %%
@@ -323,8 +327,8 @@ plt.show()
 # räknar dem. Den börjar med AND och en linje som får två punkter fel.
 #
 # 1. Rätta linjen för AND så att ingen punkt blir felklassificerad.
-# 2. Välj OR (1 när minst en indata är 1) och NAND (ICKE AND) och lös dem också.
-# 3. Välj XOR (1 när exakt en indata är 1). Hur få fel kan du komma ned till?
+# 2. Välj OR (1 när minst ett av indatavärdena är 1) och NAND (ICKE AND) och lös dem också.
+# 3. Välj XOR (1 när exakt ett av indatavärdena är 1). Hur få fel kan du komma ned till?
 
 # %%
 DecisionLineWidget(dataset="and", w1=1.0, w2=1.0, b=-0.5)
@@ -357,8 +361,8 @@ DecisionLineWidget(dataset="and", w1=1.0, w2=1.0, b=-0.5)
 #
 # <details><summary>Svar</summary>
 #
-# 1. OR: till exempel $w_1 = w_2 = 1$, $b = -0.5$. NAND: byt tecken på allt i AND-neuronen,
-#    $w_1 = w_2 = -1$, $b = 1.5$; då byter $z$ tecken och sidorna byter plats (ingen punkt ligger
+# 1. OR: till exempel $w_1 = w_2 = 1$, $b = -0{,}5$. NAND: byt tecken på allt i AND-neuronen,
+#    $w_1 = w_2 = -1$, $b = 1{,}5$; då byter $z$ tecken och sidorna byter plats (ingen punkt ligger
 #    på linjen, där stegets $z = 0 \mapsto 1$ skulle spela roll).
 # 2. Ingenting i klassificeringen: $z$ multipliceras med 2, tecknet består, och linjen
 #    $2 w_1 x_1 + 2 w_2 x_2 + 2b = 0$ är samma linje. Många viktvektorer beskriver samma linje.
@@ -407,9 +411,9 @@ DecisionLineWidget(dataset="and", w1=1.0, w2=1.0, b=-0.5)
 # | 1 | 0 | +1 | $w \leftarrow w + \eta \tilde x$ | ökar med $\eta \lVert \tilde x \rVert^2 > 0$ |
 # | 0 | 1 | −1 | $w \leftarrow w - \eta \tilde x$ | minskar med $\eta \lVert \tilde x \rVert^2$ |
 #
-# En rätt klassificerad punkt ändrar ingenting; en felaktig drar linjen mot att bli rätt för den
-# (en uppdatering räcker inte alltid). Ett varv genom alla punkter är en **epok**. Träningen
-# slutar efter en epok utan en enda uppdatering: då klassificeras varje punkt rätt.
+# En rätt klassificerad punkt ändrar ingenting; en felklassificerad drar linjen mot att bli rätt
+# för den (en uppdatering räcker inte alltid). Ett varv genom alla punkter är en **epok**.
+# Träningen slutar efter en epok utan en enda uppdatering: då klassificeras varje punkt rätt.
 
 # %% [markdown] tags=["en"]
 # **A worked example by hand.** AND, start at $w = (w_0, w_1, w_2) = (-1, 0.5, -0.5)$, $\eta = 0.5$,
@@ -431,20 +435,20 @@ DecisionLineWidget(dataset="and", w1=1.0, w2=1.0, b=-0.5)
 # weights after the step:
 
 # %% [markdown] tags=["sv"]
-# **Ett exempel räknat för hand.** AND, start i $w = (w_0, w_1, w_2) = (-1, 0.5, -0.5)$,
-# $\eta = 0.5$, punkterna i ordningen $(0,0), (0,1), (1,0), (1,1)$.
+# **Ett exempel räknat för hand.** AND, start i $w = (w_0;\ w_1;\ w_2) = (-1;\ 0{,}5;\ -0{,}5)$,
+# $\eta = 0{,}5$, punkterna i ordningen $(0,0), (0,1), (1,0), (1,1)$.
 #
 # 1. $(0, 0)$, $y = 0$: $z = -1 \Rightarrow \hat y = 0$. Rätt, ingen ändring.
-# 2. $(0, 1)$, $y = 0$: $z = -1 - 0.5 = -1.5 \Rightarrow \hat y = 0$. Rätt.
-# 3. $(1, 0)$, $y = 0$: $z = -1 + 0.5 = -0.5 \Rightarrow \hat y = 0$. Rätt.
-# 4. $(1, 1)$, $y = 1$: $z = -1 + 0.5 - 0.5 = -1 \Rightarrow \hat y = 0$. Fel, $y - \hat y = 1$:
-#    $w \leftarrow (-1, 0.5, -0.5) + 0.5 \cdot 1 \cdot (1, 1, 1) = (-0.5, 1, 0)$.
-# 5. Epok 2. $(0, 0)$: $z = -0.5 \Rightarrow 0$. Rätt.
-# 6. $(0, 1)$: $z = -0.5 + 0 = -0.5 \Rightarrow 0$. Rätt.
-# 7. $(1, 0)$, $y = 0$: $z = -0.5 + 1 = 0.5 \Rightarrow \hat y = 1$. Fel, $y - \hat y = -1$:
-#    $w \leftarrow (-0.5, 1, 0) - 0.5 \cdot (1, 1, 0) = (-1, 0.5, 0)$.
-# 8. $(1, 1)$, $y = 1$: $z = -1 + 0.5 + 0 = -0.5 \Rightarrow 0$. Fel:
-#    $w \leftarrow (-1, 0.5, 0) + 0.5 \cdot (1, 1, 1) = (-0.5, 1, 0.5)$.
+# 2. $(0, 1)$, $y = 0$: $z = -1 - 0{,}5 = -1{,}5 \Rightarrow \hat y = 0$. Rätt.
+# 3. $(1, 0)$, $y = 0$: $z = -1 + 0{,}5 = -0{,}5 \Rightarrow \hat y = 0$. Rätt.
+# 4. $(1, 1)$, $y = 1$: $z = -1 + 0{,}5 - 0{,}5 = -1 \Rightarrow \hat y = 0$. Fel, $y - \hat y = 1$:
+#    $w \leftarrow (-1;\ 0{,}5;\ -0{,}5) + 0{,}5 \cdot 1 \cdot (1;\ 1;\ 1) = (-0{,}5;\ 1;\ 0)$.
+# 5. Epok 2. $(0, 0)$: $z = -0{,}5 \Rightarrow 0$. Rätt.
+# 6. $(0, 1)$: $z = -0{,}5 + 0 = -0{,}5 \Rightarrow 0$. Rätt.
+# 7. $(1, 0)$, $y = 0$: $z = -0{,}5 + 1 = 0{,}5 \Rightarrow \hat y = 1$. Fel, $y - \hat y = -1$:
+#    $w \leftarrow (-0{,}5;\ 1;\ 0) - 0{,}5 \cdot (1;\ 1;\ 0) = (-1;\ 0{,}5;\ 0)$.
+# 8. $(1, 1)$, $y = 1$: $z = -1 + 0{,}5 + 0 = -0{,}5 \Rightarrow 0$. Fel:
+#    $w \leftarrow (-1;\ 0{,}5;\ 0) + 0{,}5 \cdot (1;\ 1;\ 1) = (-0{,}5;\ 1;\ 0{,}5)$.
 #
 # Samma åtta steg i numpy; varje rad visar punkten, dess facit, $z$, $\hat y$ och vikterna efter
 # steget:
@@ -499,7 +503,7 @@ print(w_and, updates_and, step(X @ w_and[1:] + w_and[0]))
 
 # %% [markdown] tags=["sv"]
 # Sex epoker, nio uppdateringar, och den sista epoken gjorde ingen: den slutliga linjen
-# $-1.5 + x_1 + 0.5 x_2 = 0$ klassificerar alla fyra punkterna rätt.
+# $-1{,}5 + x_1 + 0{,}5 x_2 = 0$ klassificerar alla fyra punkterna rätt.
 #
 # Stega igenom samma träning i widgeten nedan. Varje klick på **Steg** tillämpar regeln på nästa
 # punkt och visar räkningen, punkten som användes (grön ring) och linjen före (streckad) och
@@ -549,7 +553,8 @@ print(perceptron.w, perceptron.predict(X), np.allclose(perceptron.w, w_and))
 # säger: om någon linje skiljer de två klasserna åt hittar regeln en skiljande linje efter ett
 # ändligt antal uppdateringar, oavsett punkternas ordning. Den hittar *en* skiljande linje, inte
 # en bestämd: vilken beror på starten och ordningen. Här är åtta perceptroner tränade på OR, var
-# och en från sin egen slumpade start dragen ur `rng`. Alla skiljer klasserna åt; inga två är lika.
+# och en från sin egen slumpade start dragen ur `rng`. Alla skiljer klasserna åt; inga två är
+# likadana.
 # Några går mycket nära en punkt: regeln slutar så snart varje punkt ligger på rätt sida, hur
 # knappt det än är.
 
@@ -603,9 +608,10 @@ plt.show()
 # %% [markdown] tags=["sv", "slide"]
 # ## XOR: där en neuron inte räcker
 #
-# XOR ("exklusivt eller") är 1 när exakt en av indata är 1. De två punkterna i klass 1 ligger på
-# den ena diagonalen i kvadraten, de två punkterna i klass 0 på den andra. Försök föreställa dig
-# en rät linje med båda orangea kvadraterna på ena sidan och båda blå cirklarna på den andra.
+# XOR (”exklusivt eller”) är 1 när exakt ett av indatavärdena är 1. De två punkterna i klass 1
+# ligger på den ena diagonalen i kvadraten, de två punkterna i klass 0 på den andra. Försök
+# föreställa dig en rät linje med båda de orangea kvadraterna på ena sidan och båda de blå
+# cirklarna på den andra.
 
 # %%
 X_xor, y_xor = logic_gate("xor")
@@ -637,7 +643,7 @@ print(np.array(perceptron_xor.weights_history[:24:4]))
 # `fit` rapporterar att den inte konvergerade: varje epok gör fortfarande fel. Raderna under det
 # är startvikterna och vikterna i slutet av var och en av de första fem epokerna: från epok 2 är
 # de likadana varje gång. Regeln går runt i en cirkel för alltid, och varje rättelse för en punkt
-# tar ut rättelsen för en annan. Figuren jämför antalet uppdateringar per epok på AND och XOR.
+# upphäver rättelsen för en annan. Figuren jämför antalet uppdateringar per epok på AND och XOR.
 
 # %%
 result_and = Perceptron(2, learning_rate=0.5).fit(X, y, epochs=100)
@@ -713,7 +719,7 @@ plt.show()
 # %% [markdown] tags=["sv", "slide"]
 # ## En blick framåt: ett dolt lager löser XOR
 #
-# En linje räcker inte, men två gör det. XOR är "OR, men inte AND":
+# En linje räcker inte, men två gör det. XOR är ”OR, men inte AND”:
 #
 # $$\operatorname{XOR}(x_1, x_2) = \operatorname{AND}\big(\operatorname{OR}(x_1, x_2),\ \operatorname{NAND}(x_1, x_2)\big).$$
 #
@@ -723,9 +729,9 @@ plt.show()
 # neuron:
 #
 # $$W^{(1)} = \begin{pmatrix} 1 & 1 \\ -1 & -1 \end{pmatrix}, \quad
-#   b^{(1)} = \begin{pmatrix} -0.5 \\ 1.5 \end{pmatrix}, \quad
+#   b^{(1)} = \begin{pmatrix} -0{,}5 \\ 1{,}5 \end{pmatrix}, \quad
 #   a^{(1)} = \operatorname{step}\big(W^{(1)} x + b^{(1)}\big), \quad
-#   \hat y = \operatorname{step}\big(a^{(1)}_1 + a^{(1)}_2 - 1.5\big).$$
+#   \hat y = \operatorname{step}\big(a^{(1)}_1 + a^{(1)}_2 - 1{,}5\big).$$
 
 # %%
 W1 = np.array([[1.0, 1.0], [-1.0, -1.0]])
@@ -770,8 +776,8 @@ plt.show()
 # **Check yourself.**
 #
 # 1. What is $a^{(1)}$ in the network above for $x = (1, 1)$, and why is $\hat y = 0$?
-# 2. Three points lie on one line: $(0, 0)$ of class 0, $(1, 1)$ of class 1 and $(2, 2)$ of class
-#    0. Are they linearly separable?
+# 2. Three points lie on one line: $(0, 0)$ of class 0, $(1, 1)$ of class 1 and $(2, 2)$ of
+#    class 0. Are they linearly separable?
 #
 # <details><summary>Answer</summary>
 #
@@ -800,8 +806,9 @@ plt.show()
 #
 # <details><summary>Svar</summary>
 #
-# 1. OR ger $\operatorname{step}(1 + 1 - 0.5) = 1$ och NAND $\operatorname{step}(-1 - 1 + 1.5) = 0$,
-#    så $a^{(1)} = (1, 0)$ och $\hat y = \operatorname{step}(1 + 0 - 1.5) = 0$.
+# 1. OR ger $\operatorname{step}(1 + 1 - 0{,}5) = 1$ och NAND
+#    $\operatorname{step}(-1 - 1 + 1{,}5) = 0$, så $a^{(1)} = (1, 0)$ och
+#    $\hat y = \operatorname{step}(1 + 0 - 1{,}5) = 0$.
 # 2. Nej. En linje som inte innehåller diagonalen skär den högst en gång och delar punkterna i två
 #    grupper längs diagonalen; punkten i klass 1 i mitten kan inte ligga på en annan sida än båda
 #    ändpunkterna. (En linje längs diagonalen har alla tre på sig, alltså på samma sida.)

@@ -106,7 +106,7 @@ from nnlib import activations
 # | leaky ReLU | $z$ if $z > 0$, else $\alpha z$ | $1$ if $z > 0$, $\alpha$ if $z < 0$ | all real numbers |
 #
 # ReLU stands for *rectified linear unit*. Leaky ReLU lets a little through for negative $z$:
-# the slope $\alpha$ is small, 0.01 by default in `nnlib`.
+# the slope $\alpha$ is small, 0.01 by default in `nnlib`. Tanh is the hyperbolic tangent.
 #
 # At the kink $z = 0$, ReLU has no derivative (the slope jumps from 0 to 1). A library has to
 # return *some* number there; `nnlib`, like most libraries, returns 0 for ReLU and $\alpha$ for
@@ -131,7 +131,7 @@ from nnlib import activations
 # ReLU) släpper igenom lite även för negativa $z$: lutningen $\alpha$ är liten, som standard
 # 0,01 i `nnlib`. Tanh är den hyperboliska tangensen.
 #
-# I knäcken $z = 0$ saknar ReLU derivata (lutningen hoppar från 0 till 1). Ett bibliotek måste
+# I brytpunkten $z = 0$ saknar ReLU derivata (lutningen hoppar från 0 till 1). Ett bibliotek måste
 # ändå returnera *något* tal där; `nnlib` returnerar, som de flesta bibliotek, 0 för ReLU och
 # $\alpha$ för leaky ReLU. I praktiken är $z$ nästan aldrig exakt 0, så valet spelar knappt
 # någon roll.
@@ -377,15 +377,15 @@ for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
 # %% [markdown] tags=["en", "slide"]
 # ## 3 Numerically safe forms
 #
-# The largest number a 64-bit float can hold is about $1.8 \cdot 10^{308}$, so $e^{709.8}$ is the
-# largest exponential a computer can represent. The formula $\sigma(z) = 1/(1 + e^{-z})$ at
-# $z = -1000$ asks for $e^{1000}$: it **overflows**. numpy then returns `inf` with a
-# `RuntimeWarning`; $1/(1 + \infty) = 0$ happens to be the right answer, but only by luck. The
-# equally correct formula $\sigma(z) = e^{z}/(1 + e^{z})$ at $z = +1000$ gives
+# The largest number a 64-bit float can hold is about $1.8 \cdot 10^{308}$, so $e^{709.8}$ is
+# about the largest value of the exponential function a computer can represent. The formula
+# $\sigma(z) = 1/(1 + e^{-z})$ at $z = -1000$ asks for $e^{1000}$: it **overflows**. numpy then
+# returns `inf` with a `RuntimeWarning`; $1/(1 + \infty) = 0$ happens to be the right answer, but
+# only by luck. The equally correct formula $\sigma(z) = e^{z}/(1 + e^{z})$ at $z = +1000$ gives
 # $\infty/\infty$, which is `nan` (*not a number*), and one `nan` spreads through every later
 # computation of a network.
 #
-# Large $|z|$ are not a theoretical worry: a too large learning rate or a badly scaled input
+# Large $|z|$ are not a theoretical problem: a too large learning rate or a badly scaled input
 # produces them within a few training steps. Below we ask numpy to *raise an error* instead of
 # warning, so that we see the overflow happen.
 
@@ -400,7 +400,7 @@ for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
 # ger $\infty/\infty$, vilket blir `nan` (*not a number*, ”inte ett tal”), och ett enda `nan`
 # sprider sig genom alla senare beräkningar i ett nätverk.
 #
-# Stora $|z|$ är ingen teoretisk oro: en för stor inlärningstakt eller dåligt skalade indata
+# Stora $|z|$ är inget teoretiskt problem: en för stor inlärningstakt eller dåligt skalade indata
 # ger sådana värden efter några få träningssteg. Nedan ber vi numpy att *ge ett fel* i stället
 # för en varning, så att vi ser när överspillet sker.
 
@@ -506,13 +506,14 @@ for row in zip(z_big, ours, library, slope):
 # $11{,}213$, så $p \approx (0{,}659;\ 0{,}242;\ 0{,}099)$.
 #
 # **Säkert.** Att lägga till samma tal $c$ till varje poäng ändrar ingenting, eftersom faktorn
-# $e^{-c}$ tar ut sig: $\dfrac{e^{z_i - c}}{\sum_j e^{z_j - c}} = \dfrac{e^{-c} e^{z_i}}{e^{-c} \sum_j e^{z_j}}$.
+# $e^{-c}$ förkortas bort:
+# $\dfrac{e^{z_i - c}}{\sum_j e^{z_j - c}} = \dfrac{e^{-c} e^{z_i}}{e^{-c} \sum_j e^{z_j}}$.
 # Med $c = \max_j z_j$ är varje exponent $\le 0$ och ingenting spiller över.
 #
 # **Två klasser.** $\operatorname{softmax}(z, 0)_1 = \dfrac{e^{z}}{e^{z} + e^{0}} = \dfrac{1}{1 + e^{-z}} = \sigma(z)$:
 # sigmoid är softmax över två klasser där den andra poängen är fast lika med 0.
 #
-# **Derivata.** Varje $p_i$ beror på varje $z_j$, så derivatan är en matris (*jacobianen*):
+# **Derivata.** Varje $p_i$ beror på varje $z_j$, så derivatan är en matris (*Jacobimatrisen*):
 # $\dfrac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j)$, där $\delta_{ij}$ är 1 om
 # $i = j$ och annars 0. I kapitel 08 kombineras den med förlustfunktionen korsentropi, och då
 # blir uttrycket mycket enkelt.
@@ -534,7 +535,7 @@ print("softmax(2, 0)[0] =", activations.softmax(np.array([2.0, 0.0]))[0].round(4
 # $z_j$ moves), and a picture of scores and probabilities:
 
 # %% [markdown] tags=["sv"]
-# Formeln för jacobianen, kontrollerad med centrerade differenser (kolumn $j$ är ändringen av $p$
+# Formeln för Jacobimatrisen, kontrollerad med centrerade differenser (kolumn $j$ är ändringen av $p$
 # när $z_j$ ändras), och en bild av poäng och sannolikheter:
 
 # %%
@@ -562,13 +563,14 @@ plt.show()
 # **Check yourself**
 #
 # 1. What is $\operatorname{softmax}(1, 2, 3)$ compared with $\operatorname{softmax}(101, 102, 103)$?
-# 2. A network has one single output followed by softmax. What does it output?
+# 2. A network has one single output node followed by softmax. What does it output?
 #
 # <details><summary>Answer</summary>
 #
-# 1. Exactly the same, $(0.090,\ 0.245,\ 0.665)$: adding 100 to every score cancels out.
+# 1. Exactly the same, $(0.090,\ 0.245,\ 0.665)$: adding 100 to every score multiplies every
+#    $e^{z_i}$ by $e^{100}$, and that factor cancels.
 # 2. Always 1, whatever the input: one probability that must sum to 1. For a yes/no answer with
-#    one output, use sigmoid instead.
+#    one output node, use sigmoid instead.
 #
 # </details>
 
@@ -576,13 +578,14 @@ plt.show()
 # **Testa dig själv**
 #
 # 1. Hur förhåller sig $\operatorname{softmax}(1, 2, 3)$ till $\operatorname{softmax}(101, 102, 103)$?
-# 2. Ett nätverk har en enda utdata följd av softmax. Vad ger det ut?
+# 2. Ett nätverk har en enda utdatanod följd av softmax. Vad ger det ut?
 #
 # <details><summary>Svar</summary>
 #
-# 1. De är exakt lika, $(0{,}090;\ 0{,}245;\ 0{,}665)$: att lägga till 100 på varje poäng tar ut sig.
-# 2. Alltid 1, vilka indata det än får: en enda sannolikhet som ska summera till 1. För ett ja/nej-
-#    svar med en utdata använder man sigmoid i stället.
+# 1. De är exakt lika, $(0{,}090;\ 0{,}245;\ 0{,}665)$: när man lägger till 100 till varje poäng
+#    multipliceras varje $e^{z_i}$ med $e^{100}$, och den faktorn förkortas bort.
+# 2. Alltid 1, vilka indata det än får: en enda sannolikhet som ska summera till 1. För ett
+#    ja/nej-svar med en enda utdatanod använder man sigmoid i stället.
 #
 # </details>
 
@@ -670,11 +673,12 @@ print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1
 # an almost-zero step: its weights barely move and learning stalls, even when the neuron is
 # badly wrong.
 #
-# In a deep network it gets worse. The derivative for a weight in an early layer picks up one
-# such factor from *every* later layer (chapters 06 and 07 show why), so with $L$ sigmoid
-# layers the activation derivatives alone shrink it by at least a factor $4^L$: after 10 layers,
-# to less than a millionth. ReLU has derivative exactly 1 for every active neuron, so the signal
-# passes through undiminished.
+# In a deep network it gets worse. The derivative for a weight in the first layer picks up one
+# such factor from its own layer and from *every* later layer (chapters 06 and 07 show why). So
+# in a network of $L$ sigmoid layers (here $L$ counts layers, as in chapter 00; it is not the
+# loss) the activation derivatives alone shrink it by at least a factor $4^L$: after 10 layers,
+# to less than a millionth. ReLU has derivative exactly 1 for every active neuron, so its
+# activation derivatives do not shrink the signal at all.
 
 # %% [markdown] tags=["sv"]
 # **Skäl 2: de två platta områdena gör gradientnedstigningen långsam.** Varför? I kapitel 05
@@ -690,11 +694,12 @@ print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1
 # får ett nästan obefintligt steg: vikterna rör sig knappt och inlärningen står still, även när
 # neuronen har helt fel.
 #
-# I ett djupt nätverk blir det värre. Derivatan för en vikt i ett tidigt lager får med sig en
-# sådan faktor från *varje* senare lager (kapitel 06 och 07 visar varför), så med $L$ sigmoidlager
-# krymper enbart aktiveringsderivatorna den med minst en faktor $4^L$: efter 10 lager till
-# mindre än en miljondel. ReLU har derivatan exakt 1 för varje aktiv neuron, så signalen passerar
-# utan att försvagas.
+# I ett djupt nätverk blir det värre. Derivatan för en vikt i det första lagret får med sig en
+# sådan faktor från sitt eget lager och från *varje* senare lager (kapitel 06 och 07 visar
+# varför). I ett nätverk med $L$ sigmoidlager (här räknar $L$ lagren, som i kapitel 00; det är
+# inte förlusten) krymper alltså enbart aktiveringsderivatorna den med minst en faktor $4^L$:
+# efter 10 lager till mindre än en miljondel. ReLU har derivatan exakt 1 för varje aktiv neuron,
+# så dess aktiveringsderivator försvagar inte signalen alls.
 
 # %%
 depth = np.arange(1, 11)
@@ -755,7 +760,7 @@ plt.show()
 #
 # Vi *visar* det. Ta tre lager med storlekarna $2 \to 4 \to 3 \to 1$, så att $W^{(1)}$ är
 # $4 \times 2$, $W^{(2)}$ är $3 \times 4$ och $W^{(3)}$ är $1 \times 3$, med slumpade vikter och
-# bias, och skicka en indata genom dem:
+# bias, och skicka en datapunkt genom dem:
 
 # %%
 rng = np.random.default_rng(0)
@@ -784,10 +789,10 @@ print("three layers:", three_layers, "   one layer:", one_layer)
 # %% [markdown] tags=["sv"]
 # Samma sak med `nnlib`, för en hel batch av indata på en gång (en rad per datapunkt; kapitel 03
 # förklarar batchformen $X W^\top + b$). Vi ger lagren slumpade bias också, eftersom `Dense`
-# börjar med alla bias lika med noll. `collapse_linear` (från kursens kod för de interaktiva
-# figurerna) gör multiplikationen ovan lager för lager: $W \leftarrow W^{(l)} W$,
-# $b \leftarrow W^{(l)} b + b^{(l)}$. Sedan återanvänder vi *samma* `Dense`-lager med ReLU emellan:
-# nu kan inget enskilt lager återskapa utdata.
+# börjar med alla bias lika med noll. `collapse_linear` (från kursens widgetkod) gör
+# multiplikationen ovan lager för lager: $W \leftarrow W^{(l)} W$,
+# $b \leftarrow W^{(l)} b + b^{(l)}$. Sedan återanvänder vi *samma* `Dense`-lager med ReLU emellan: nu kan inget enskilt
+# lager återskapa utdata.
 
 # %%
 from course.widgets.activations import collapse_linear
@@ -890,8 +895,8 @@ plt.show()
 # ### Explore: stack N layers
 #
 # The widget pushes inputs through $N$ layers with random weights and biases (8 neurons per
-# layer unless you change it, one output). On the left there is one input $x$; on the right two
-# inputs $(x_1, x_2)$, with the output shown as colour and contour lines.
+# layer unless you change it, one output node). On the left there is one input $x$; on the right
+# two inputs $(x_1, x_2)$, with the output shown as colour and contour lines.
 #
 # - With **nothing** between the layers, the output is a straight line (on the right: a plane,
 #   so the contour lines are straight and parallel), whatever $N$ is. The dashed line is the
@@ -905,9 +910,9 @@ plt.show()
 # %% [markdown] tags=["sv", "slide"]
 # ### Utforska: stapla N lager
 #
-# Den interaktiva figuren skickar indata genom $N$ lager med slumpade vikter och bias (8 neuroner
-# per lager om du inte ändrar det, en utdata). Till vänster finns en indata $x$; till höger två indata
-# $(x_1, x_2)$, där utdata visas som färg och nivåkurvor.
+# Widgeten skickar indata genom $N$ lager med slumpade vikter och bias (8 neuroner per lager om
+# du inte ändrar det, en utdatanod). Till vänster finns ett indatavärde $x$; till höger två
+# indatavärden $(x_1, x_2)$, där utdata visas som färg och nivåkurvor.
 #
 # - Med **ingenting** mellan lagren är utdata en rät linje (till höger ett plan, så nivåkurvorna
 #   är raka och parallella), vad $N$ än är. Den streckade linjen är det hopslagna enskilda lagret
@@ -973,7 +978,7 @@ StackedLayersWidget(n_layers=3, between="linear")
 # | binary classification | is this e-mail spam? | sigmoid | $(0, 1)$, read as a probability |
 # | regression | tomorrow's temperature in °C | linear | any real number, also negative |
 # | regression, never negative | the price of a flat | ReLU | $[0, \infty)$ |
-# | multi-class classification | which digit, 0–9? | softmax, one output per class | probabilities summing to 1 |
+# | multi-class classification | which digit, 0–9? | softmax, one output node per class | probabilities summing to 1 |
 #
 # A ReLU output has the same dead-neuron risk as a hidden ReLU: if its $z$ becomes negative
 # for a sample, the derivative is 0 and that sample teaches it nothing. A linear output whose
@@ -993,7 +998,7 @@ StackedLayersWidget(n_layers=3, between="linear")
 # | binär klassificering | är det här mejlet skräppost? | sigmoid | $(0, 1)$, tolkas som en sannolikhet |
 # | regression | morgondagens temperatur i °C | linjär | vilket reellt tal som helst, även negativt |
 # | regression, aldrig negativ | priset på en lägenhet | ReLU | $[0, \infty)$ |
-# | klassificering med flera klasser | vilken siffra, 0–9? | softmax, en utdata per klass | sannolikheter med summan 1 |
+# | klassificering med flera klasser | vilken siffra, 0–9? | softmax, en utdatanod per klass | sannolikheter med summan 1 |
 #
 # En ReLU i utdatalagret har samma risk att dö som en ReLU i ett dolt lager: blir dess $z$
 # negativt för en datapunkt är derivatan 0, och den datapunkten lär den ingenting. Ett vanligt
@@ -1027,9 +1032,10 @@ print(MLP([64, 32, 10], activation="relu", output="softmax", rng=0))
 #
 # <details><summary>Svar</summary>
 #
-# (a) en linjär utdata: temperaturer kan vara negativa. (b) en utdata med ReLU (eller linjär, där
-# negativa prediktioner klipps till 0): ett antal är aldrig negativt. (c) en utdata med sigmoid,
-# tolkad som sannolikheten för ”elakartad”. (d) 26 utdata med softmax.
+# (a) en utdatanod med linjär aktivering: temperaturer kan vara negativa. (b) en utdatanod med
+# ReLU (eller linjär, där negativa prediktioner klipps till 0): ett antal är aldrig negativt.
+# (c) en utdatanod med sigmoid, tolkad som sannolikheten för ”elakartad”. (d) 26 utdatanoder med
+# softmax.
 #
 # </details>
 
@@ -1114,11 +1120,11 @@ print(MLP([64, 32, 10], activation="relu", output="softmax", rng=0))
 #   the forward pass.
 
 # %% [markdown] tags=["sv"]
-# ## Vad händer sedan
+# ## Nästa steg
 #
 # - I **övning 02** skriver du själv sigmoid, ReLU och tanh och deras derivator, säkra för stora
 #   $|z|$.
 # - Prova själv: hitta i utforskaren det $z$ där $\sigma'(z)$ blir mindre än $0{,}01$. Hur många
-#   bitar kan du få i staplingsfiguren med $N = 2$ och 4 neuroner per lager?
+#   bitar kan du få i staplingswidgeten med $N = 2$ och 4 neuroner per lager?
 # - **Kapitel 03** sätter ihop många neuroner till lager och skickar data genom ett helt nätverk:
 #   framåtpasset.

@@ -75,7 +75,7 @@ from nnlib.model import MLP, Sequential
 #   och har inga vikter;
 # - ett eller flera **dolda lager**, som kallas så eftersom vi aldrig ser deras värden direkt, bara
 #   det som kommer ut i slutet. De är nätverkets kärna: varje dolt lager låter modellen bygga en
-#   mer komplex, mer icke-linjär funktion av det föregående lagrets;
+#   mer komplex, mer icke-linjär funktion av det föregående lagrets utdata;
 # - **utdatalagret** ger prediktionen $\hat y$.
 #
 # Ett nätverk med många dolda lager är ett **djupt neuralt nätverk**, och att träna ett sådant
@@ -131,8 +131,10 @@ plt.show()
 # **A common slip.** Each vector lists every entry exactly once and in order: $x_1, x_2, x_3, x_4$
 # and $a^{(1)}_1, a^{(1)}_2, a^{(1)}_3$. The study note this course comes from wrote $x_1$ twice
 # and $a_2$ twice. That would multiply the last weight of each row by the wrong number and never
-# use $x_4$ or $a^{(1)}_3$ at all. A quick check: the length of the vector must equal the number
-# of columns of $W$, and entry $k$ must be the output of node $k$ in the previous layer.
+# use $x_4$ or $a^{(1)}_3$ at all. (The note also wrote the input vector to the left of the equals
+# sign, next to the result; it belongs only inside $\varphi(\dots)$.) A quick check: the length
+# of the vector must equal the number of columns of $W$, and entry $k$ must be the output of node
+# $k$ in the previous layer.
 
 # %% [markdown] tags=["sv", "slide"]
 # ## 2 Ett lager, neuron för neuron och som matris
@@ -157,7 +159,7 @@ plt.show()
 #   \qquad\text{kort: } a^{(1)} = \varphi\bigl(W^{(1)} x + b^{(1)}\bigr).$$
 #
 # Rad $j$ i $W^{(1)}$ innehåller vikterna *in till* neuron $j$, kolumn $k$ vikterna *ut från*
-# indata $k$. Alltså har $W^{(1)}$ formen $(n_\text{ut}, n_\text{in}) = (3, 4)$, och elementet i
+# indatavärde $k$. Alltså har $W^{(1)}$ formen $(n_\text{ut}, n_\text{in}) = (3, 4)$, och elementet i
 # rad $j$, kolumn $k$ är $w^{(1)}_{jk}$, vilket är skälet till indexordningen ”till, från”. (I numpy
 # finns $w^{(1)}_{jk}$ i `W1[j - 1, k - 1]`, eftersom Python räknar från 0.) Nästa lager fungerar
 # på samma sätt, med $a^{(1)}$ som indata. Med en utdataneuron:
@@ -170,9 +172,10 @@ plt.show()
 # **Ett vanligt misstag.** Varje vektor räknar upp varje element exakt en gång och i ordning:
 # $x_1, x_2, x_3, x_4$ och $a^{(1)}_1, a^{(1)}_2, a^{(1)}_3$. Anteckningen som kursen bygger på
 # skrev $x_1$ två gånger och $a_2$ två gånger. Då skulle den sista vikten i varje rad multipliceras
-# med fel tal, och $x_4$ och $a^{(1)}_3$ skulle aldrig användas. En snabb kontroll: vektorns längd
-# ska vara lika med antalet kolumner i $W$, och element $k$ ska vara utdata från nod $k$ i
-# föregående lager.
+# med fel tal, och $x_4$ och $a^{(1)}_3$ skulle aldrig användas. (Anteckningen skrev dessutom
+# indatavektorn till vänster om likhetstecknet, bredvid resultatet; den hör bara hemma inuti
+# $\varphi(\dots)$.) En snabb kontroll: vektorns längd ska vara lika med antalet kolumner i $W$,
+# och element $k$ ska vara utdata från nod $k$ i föregående lager.
 
 # %% [markdown] tags=["en"]
 # ### Two ways to write the bias
@@ -359,7 +362,7 @@ print("g(x) =", forward(x, network).round(4))
 #
 # <details><summary>Svar</summary>
 #
-# 1. $z^{(1)} = W^{(1)} \cdot 0 + b^{(1)} = b^{(1)} = (0;\ 1;\ -2)$: med indata noll är de viktade
+# 1. $z^{(1)} = W^{(1)} \cdot 0 + b^{(1)} = b^{(1)} = (0, 1, -2)$: med indata noll är de viktade
 #    summorna bara biasvärdena.
 # 2. $(10, 64)$: en rad per nod i det nya lagret, en kolumn per nod i det föregående.
 #    `W[3, 7]` är vikten *till* nod 3 *från* nod 7 räknat från 0 som i Python, alltså $w_{48}$
@@ -402,7 +405,7 @@ print("g(x) =", forward(x, network).round(4))
 #
 # där $b$ läggs till varje rad (numpy kallar det *broadcasting*). Rad $i$ i $Z$
 # innehåller de viktade summorna för datapunkt $i$. Vikterna $W$ är samma matris som förut; det
-# är bara data som är ordnade på ett annat sätt:
+# är bara datan som är ordnad på ett annat sätt:
 #
 # | | en datapunkt (kolonnvektor) | batch (en rad per datapunkt) |
 # |---|---|---|
@@ -569,8 +572,8 @@ print(MLP([784, 128, 64, 10], rng=rng).summary())
 # är och hur de är kopplade till varandra. Den har stor betydelse för hur bra nätverket presterar.
 #
 # - **Storleken på indata** = antalet indatadimensioner. En punkt som ges av sina koordinater
-#   $x, y, z$ behöver 3 indata; en gråskalebild med $8 \times 8$ bildpunkter har 64 pixlar, alltså
-#   64 indata (kapitel 12).
+#   $x, y, z$ behöver 3 indata; en gråskalebild på $8 \times 8$ pixlar består av 64 pixlar,
+#   alltså 64 indata (kapitel 12).
 # - **Storleken på utdata** följer av uppgiften (kapitel 02): 1 för regression eller ja/nej, $k$
 #   för $k$ klasser, med den aktivering i utdatalagret som passar.
 # - **De dolda lagren** är det du måste välja. Ju djupare och bredare nätverket är, desto mer
@@ -584,9 +587,9 @@ print(MLP([784, 128, 64, 10], rng=rng).summary())
 #
 # Och hur hittar man lagom? Förutom storleken på indata och utdata kan ingen säga det i förväg.
 # Man **får testa sig fram**: börja litet, mät på valideringsdata, gör nätverket större när det
-# underanpassar och mindre eller regulariserat när det överanpassar (kapitel 09 och 11). Det finns
-# heller **ingen garanti** för att träningen lyckas ens med en bra arkitektur: en otursam start
-# eller en dålig inlärningstakt kan få den att misslyckas.
+# underanpassar, och gör det mindre eller regularisera det när det överanpassar (kapitel 09 och
+# 11). Det finns heller **ingen garanti** för att träningen lyckas ens med en bra arkitektur: en
+# otursam start eller en dålig inlärningstakt kan få den att misslyckas.
 
 # %% [markdown] tags=["en"]
 # What does size buy? Below, five randomly initialised networks (with random biases too) of each
@@ -597,8 +600,8 @@ print(MLP([784, 128, 64, 10], rng=rng).summary())
 
 # %% [markdown] tags=["sv"]
 # Vad ger storleken? Nedan visas fem slumpvis initierade nätverk (med slumpade bias också) av var
-# och en av tre storlekar, alla med ReLU, över en indata $x$. Här spelar bara formen roll, så varje
-# kurva är förskjuten och skalad till medelvärdet 0 och standardavvikelsen 1. Det minsta,
+# och en av tre storlekar, alla med ReLU, över ett indatavärde $x$. Här spelar bara formen roll, så
+# varje kurva är förskjuten och skalad till medelvärdet 0 och standardavvikelsen 1. Det minsta,
 # $[1, 1, 1]$, kan böja sig högst en gång; fler neuroner och fler lager ger fler brytpunkter och
 # därmed fler former som nätverket kan anta (före all träning).
 
@@ -679,7 +682,7 @@ plt.show()
 #   hur antalet parametrar växer, särskilt med 64 neuroner per lager.
 # - Sätt aktiveringen i de dolda lagren till **linjär**: resultatet är en rät linje hur djupt
 #   nätverket än är (kapitel 02).
-# - **tanh** eller **sigmoid**: mjuka kurvor i stället för knäckar.
+# - **tanh** eller **sigmoid**: mjuka kurvor i stället för skarpa brytpunkter.
 # - **2 indata**: utdata blir en yta över $(x_1, x_2)$.
 # - **3 utdata med softmax**: tre kurvor som alltid summerar till 1.
 
@@ -774,7 +777,7 @@ ArchitectureBuilder(n_in=1, n_hidden_layers=2, width=8, activation="relu")
 #   network's output is, and chapter 05 starts changing the weights to make it less wrong.
 
 # %% [markdown] tags=["sv"]
-# ## Vad händer sedan
+# ## Nästa steg
 #
 # - I **övning 03** skriver du framåtpasset för ett fullt kopplat lager, för en datapunkt och för en
 #   batch, och räknar parametrar.
