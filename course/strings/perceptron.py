@@ -54,7 +54,7 @@ STRINGS = {
     "perceptron.weight_vector": {"en": "weight vector (w₁, w₂)", "sv": "viktvektorn (w₁, w₂)"},
     "perceptron.and_title": {
         "en": "AND: the line x₁ + x₂ − 1.5 = 0",
-        "sv": "AND: linjen x₁ + x₂ − 1.5 = 0",
+        "sv": "AND: linjen x₁ + x₂ − 1,5 = 0",
     },
     "perceptron.random_starts_title": {
         "en": "OR: {n} perceptrons from random starts",

@@ -152,8 +152,8 @@ rng = np.random.default_rng(0)
 # Som jämförelse ger **absolutfelet** $|y_i - \hat y_i|$ **medelabsolutfelet**
 # $\text{MAE} = \frac{1}{N} \sum_i |y_i - \hat y_i|$.
 #
-# **Räkneexempel för hand.** Tre exempel med facit $y = (3,\ -0{,}5,\ 2)$ och prediktionerna
-# $\hat y = (2{,}5,\ 0,\ 2)$:
+# **Räkneexempel för hand.** Tre exempel med facit $y = (3;\ -0{,}5;\ 2)$ och prediktionerna
+# $\hat y = (2{,}5;\ 0;\ 2)$:
 #
 # | $i$ | $y_i$ | $\hat y_i$ | $y_i - \hat y_i$ | $(y_i - \hat y_i)^2$ | $\lvert y_i - \hat y_i \rvert$ |
 # |---|---|---|---|---|---|
@@ -227,7 +227,7 @@ plt.show()
 #
 # Anta att en ”modell” bara får förutsäga ett och samma tal $c$ för alla exempel. Vilket
 # $c$ är bäst? Det beror på förlustfunktionen. Ta fem mätvärden där det sista är ett
-# extremvärde (kanske ett skrivfel): $y = (2,\ 2{,}5,\ 3,\ 3{,}5,\ 12)$. Vi beräknar
+# extremvärde (kanske ett skrivfel): $y = (2;\ 2{,}5;\ 3;\ 3{,}5;\ 12)$. Vi beräknar
 # kostnaden för många värden på $c$ och ser var den är minst.
 
 # %%
@@ -400,7 +400,7 @@ RegressionLossWidget()
 
 # %% [markdown] tags=["sv"]
 # **Räkneexempel för hand.** Tre mejl med facit $y = (1, 0, 1)$ och de predicerade
-# sannolikheterna $\hat y = (0{,}9,\ 0{,}2,\ 0{,}6)$:
+# sannolikheterna $\hat y = (0{,}9;\ 0{,}2;\ 0{,}6)$:
 #
 # | $i$ | $y_i$ | $\hat y_i$ | aktiv term | $L(y_i, \hat y_i)$ |
 # |---|---|---|---|---|
@@ -683,7 +683,7 @@ print("ordinary z = 0.4:  ", bce_clipped(1 / (1 + np.exp(-0.4)), 1.0), bce_from_
 #
 # Alla termer utom en försvinner: förlusten är minus logaritmen av den sannolikhet som
 # modellen gav **rätt** klass. Med två klasser är den precis den binära korsentropin.
-# Exempel: poängen $z = (2{,}0,\ 1{,}0,\ 0{,}1)$ ger $p \approx (0{,}659,\ 0{,}242,\ 0{,}099)$;
+# Exempel: poängen $z = (2{,}0;\ 1{,}0;\ 0{,}1)$ ger $p \approx (0{,}659;\ 0{,}242;\ 0{,}099)$;
 # om den första klassen är rätt är $L = -\ln 0{,}659 \approx 0{,}417$. Kapitel 08 går
 # igenom softmax och den här förlusten ordentligt.
 
