@@ -1,0 +1,143 @@
+"""How fast does ``nncourse grade`` get through a class's worth of exercise 00?
+
+Builds 200 submissions in a temporary folder (a mix like a real hand-in: mostly correct,
+some partly right, untouched or broken, a few hostile ones with endless loops, memory
+bombs, output floods and escape attempts), grades them with the same code path as the
+command line, and prints submissions per second. Target: 200 submissions in under 60 s
+on 2 cores.
+
+For scale it also times a *cold* start, a fresh ``python`` that imports numpy and the
+worker, which is what every submission would cost without the pre-warmed server.
+
+Usage::
+
+    python bench/bench_grader.py                 # 200 submissions, --timeout 10
+    python bench/bench_grader.py --n 50 --jobs 1
+    python bench/bench_grader.py --keep results  # also write grades.csv etc. there
+
+It never fails on a missed target. The timeout matters: the hostile submissions run
+until they are stopped, a cell after a quarter of it and the whole notebook after all
+of it, so they dominate the time. 10 s is plenty for exercise 00.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+SETUP = ("from course import set_language\nfrom course.checker import check_for\nset_language('en')\n"
+         "check = check_for('00_welcome')\nimport numpy as np")
+ANSWERS = {
+    "dot": ["def dot(a, b):\n    total = 0.0\n    for k in range(len(a)):\n        total += a[k] * b[k]\n    return total",
+            "def dot(a, b):\n    return float(np.sum(a * b))",
+            "def dot(a, b):\n    return a @ b"],
+    "index": ["index_w23 = (1, 2)", "index_w23 = [1, 2]"],
+    "sums": ["def weighted_sums(W, a):\n    return W @ a",
+             "def weighted_sums(W, a):\n    return np.array([dot(row, a) for row in W])"],
+    "shapes": ["def weight_shapes(sizes):\n    return [(sizes[l], sizes[l - 1]) for l in range(1, len(sizes))]",
+               "def weight_shapes(sizes):\n    return list(zip(sizes[1:], sizes[:-1]))"],
+}
+WRONG = {
+    "dot": "def dot(a, b):\n    return float(np.sum(a[:2] * b[:2]))",
+    "index": "index_w23 = (2, 3)",
+    "sums": "def weighted_sums(W, a):\n    return (W @ a).reshape(-1, 1)",
+    "shapes": "def weight_shapes(sizes):\n    return [(sizes[l - 1], sizes[l]) for l in range(1, len(sizes))]",
+}
+HOSTILE = [
+    "while True:\n    pass",
+    "x = np.ones(10**11)",
+    "chunks = []\nwhile True:\n    chunks.append(bytearray(2**25))",
+    "print('x' * 10_000_000)",
+    "import subprocess\nsubprocess.run(['true'])\nopen('/etc/passwd').read()",
+    "import os\nos._exit(0)",
+    "while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass",
+]
+
+
+def notebook(cells: list[str]) -> bytes:
+    nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {"nncourse": {"language": "en"}},
+          "cells": [{"cell_type": "code", "metadata": {}, "source": c, "outputs": [], "execution_count": None}
+                    for c in cells]}
+    return json.dumps(nb).encode("utf-8")
+
+
+def make_submissions(folder: Path, n: int) -> Counter:
+    """Write ``n`` submissions; return how many of each kind."""
+    kinds: Counter = Counter()
+    for i in range(n):
+        share = i % 100
+        correct = [SETUP] + [ANSWERS[key][i % len(ANSWERS[key])] for key in ("dot", "index", "sums", "shapes")]
+        if share < 55:
+            kind, data = "correct", notebook(correct)
+        elif share < 75:
+            wrong = ("dot", "index", "sums", "shapes")[i % 4]
+            kind = "partial"
+            data = notebook([SETUP, *(WRONG[k] if k == wrong else ANSWERS[k][0] for k in ("dot", "index", "sums", "shapes"))])
+        elif share < 85:
+            kind, data = "untouched", notebook([SETUP, "def dot(a, b):\n    raise NotImplementedError('x')",
+                                                "raise NotImplementedError('x')",
+                                                "def weighted_sums(W, a):\n    raise NotImplementedError('x')",
+                                                "def weight_shapes(sizes):\n    raise NotImplementedError('x')"])
+        elif share < 93:
+            kind = "broken"
+            data = [b"{not json", b"", notebook([SETUP, "def dot(a, b:\n    pass"]), notebook(["# no answers"])][i % 4]
+        else:
+            kind = "hostile"
+            data = notebook([*correct, HOSTILE[(i // 100 * 7 + share - 93) % len(HOSTILE)]])
+        (folder / f"student_{i:03d}.ipynb").write_bytes(data)
+        kinds[kind] += 1
+    return kinds
+
+
+def cold_start_seconds(rounds: int = 5) -> float:
+    """Seconds for a fresh Python to import numpy and the worker (min over ``rounds``)."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import numpy, nnlib, course.grader.worker"], check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=200, help="number of submissions (default 200)")
+    parser.add_argument("--jobs", type=int, default=None, help="submissions at once (default: the cores)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per submission (default 10)")
+    parser.add_argument("--keep", metavar="DIR", help="write grades.csv, report.json and feedback/ to DIR")
+    args = parser.parse_args(argv)
+
+    from course.grader.grade import _cores, grade
+    from course.grader.report import write_outputs
+    from course.grader.sandbox import Limits
+
+    jobs = args.jobs or _cores()
+    with tempfile.TemporaryDirectory(prefix="bench-grader-") as tmp:
+        folder = Path(tmp) / "submissions"
+        folder.mkdir()
+        kinds = make_submissions(folder, args.n)
+        start = time.perf_counter()
+        result = grade("00_welcome", [folder], limits=Limits(timeout=args.timeout), jobs=jobs)
+        elapsed = time.perf_counter() - start
+        if args.keep:
+            write_outputs(result, args.keep)
+    statuses = Counter(s.status for s in result.submissions)
+    cold = cold_start_seconds()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, --jobs {jobs}, --timeout {args.timeout:g}")
+    print(f"submissions: {args.n} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})")
+    print(f"statuses:    {', '.join(f'{k} {v}' for k, v in sorted(statuses.items()))}")
+    print(f"graded in {elapsed:.1f} s: {args.n / elapsed:.1f} submissions/s "
+          f"({'met' if elapsed < 60 * args.n / 200 else 'missed'}: target under {60 * args.n / 200:.0f} s)")
+    print(f"a cold Python + numpy start takes {cold * 1000:.0f} ms; {args.n} of them would add about "
+          f"{args.n * cold / jobs:.1f} s on {jobs} core(s), which the pre-warmed server avoids")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Strings of the batch grader: reasons in report.json and the students' feedback files."""
+
+STRINGS = {
+    # Why a test failed without a value to compare.
+    "grader.not_answered": {"en": "not answered", "sv": "inte besvarad"},
+    "grader.missing": {
+        "en": "{name} is not defined in the notebook",
+        "sv": "{name} är inte definierad i din notebook",
+    },
+    "grader.not_callable": {
+        "en": "{name} should be a function, but it is {type}",
+        "sv": "{name} ska vara en funktion, men är {type}",
+    },
+    "grader.case_timeout": {
+        "en": "stopped after {seconds} s (an endless loop?)",
+        "sv": "avbröts efter {seconds} s (en oändlig loop?)",
+    },
+    "grader.skipped": {
+        "en": "not run: an earlier test of {name} was stopped for taking too long",
+        "sv": "kördes inte: ett tidigare test av {name} avbröts för att det tog för lång tid",
+    },
+    "grader.no_result_timeout": {
+        "en": "not run: the notebook was stopped after {seconds} s",
+        "sv": "kördes inte: din notebook avbröts efter {seconds} s",
+    },
+    "grader.no_result": {"en": "not run: {reason}", "sv": "kördes inte: {reason}"},
+    "grader.bad_result": {
+        "en": "the grading process sent a malformed result",
+        "sv": "rättningsprocessen skickade ett felaktigt resultat",
+    },
+    "grader.cell_timeout": {
+        "en": "stopped after {seconds} s (an endless loop?)",
+        "sv": "avbröts efter {seconds} s (en oändlig loop?)",
+    },
+    # Why a whole submission was not graded normally.
+    "grader.reason_timeout": {
+        "en": "the notebook was stopped after {seconds} s; tests that had not run by then score 0",
+        "sv": "din notebook avbröts efter {seconds} s; tester som inte hade körts då ger 0 poäng",
+    },
+    "grader.reason_protocol": {
+        "en": "the grading process sent malformed results (did the notebook write to its file descriptors?); "
+        "only results received before that count",
+        "sv": "rättningsprocessen skickade felaktiga resultat (skrev din notebook till sina fildeskriptorer?); "
+        "bara resultat som kom innan dess räknas",
+    },
+    "grader.crash_killed": {
+        "en": "the process running the notebook was killed, most likely because it used more than {memory} MB of memory",
+        "sv": "processen som körde din notebook stoppades, troligen för att den använde mer än {memory} MB minne",
+    },
+    "grader.crash_cpu": {
+        "en": "the notebook used more than {seconds} s of processor time",
+        "sv": "din notebook använde mer än {seconds} s processortid",
+    },
+    "grader.crash_signal": {
+        "en": "the process running the notebook crashed ({signal})",
+        "sv": "processen som körde din notebook kraschade ({signal})",
+    },
+    "grader.crash_exit": {
+        "en": "the notebook ended the grading process early (exit code {code})",
+        "sv": "din notebook avslutade rättningsprocessen i förtid (slutkod {code})",
+    },
+    "grader.empty_file": {"en": "the file is empty", "sv": "filen är tom"},
+    "grader.not_utf8": {
+        "en": "the file is not text (UTF-8), so it is not a notebook",
+        "sv": "filen är inte text (UTF-8) och alltså ingen notebook",
+    },
+    "grader.invalid_json": {
+        "en": "the file is not valid JSON, so Jupyter cannot open it as a notebook ({error})",
+        "sv": "filen är inte giltig JSON, så Jupyter kan inte öppna den som en notebook ({error})",
+    },
+    "grader.not_notebook": {
+        "en": "the file is JSON but not a Jupyter notebook (it has no list of cells)",
+        "sv": "filen är JSON men ingen Jupyter-notebook (den har ingen lista med celler)",
+    },
+    "grader.no_code": {"en": "the notebook has no code cells", "sv": "din notebook har inga kodceller"},
+    "grader.too_large": {"en": "the file is larger than {limit} MB", "sv": "filen är större än {limit} MB"},
+    # Inputs that were not graded (report.json, for the teacher).
+    "grader.unsafe_path": {
+        "en": "refused: the path inside the zip file leaves the folder it would be unpacked to",
+        "sv": "vägrades: sökvägen i zip-filen pekar ut ur mappen som den skulle packas upp i",
+    },
+    "grader.not_ipynb": {"en": "ignored: not a notebook (.ipynb)", "sv": "hoppades över: ingen notebook (.ipynb)"},
+    "grader.nested_zip": {
+        "en": "ignored: a zip file inside a zip file inside a zip file",
+        "sv": "hoppades över: en zip-fil i en zip-fil i en zip-fil",
+    },
+    "grader.bad_zip": {"en": "not a valid zip file ({error})", "sv": "ingen giltig zip-fil ({error})"},
+    "grader.zip_limit": {
+        "en": "only the first {limit} entries of the zip file were read",
+        "sv": "bara de första {limit} posterna i zip-filen lästes",
+    },
+    "grader.zip_total": {
+        "en": "ignored: the zip files hold more than {limit} MB in total",
+        "sv": "hoppades över: zip-filerna innehåller mer än {limit} MB sammanlagt",
+    },
+    "grader.unreadable": {"en": "could not read the file ({error})", "sv": "filen kunde inte läsas ({error})"},
+    "grader.duplicate_id": {
+        "en": "{count} submissions have the student id {student}; they are listed as {ids}",
+        "sv": "{count} inlämningar har student-id {student}; de listas som {ids}",
+    },
+    # The feedback file.
+    "grader.fb_title": {"en": "Feedback: {title}", "sv": "Återkoppling: {title}"},
+    "grader.fb_exercise": {"en": "Exercise {number}: {title}", "sv": "Övning {number}: {title}"},
+    "grader.fb_student": {"en": "Student: {student}", "sv": "Student: {student}"},
+    "grader.fb_file": {"en": "File: {file}", "sv": "Fil: {file}"},
+    "grader.fb_points": {"en": "Points: {points} of {max}", "sv": "Poäng: {points} av {max}"},
+    "grader.fb_of": {"en": "{points} of {max}", "sv": "{points} av {max}"},
+    "grader.fb_intro": {
+        "en": "Your notebook was run from top to bottom in a fresh Python process, and every answer was tested "
+        "with the public tests (the ones check() runs) and with hidden tests of the same kind. The points of a "
+        "question are shared equally between its tests.",
+        "sv": "Din notebook kördes uppifrån och ned i en ny Python-process, och varje svar testades med de publika "
+        "testerna (de som check() kör) och med dolda tester av samma slag. En frågas poäng delas lika mellan "
+        "dess tester.",
+    },
+    "grader.fb_note": {"en": "Note: {reason}.", "sv": "Observera: {reason}."},
+    "grader.fb_question": {"en": "Question", "sv": "Fråga"},
+    "grader.fb_points_column": {"en": "Points", "sv": "Poäng"},
+    "grader.fb_tests_column": {"en": "Tests passed", "sv": "Klarade tester"},
+    "grader.fb_question_heading": {"en": "{qid} ({name}): {points} of {max} points", "sv": "{qid} ({name}): {points} av {max} poäng"},
+    "grader.fb_hint": {"en": "Hint: {hint}", "sv": "Ledtråd: {hint}"},
+    "grader.fb_cells": {"en": "Problems while running your notebook", "sv": "Problem när din notebook kördes"},
+    "grader.fb_cells_intro": {
+        "en": "These cells raised an error. The grader went on with the next cell, but names they should have "
+        "defined may be missing.",
+        "sv": "De här cellerna gav ett fel. Rättningen fortsatte med nästa cell, men namn som de skulle ha "
+        "definierat kan saknas.",
+    },
+    "grader.fb_cell": {"en": "cell {cell}", "sv": "cell {cell}"},
+}
