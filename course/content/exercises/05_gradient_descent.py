@@ -1,0 +1,456 @@
+# %% [markdown] tags=["en"]
+# # Exercise 05: least squares and gradient descent
+#
+# In this exercise you fit the model $\hat y = a x^2$ to points $(x_i, y_i)$ in the two ways of
+# [lesson 05](../../notebooks/en/05_gradient_descent.ipynb): exactly, with the **least squares
+# method**, and step by step, with **gradient descent**, and you check that the two agree. Then
+# you work out which learning rates make gradient descent diverge. The notation is the lesson's:
+# the loss (the mean squared error as a function of the parameter $a$) is
+#
+# $$L(a) = \frac{1}{N}\sum_{i=1}^{N} \bigl(y_i - a x_i^2\bigr)^2 ,$$
+#
+# $L'(a)$ is its derivative, $a^*$ the best $a$, and $\eta$ the learning rate. In every function
+# `x` and `y` are numpy arrays of shape `(N,)`: the $x_i$ and the $y_i$ of the $N$ points.
+#
+# There are five questions and 10 points in total. As before: run the first code cell, write
+# your code in place of the two lines `# Your code here` and `raise NotImplementedError(...)`,
+# run the cell and then the check cell under it. Keep the names, return (do not print), and run
+# everything from the top before you hand in.
+
+# %% [markdown] tags=["sv"]
+# # Övning 05: minstakvadratmetoden och gradientnedstigning
+#
+# I den här övningen anpassar du modellen $\hat y = a x^2$ till punkter $(x_i, y_i)$ på de två
+# sätten från [lektion 05](../../notebooks/sv/05_gradient_descent.ipynb): exakt, med
+# **minstakvadratmetoden**, och steg för steg, med **gradientnedstigning**, och du kontrollerar
+# att de två stämmer överens. Sedan tar du reda på vilka inlärningstakter som får
+# gradientnedstigningen att divergera. Notationen är lektionens: förlusten (medelkvadratfelet
+# som en funktion av parametern $a$) är
+#
+# $$L(a) = \frac{1}{N}\sum_{i=1}^{N} \bigl(y_i - a x_i^2\bigr)^2 ,$$
+#
+# $L'(a)$ är dess derivata, $a^*$ det bästa $a$ och $\eta$ inlärningstakten. I alla funktioner är
+# `x` och `y` numpy-arrayer med formen `(N,)`: de $N$ punkternas $x_i$ och $y_i$.
+#
+# Det finns fem frågor och sammanlagt 10 poäng. Som tidigare: kör den första kodcellen, skriv din
+# kod i stället för de två raderna `# Din kod här` och `raise NotImplementedError(...)`, kör
+# cellen och sedan kontrollcellen under den. Behåll namnen, returnera (skriv inte ut) och kör
+# allt från början innan du lämnar in.
+
+# %%
+from course import set_language
+from course.checker import check_for
+set_language("en")
+check = check_for("05_gradient_descent")
+
+import numpy as np
+
+# %% [markdown] tags=["en"]
+# ## Question 1: the derivative $L'(a)$ (2 points)
+#
+# Gradient descent needs the slope of the loss curve where we stand. With the chain rule (outer
+# function the square, inner function the error $e_i = y_i - a x_i^2$ with
+# $\frac{de_i}{da} = -x_i^2$) the lesson found
+#
+# $$L'(a) = -\frac{2}{N}\sum_{i=1}^{N} x_i^2 \bigl(y_i - a x_i^2\bigr).$$
+#
+# The lesson's worked example has the two points $(1, 1)$ and $(2, 5)$, so $N = 2$ and
+# $L'(a) = 17a - 21$: at $a = 0$ the slope is $-21$, at $a = 1.05$ it is $-3.15$.
+#
+# Write the function `loss_derivative(a, x, y)` that returns $L'(a)$ as a number, for a number
+# `a`. Mind the minus sign and the mean (divide by $N$, do not just add up).
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 1: derivatan $L'(a)$ (2 poäng)
+#
+# Gradientnedstigning behöver förlustkurvans lutning där vi står. Med kedjeregeln (den yttre
+# funktionen är kvadraten, den inre är felet $e_i = y_i - a x_i^2$ med $\frac{de_i}{da} = -x_i^2$)
+# fick vi i lektionen
+#
+# $$L'(a) = -\frac{2}{N}\sum_{i=1}^{N} x_i^2 \bigl(y_i - a x_i^2\bigr).$$
+#
+# Lektionens räkneexempel har de två punkterna $(1, 1)$ och $(2, 5)$, så $N = 2$ och
+# $L'(a) = 17a - 21$: i $a = 0$ är lutningen $-21$, i $a = 1{,}05$ är den $-3{,}15$.
+#
+# Skriv funktionen `loss_derivative(a, x, y)` som returnerar $L'(a)$ som ett tal, för ett tal
+# `a`. Tänk på minustecknet och medelvärdet (dela med $N$, summera inte bara).
+
+# %%
+def loss_derivative(a, x, y):
+    """The derivative L'(a) = -2/N * sum_i x_i^2 (y_i - a x_i^2) of the loss of y_hat = a x^2.
+
+    Parameters
+    ----------
+    a : float
+        The parameter of the model.
+    x, y : numpy arrays of shape (N,)
+        The points (x_i, y_i).
+
+    Returns
+    -------
+    float
+    """
+    # BEGIN SOLUTION
+    errors = y - a * x**2
+    return float(-2 * np.mean(x**2 * errors))
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q1")
+
+# %% [markdown] tags=["en"]
+# ## Question 2: the closed form $a^*$ (2 points)
+#
+# At the bottom of the loss curve the slope is zero. Setting $L'(a) = 0$ and solving for $a$
+# gives the **least squares** solution in **closed form**:
+#
+# $$a^* = \frac{\sum_i x_i^2 y_i}{\sum_i x_i^4} .$$
+#
+# For the two points of the hand example, $a^* = \frac{1 \cdot 1 + 4 \cdot 5}{1 + 16} =
+# \frac{21}{17} \approx 1.2353$.
+#
+# Write the function `closed_form_a(x, y)` that returns $a^*$ as a number. (You may assume that
+# at least one $x_i$ is not zero.)
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 2: den slutna formen $a^*$ (2 poäng)
+#
+# I förlustkurvans botten är lutningen noll. Sätter vi $L'(a) = 0$ och löser ut $a$ får vi
+# lösningen med **minstakvadratmetoden** på **sluten form**:
+#
+# $$a^* = \frac{\sum_i x_i^2 y_i}{\sum_i x_i^4} .$$
+#
+# För räkneexemplets två punkter är $a^* = \frac{1 \cdot 1 + 4 \cdot 5}{1 + 16} =
+# \frac{21}{17} \approx 1{,}2353$.
+#
+# Skriv funktionen `closed_form_a(x, y)` som returnerar $a^*$ som ett tal. (Du kan anta att minst
+# ett $x_i$ är skilt från noll.)
+
+# %%
+def closed_form_a(x, y):
+    """The least squares solution a* = sum_i x_i^2 y_i / sum_i x_i^4 for y_hat = a x^2.
+
+    Parameters
+    ----------
+    x, y : numpy arrays of shape (N,)
+        The points (x_i, y_i); at least one x_i is not zero.
+
+    Returns
+    -------
+    float
+    """
+    # BEGIN SOLUTION
+    return float(np.sum(x**2 * y) / np.sum(x**4))
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q2")
+
+# %% [markdown] tags=["en"]
+# ## Question 3: a gradient descent loop (3 points)
+#
+# Gradient descent starts at some $a_0$ and repeats the correction step: step against the slope,
+#
+# $$a_{k+1} = a_k - \eta\, L'(a_k), \qquad k = 0, 1, \dots, n_{\text{steps}} - 1 .$$
+#
+# With the hand example, $a_0 = 0$ and $\eta = 0.05$, the lesson got $a_1 = 1.05$,
+# $a_2 = 1.2075$ and $a_3 = 1.231125$, closer and closer to $a^* \approx 1.2353$.
+#
+# Write the function `gradient_descent(x, y, a0, learning_rate, n_steps)` that starts at
+# `a0`, takes exactly `n_steps` steps with the learning rate `learning_rate` $= \eta$, and
+# returns the final value $a_{n_{\text{steps}}}$ as a number. With `n_steps = 0` it returns
+# `a0` unchanged. Use your `loss_derivative` from question 1.
+#
+# After enough steps with a sensible learning rate the result **matches the closed form** of
+# question 2. See it for yourself in a cell of your own: compare
+# `gradient_descent(x, y, 0.0, 0.05, 100)` with `closed_form_a(x, y)` for the hand example's
+# `x = np.array([1.0, 2.0])` and `y = np.array([1.0, 5.0])`. The grader tests your loop on
+# several data sets, both after a few steps and after many.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 3: en slinga för gradientnedstigning (3 poäng)
+#
+# Gradientnedstigning börjar i något $a_0$ och upprepar korrigeringssteget: ta ett steg i motsatt
+# riktning mot derivatan,
+#
+# $$a_{k+1} = a_k - \eta\, L'(a_k), \qquad k = 0, 1, \dots, n_{\text{steps}} - 1 .$$
+#
+# I lektionen gav räkneexemplet med $a_0 = 0$ och $\eta = 0{,}05$ värdena $a_1 = 1{,}05$,
+# $a_2 = 1{,}2075$ och $a_3 = 1{,}231125$, allt närmare $a^* \approx 1{,}2353$.
+#
+# Skriv funktionen `gradient_descent(x, y, a0, learning_rate, n_steps)` som börjar i `a0`, tar
+# exakt `n_steps` steg med inlärningstakten `learning_rate` $= \eta$ och returnerar slutvärdet
+# $a_{n_{\text{steps}}}$ som ett tal. Med `n_steps = 0` returnerar den `a0` oförändrat. Använd din
+# `loss_derivative` från fråga 1.
+#
+# Efter tillräckligt många steg med en rimlig inlärningstakt **stämmer resultatet med den slutna
+# formen** från fråga 2. Se det själv i en egen cell: jämför
+# `gradient_descent(x, y, 0.0, 0.05, 100)` med `closed_form_a(x, y)` för räkneexemplets
+# `x = np.array([1.0, 2.0])` och `y = np.array([1.0, 5.0])`. Rättningen testar din slinga på
+# flera datamängder, både efter några få steg och efter många.
+
+# %%
+def gradient_descent(x, y, a0, learning_rate, n_steps):
+    """Gradient descent on the loss of y_hat = a x^2: a <- a - learning_rate * L'(a), n_steps times.
+
+    Parameters
+    ----------
+    x, y : numpy arrays of shape (N,)
+        The points (x_i, y_i).
+    a0 : float
+        The starting value of a.
+    learning_rate : float
+        The learning rate eta > 0.
+    n_steps : int
+        How many steps to take (0 or more).
+
+    Returns
+    -------
+    float
+        The value of a after n_steps steps.
+    """
+    # BEGIN SOLUTION
+    a = a0
+    for _ in range(n_steps):
+        a = a - learning_rate * loss_derivative(a, x, y)
+    return float(a)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q3")
+
+# %% [markdown] tags=["en"]
+# ## Question 4: the divergence threshold (2 points)
+#
+# How large may $\eta$ be? The lesson showed that every step multiplies the distance to the
+# minimum by the same factor,
+#
+# $$a_{k+1} - a^* = (1 - \eta L'')\,(a_k - a^*), \qquad
+#   L'' = \frac{2}{N}\sum_{i=1}^{N} x_i^4 ,$$
+#
+# where $L''$ is the second derivative of the loss (the same for every $a$). Gradient descent
+# converges when $|1 - \eta L''| < 1$ and diverges when $\eta > 2 / L''$. For the hand example
+# $L'' = 17$, so the threshold is $2/17 \approx 0.1176$.
+#
+# Write the function `divergence_threshold(x)` that returns the learning rate $2 / L''$ as a
+# number. It needs only the $x_i$: the threshold does not depend on the $y_i$ or on the start.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 4: gränsen för divergens (2 poäng)
+#
+# Hur stort får $\eta$ vara? I lektionen såg vi att varje steg multiplicerar avståndet till
+# minimipunkten med samma faktor,
+#
+# $$a_{k+1} - a^* = (1 - \eta L'')\,(a_k - a^*), \qquad
+#   L'' = \frac{2}{N}\sum_{i=1}^{N} x_i^4 ,$$
+#
+# där $L''$ är förlustens andraderivata (densamma för alla $a$). Gradientnedstigningen
+# konvergerar när $|1 - \eta L''| < 1$ och divergerar när $\eta > 2 / L''$. För räkneexemplet är
+# $L'' = 17$, så gränsen är $2/17 \approx 0{,}1176$.
+#
+# Skriv funktionen `divergence_threshold(x)` som returnerar inlärningstakten $2 / L''$ som ett
+# tal. Den behöver bara $x_i$: gränsen beror varken på $y_i$ eller på startpunkten.
+
+# %%
+def divergence_threshold(x):
+    """The learning rate 2 / L'' above which gradient descent on L(a) diverges.
+
+    Parameters
+    ----------
+    x : numpy array of shape (N,)
+        The x_i of the points; at least one is not zero.
+
+    Returns
+    -------
+    float
+        2 / L'' with L'' = 2/N * sum_i x_i^4.
+    """
+    # BEGIN SOLUTION
+    curvature = 2 * np.mean(x**4)
+    return float(2 / curvature)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q4")
+
+# %% [markdown] tags=["en"]
+# ## Question 5: one step to the bottom (1 point)
+#
+# The factor $r = 1 - \eta L''$ also tells which learning rate is best for this loss: with
+# $r = 0$ the very first step lands exactly on $a^*$, from any start. The next cell makes 12
+# noisy points around $y = 1.5 x^2$ with `nnlib.datasets.quadratic` (with a fixed seed, so they
+# are the same every time).
+#
+# Set the variable `eta_one_step` to the learning rate that takes gradient descent to $a^*$ in a
+# single step for the points `x_data`, `y_data`. Compute it with numpy (or with one of your
+# functions) instead of typing in digits. Then test it in a cell of your own:
+# `gradient_descent(x_data, y_data, 0.0, eta_one_step, 1)` should equal
+# `closed_form_a(x_data, y_data)`.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 5: ett steg till botten (1 poäng)
+#
+# Faktorn $r = 1 - \eta L''$ visar också vilken inlärningstakt som är bäst för den här
+# förlusten: med $r = 0$ landar redan det första steget precis i $a^*$, var vi än börjar. Nästa
+# cell skapar 12 punkter med brus kring $y = 1{,}5 x^2$ med `nnlib.datasets.quadratic` (med ett
+# fast frö, så att de blir desamma varje gång).
+#
+# Sätt variabeln `eta_one_step` till den inlärningstakt med vilken gradientnedstigningen når
+# $a^*$ på ett enda steg för punkterna `x_data`, `y_data`. Beräkna den med numpy (eller med någon av
+# dina funktioner) i stället för att skriva in siffror. Testa den sedan i en egen cell:
+# `gradient_descent(x_data, y_data, 0.0, eta_one_step, 1)` ska bli lika med
+# `closed_form_a(x_data, y_data)`.
+
+# %%
+from nnlib.datasets import quadratic
+
+x_data, y_data = quadratic(12, a=1.5, noise=0.3, rng=5)
+print("x_data:", np.round(x_data, 3))
+print("y_data:", np.round(y_data, 3))
+
+# %%
+# BEGIN SOLUTION
+eta_one_step = float(1 / (2 * np.mean(x_data**4)))
+# END SOLUTION
+
+# %% tags=["check"]
+check("q5")
+
+# %% [markdown] tags=["en"]
+# ## Done?
+#
+# When all five checks show ✔, restart the kernel and run all cells once more (*Kernel →
+# Restart Kernel and Run All Cells…*), then save the notebook and hand it in the way your
+# teacher asks. If you want more: run your `gradient_descent` on `x_data`, `y_data` with the
+# learning rates $0.5$, $0.98$ and $1.02$ times `divergence_threshold(x_data)` and 50 steps, and
+# explain the three results with the factor $r = 1 - \eta L''$. Next:
+# [chapter 06, the chain rule and computational graphs](../../notebooks/en/06_chain_rule.ipynb).
+
+# %% [markdown] tags=["sv"]
+# ## Klar?
+#
+# När alla fem kontrollerna visar ✔ startar du om kärnan och kör alla celler en gång till
+# (*Kernel → Restart Kernel and Run All Cells…*). Spara sedan din notebook och lämna in den på
+# det sätt som din lärare har bestämt. Om du vill göra mer: kör din `gradient_descent` på
+# `x_data`, `y_data` med inlärningstakterna $0{,}5$, $0{,}98$ och $1{,}02$ gånger
+# `divergence_threshold(x_data)` och 50 steg, och förklara de tre resultaten med faktorn
+# $r = 1 - \eta L''$. Nästa steg:
+# [kapitel 06, kedjeregeln och beräkningsgrafer](../../notebooks/sv/06_chain_rule.ipynb).
+
+# %% tags=["hidden"]
+# The grading specification: never in the student notebooks. Expected values come from the
+# solutions above, run on the same inputs.
+from course.exercise import Question, case, random_cases
+
+X_HAND = np.array([1.0, 2.0])
+Y_HAND = np.array([1.0, 5.0])
+
+
+def _points(rng):
+    n = int(rng.integers(4, 16))
+    x = rng.uniform(-2.0, 2.0, size=n)
+    a_true = rng.uniform(-3.0, 3.0)
+    return x, a_true * x**2 + rng.normal(scale=0.5, size=n)
+
+
+def _derivative_case(rng):
+    x, y = _points(rng)
+    return float(rng.normal(scale=2.0)), x, y
+
+
+def _converging_run(rng):
+    # A learning rate between 0.25 and 0.75 times 2/L'' shrinks the distance to a* by at least
+    # half per step, so these runs end at the closed form; the data sets differ in every case.
+    x, y = _points(rng)
+    threshold = 1 / np.mean(x**4)
+    learning_rate = round(float(rng.uniform(0.25, 0.75) * threshold), 4)
+    return x, y, float(rng.normal(scale=3.0)), learning_rate, int(rng.integers(60, 200))
+
+
+def _short_run(rng):
+    x, y = _points(rng)
+    learning_rate = round(float(rng.uniform(0.1, 0.95) / np.mean(x**4)), 4)
+    return x, y, float(rng.normal(scale=3.0)), learning_rate, int(rng.integers(2, 9))
+
+
+QUESTIONS = [
+    Question(
+        "q1", function="loss_derivative", points=2,
+        hint={
+            "en": "Check the minus sign and the factor 2, and divide by N (np.mean) instead of only adding up. "
+                  "For the points (1, 1) and (2, 5) your function must give 17a - 21.",
+            "sv": "Kontrollera minustecknet och faktorn 2, och dela med N (np.mean) i stället för att bara summera. "
+                  "För punkterna (1, 1) och (2, 5) ska din funktion ge 17a - 21.",
+        },
+        public=[case(0.0, X_HAND, Y_HAND), case(1.05, X_HAND, Y_HAND)],
+        hidden=[
+            case(21 / 17, X_HAND, Y_HAND),
+            case(2.0, np.array([0.0, 1.0, -1.0, 3.0]), np.array([0.0, 2.0, 2.0, 18.0])),
+            case(-1.0, np.array([3.0]), np.array([1.0])),
+            case(0.5, np.array([-2.0, -1.0, 0.5]), np.array([-1.0, 4.0, 0.0])),
+            *random_cases(_derivative_case, 5, seed=51),
+        ],
+    ),
+    Question(
+        "q2", function="closed_form_a", points=2,
+        hint={
+            "en": "The numerator is the sum of x_i^2 * y_i; the denominator is the sum of the fourth powers x_i^4, "
+                  "not of the squares.",
+            "sv": "Täljaren är summan av x_i^2 * y_i; nämnaren är summan av fjärde potenserna x_i^4, inte av "
+                  "kvadraterna.",
+        },
+        public=[case(X_HAND, Y_HAND)],
+        hidden=[
+            case(np.array([-1.0, 0.0, 1.0, 2.0]), np.array([3.0, 0.0, 3.0, 12.0])),
+            case(np.array([2.0]), np.array([8.0])),
+            case(np.array([0.5, 1.5, -1.0]), np.array([-0.2, -1.0, -0.6])),
+            case(np.array([0.0, 1.0, 2.0]), np.array([1.0, 1.0, 1.0])),
+            *random_cases(_points, 5, seed=52),
+        ],
+    ),
+    Question(
+        "q3", function="gradient_descent", points=3,
+        hint={
+            "en": "Start with a = a0 and apply the correction step exactly n_steps times (n_steps = 0: no step at "
+                  "all). Use learning_rate as given, and return the final a as a number, not the list of all values.",
+            "sv": "Börja med a = a0 och gör korrigeringssteget exakt n_steps gånger (n_steps = 0: inget steg "
+                  "alls). Använd learning_rate som den är och returnera det sista a som ett tal, inte listan med "
+                  "alla värden.",
+        },
+        public=[case(X_HAND, Y_HAND, 0.0, 0.05, 3), case(X_HAND, Y_HAND, 0.0, 0.05, 100)],
+        hidden=[
+            case(X_HAND, Y_HAND, 0.0, 0.05, 1),
+            case(X_HAND, Y_HAND, 2.5, 0.05, 0),
+            case(X_HAND, Y_HAND, 3.0, 0.1, 5),
+            case(X_HAND, Y_HAND, -10.0, 0.1, 80),
+            case(np.array([-1.0, 0.5, 1.0, 2.0]), np.array([-2.1, -0.4, -1.9, -8.2]), 1.0, 0.01, 10),
+            *random_cases(_short_run, 3, seed=55),
+            *random_cases(_converging_run, 4, seed=53),
+        ],
+    ),
+    Question(
+        "q4", function="divergence_threshold", points=2,
+        hint={
+            "en": "L'' is 2 times the mean of x_i^4 (the mean, not the sum), and the threshold is 2 / L''. "
+                  "For x = (1, 2) it is 2/17.",
+            "sv": "L'' är 2 gånger medelvärdet av x_i^4 (medelvärdet, inte summan), och gränsen är 2 / L''. "
+                  "För x = (1, 2) är den 2/17.",
+        },
+        public=[case(X_HAND)],
+        hidden=[
+            case(np.array([1.0])),
+            case(np.array([-2.0, 2.0, 0.0])),
+            case(np.array([0.5, -1.5, 1.0, 0.1])),
+            *random_cases(lambda rng: rng.uniform(-2.0, 2.0, size=int(rng.integers(2, 25))), 5, seed=54),
+        ],
+    ),
+    Question(
+        "q5", variable="eta_one_step", points=1,
+        hint={
+            "en": "After one step, a_1 - a* = (1 - eta L'')(a_0 - a*). Which eta makes this zero for every start a_0? "
+                  "Compute L'' from x_data.",
+            "sv": "Efter ett steg är a_1 - a* = (1 - eta L'')(a_0 - a*). Vilket eta gör det till noll för varje "
+                  "start a_0? Beräkna L'' från x_data.",
+        },
+    ),
+]

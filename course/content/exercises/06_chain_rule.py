@@ -1,0 +1,456 @@
+# %% [markdown] tags=["en"]
+# # Exercise 06: the chain rule and computational graphs
+#
+# In this exercise you differentiate a chain of three functions with the **chain rule**, check
+# the result numerically with a **central difference**, compute the forward and backward pass of
+# the **computational graph** of one sigmoid neuron, and write a numerical gradient for all its
+# parameters at once: the gradient check of the lesson, done by you. Read
+# [lesson 06](../../notebooks/en/06_chain_rule.ipynb) first; this exercise uses its notation and
+# its running example, $L = \bigl(\sigma(w x + b) - y\bigr)^2$.
+#
+# There are four questions and 10 points in total. As before: run the first code cell, write
+# your code in place of the two lines `# Your code here` and `raise NotImplementedError(...)`,
+# run the cell and then the check cell under it. Keep the names, return (do not print), and run
+# everything from the top before you hand in.
+
+# %% [markdown] tags=["sv"]
+# # Övning 06: kedjeregeln och beräkningsgrafer
+#
+# I den här övningen deriverar du en kedja av tre funktioner med **kedjeregeln**, kontrollerar
+# resultatet numeriskt med en **central differens**, beräknar framåtpasset och bakåtpasset i
+# **beräkningsgrafen** för en sigmoidneuron och skriver en numerisk gradient för alla dess
+# parametrar på en gång: lektionens gradientkontroll, gjord av dig. Läs
+# [lektion 06](../../notebooks/sv/06_chain_rule.ipynb) först; övningen använder dess notation och
+# dess genomgående exempel, $L = \bigl(\sigma(w x + b) - y\bigr)^2$.
+#
+# Det finns fyra frågor och sammanlagt 10 poäng. Som tidigare: kör den första kodcellen, skriv din
+# kod i stället för de två raderna `# Din kod här` och `raise NotImplementedError(...)`, kör
+# cellen och sedan kontrollcellen under den. Behåll namnen, returnera (skriv inte ut) och kör
+# allt från början innan du lämnar in.
+
+# %%
+from course import set_language
+from course.checker import check_for
+set_language("en")
+check = check_for("06_chain_rule")
+
+import numpy as np
+
+# %% [markdown] tags=["en"]
+# ## Question 1: a chain of three functions (2 points)
+#
+# The function of questions 1 and 2 is
+#
+# $$F(x) = e^{\sin(x^2)} ,$$
+#
+# defined in the next cell as `F`. It is a chain of three links: first $u = x^2$, then
+# $v = \sin u$, and last $F = e^{v}$. The chain rule for a longer chain has one factor per link,
+# each evaluated at the value that link received:
+#
+# $$\frac{dF}{dx} = \frac{dF}{dv}\cdot\frac{dv}{du}\cdot\frac{du}{dx} .$$
+#
+# Work out the three local derivatives, multiply them, and write everything in terms of $x$.
+# Avoid the two classic mistakes of the lesson: a forgotten inner derivative, and an outer
+# derivative evaluated at $x$ instead of at the inner function. As a check: $F'(0) = 0$ (the
+# curve is flat at $x = 0$) and $F'(1) \approx 2.5067$.
+#
+# Write the function `derivative_F(x)` that returns $F'(x)$ for every element of a numpy array
+# `x` of shape `(n,)`, as an array of shape `(n,)`. numpy's `np.exp`, `np.sin` and `np.cos` work
+# element by element.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 1: en kedja av tre funktioner (2 poäng)
+#
+# Funktionen i fråga 1 och 2 är
+#
+# $$F(x) = e^{\sin(x^2)} ,$$
+#
+# och den definieras i nästa cell under namnet `F`. Den är en kedja med tre länkar: först $u = x^2$, sedan
+# $v = \sin u$ och sist $F = e^{v}$. Kedjeregeln för en längre kedja har en faktor per länk, var
+# och en beräknad i det värde som länken fick:
+#
+# $$\frac{dF}{dx} = \frac{dF}{dv}\cdot\frac{dv}{du}\cdot\frac{du}{dx} .$$
+#
+# Ta fram de tre lokala derivatorna, multiplicera dem och skriv allt med hjälp av $x$. Undvik de
+# två klassiska misstagen från lektionen: en bortglömd inre derivata och en yttre derivata som
+# beräknas i $x$ i stället för i den inre funktionen. Som kontroll: $F'(0) = 0$ (tangenten är
+# vågrät i $x = 0$) och $F'(1) \approx 2{,}5067$.
+#
+# Skriv funktionen `derivative_F(x)` som returnerar $F'(x)$ för varje element i en numpy-array
+# `x` med formen `(n,)`, som en array med formen `(n,)`. numpys `np.exp`, `np.sin` och `np.cos`
+# verkar element för element.
+
+# %%
+def F(x):
+    return np.exp(np.sin(x**2))
+
+# %%
+def derivative_F(x):
+    """The derivative F'(x) of F(x) = exp(sin(x^2)), element by element.
+
+    Parameters
+    ----------
+    x : numpy array of shape (n,)
+
+    Returns
+    -------
+    numpy array of shape (n,)
+    """
+    # BEGIN SOLUTION
+    u = x**2
+    v = np.sin(u)
+    return np.exp(v) * np.cos(u) * 2 * x
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q1")
+
+# %% [markdown] tags=["en"]
+# ## Question 2: a central difference (2 points)
+#
+# A derivative you worked out by hand can always be checked with forward passes alone. The
+# lesson's **central difference** with a small step $h$ is
+#
+# $$F'(x) \approx \frac{F(x + h) - F(x - h)}{2h} ,$$
+#
+# and its error shrinks like $h^2$ (the forward difference $\frac{F(x + h) - F(x)}{h}$ only
+# like $h$).
+#
+# Write the function `central_difference(x, h=1e-5)` that returns this quotient for the
+# function `F` above, for every element of a numpy array `x` of shape `(n,)`, as an array of
+# shape `(n,)`. Call `F`; do not use your answer to question 1. The tests compare with the
+# central difference **for the step `h` they pass**, also for large steps like $h = 0.1$, where
+# it differs visibly from $F'(x)$.
+#
+# Then use it to test question 1 in a cell of your own: for `x = np.linspace(-2, 2, 9)`,
+# `np.max(np.abs(central_difference(x) - derivative_F(x)))` should be about $10^{-9}$ or
+# smaller. A wrong derivative gives something of order 1 or more.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 2: en central differens (2 poäng)
+#
+# En derivata som du har räknat fram för hand kan alltid kontrolleras med enbart framåtpass.
+# Lektionens **centrala differens** med ett litet steg $h$ är
+#
+# $$F'(x) \approx \frac{F(x + h) - F(x - h)}{2h} ,$$
+#
+# och dess fel minskar som $h^2$ (framåtdifferensens $\frac{F(x + h) - F(x)}{h}$ bara som $h$).
+#
+# Skriv funktionen `central_difference(x, h=1e-5)` som returnerar den här kvoten för funktionen
+# `F` ovan, för varje element i en numpy-array `x` med formen `(n,)`, som en array med formen
+# `(n,)`. Anropa `F`; använd inte ditt svar på fråga 1. Testerna jämför med den centrala
+# differensen **för det steg `h` som de skickar in**, även för stora steg som $h = 0{,}1$, där den
+# skiljer sig synbart från $F'(x)$.
+#
+# Använd den sedan för att testa fråga 1 i en egen cell: för `x = np.linspace(-2, 2, 9)` ska
+# `np.max(np.abs(central_difference(x) - derivative_F(x)))` vara ungefär $10^{-9}$ eller mindre.
+# En felaktig derivata ger något i storleksordningen 1 eller mer.
+
+# %%
+def central_difference(x, h=1e-5):
+    """The central difference (F(x + h) - F(x - h)) / (2h) of F, element by element.
+
+    Parameters
+    ----------
+    x : numpy array of shape (n,)
+    h : float
+        The step, > 0.
+
+    Returns
+    -------
+    numpy array of shape (n,)
+    """
+    # BEGIN SOLUTION
+    return (F(x + h) - F(x - h)) / (2 * h)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q2")
+
+# %% [markdown] tags=["en"]
+# ## Question 3: forward and backward through a computational graph (3 points)
+#
+# The neuron of the lesson, $L = \bigl(\sigma(w x + b) - y\bigr)^2$ with
+# $\sigma(z) = \frac{1}{1 + e^{-z}}$, split into elementary steps, is the graph
+#
+# $$u = w \cdot x, \quad z = u + b, \quad a = \sigma(z), \quad d = a - y, \quad L = d^2 .$$
+#
+# - **Forward**: compute the value of every node from left to right.
+# - **Backward**: start with $\frac{\partial L}{\partial L} = 1$ and go from right to left; each
+#   node multiplies the gradient that arrives from the right by its **local derivative**
+#   ($\partial L / \partial d = 2d$, $\partial d / \partial a = 1$,
+#   $\partial a / \partial z = a(1 - a)$, $\partial z / \partial u = \partial z / \partial b = 1$,
+#   $\partial u / \partial w = x$).
+#
+# The lesson's worked example, $x = 2$, $w = 0.5$, $b = -1$, $y = 1$, gives $L = 0.25$,
+# $\partial L / \partial w = -0.5$ and $\partial L / \partial b = -0.25$.
+#
+# Write the function `neuron_forward_backward(x, w, b, y)` that receives four numbers and returns
+# the tuple `(L, dL_dw, dL_db)` of three numbers: the loss and its partial derivatives with
+# respect to the weight and the bias. The function `sigmoid` in the next cell is yours to use.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 3: framåt och bakåt genom en beräkningsgraf (3 poäng)
+#
+# Neuronen från lektionen, $L = \bigl(\sigma(w x + b) - y\bigr)^2$ med
+# $\sigma(z) = \frac{1}{1 + e^{-z}}$, uppdelad i elementära steg, är grafen
+#
+# $$u = w \cdot x, \quad z = u + b, \quad a = \sigma(z), \quad d = a - y, \quad L = d^2 .$$
+#
+# - **Framåt**: beräkna varje nods värde från vänster till höger.
+# - **Bakåt**: börja med $\frac{\partial L}{\partial L} = 1$ och gå från höger till vänster; varje
+#   nod multiplicerar gradienten som kommer från höger med sin **lokala derivata**
+#   ($\partial L / \partial d = 2d$, $\partial d / \partial a = 1$,
+#   $\partial a / \partial z = a(1 - a)$, $\partial z / \partial u = \partial z / \partial b = 1$,
+#   $\partial u / \partial w = x$).
+#
+# Lektionens räkneexempel, $x = 2$, $w = 0{,}5$, $b = -1$, $y = 1$, ger $L = 0{,}25$,
+# $\partial L / \partial w = -0{,}5$ och $\partial L / \partial b = -0{,}25$.
+#
+# Skriv funktionen `neuron_forward_backward(x, w, b, y)` som tar emot fyra tal och returnerar
+# tupeln `(L, dL_dw, dL_db)` med tre tal: förlusten och dess partiella derivator med avseende på
+# vikten och biasen. Funktionen `sigmoid` i nästa cell får du använda.
+
+# %%
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def neuron_loss(theta, x, y):
+    w, b = theta[:-1], theta[-1]
+    return (sigmoid(np.dot(w, x) + b) - y) ** 2
+
+# %%
+def neuron_forward_backward(x, w, b, y):
+    """Forward and backward pass of L = (sigmoid(w x + b) - y)^2 for one input and one weight.
+
+    Parameters
+    ----------
+    x, w, b, y : float
+        The input, the weight, the bias and the ground truth.
+
+    Returns
+    -------
+    tuple (L, dL_dw, dL_db) of three floats
+    """
+    # BEGIN SOLUTION
+    u = w * x
+    z = u + b
+    a = sigmoid(z)
+    d = a - y
+    L = d**2
+    dL_dd = 2 * d
+    dL_dz = dL_dd * a * (1 - a)
+    return float(L), float(dL_dz * x), float(dL_dz)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q3")
+
+# %% [markdown] tags=["en"]
+# ## Question 4: a numerical gradient for all parameters (3 points)
+#
+# A gradient check needs the numerical gradient with respect to **every** parameter. The cell
+# that defines `sigmoid` in question 3 also defines `neuron_loss(theta, x, y)`, the loss of a
+# neuron with $n$ inputs,
+#
+# $$L(\theta) = \bigl(\sigma(w \cdot x + b) - y\bigr)^2, \qquad
+#   \theta = (w_1, \dots, w_n, b),$$
+#
+# where `theta` is a numpy array of shape `(n + 1,)` (the weights, then the bias as the last
+# entry) and `x` an array of shape `(n,)`. The partial derivative with respect to entry $j$ of
+# $\theta$ is the central difference in which **only that entry** moves:
+#
+# $$\frac{\partial L}{\partial \theta_j} \approx
+#   \frac{L(\theta + h\,e_j) - L(\theta - h\,e_j)}{2h} ,$$
+#
+# with $e_j$ the vector that is $1$ in entry $j$ and $0$ everywhere else.
+#
+# Write the function `numerical_gradient(theta, x, y, h=1e-5)` that returns these $n + 1$
+# central differences of `neuron_loss` as an array of shape `(n + 1,)`. Loop over the entries;
+# for each one, make a changed **copy** of `theta` (with `theta.copy()`) so that the other
+# entries stay as they were. For the lesson's example, `theta = np.array([0.5, -1.0])`,
+# `x = np.array([2.0])` and `y = 1.0`, the result is close to $(-0.5, -0.25)$, the gradient of
+# question 3. `nnlib.gradcheck.numerical_gradient` does the same for any function; the tests
+# also pass large steps such as $h = 0.1$, so compute exactly the formula above.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 4: en numerisk gradient för alla parametrar (3 poäng)
+#
+# En gradientkontroll behöver den numeriska gradienten med avseende på **varje** parameter.
+# Cellen som definierar `sigmoid` i fråga 3 definierar också `neuron_loss(theta, x, y)`,
+# förlusten för en neuron med $n$ indata,
+#
+# $$L(\theta) = \bigl(\sigma(w \cdot x + b) - y\bigr)^2, \qquad
+#   \theta = (w_1, \dots, w_n, b),$$
+#
+# där `theta` är en numpy-array med formen `(n + 1,)` (vikterna och sist biasen) och `x` en array
+# med formen `(n,)`. Den partiella derivatan med avseende på element $j$ i $\theta$ är den centrala
+# differens där **bara det elementet** ändras:
+#
+# $$\frac{\partial L}{\partial \theta_j} \approx
+#   \frac{L(\theta + h\,e_j) - L(\theta - h\,e_j)}{2h} ,$$
+#
+# där $e_j$ är vektorn som är $1$ i element $j$ och $0$ i alla andra.
+#
+# Skriv funktionen `numerical_gradient(theta, x, y, h=1e-5)` som returnerar de här $n + 1$
+# centrala differenserna av `neuron_loss` som en array med formen `(n + 1,)`. Gå igenom
+# elementen i en slinga; gör för vart och ett en ändrad **kopia** av `theta` (med `theta.copy()`)
+# så att de andra elementen förblir som de var. För lektionens exempel,
+# `theta = np.array([0.5, -1.0])`, `x = np.array([2.0])` och `y = 1.0`, blir resultatet nära
+# $(-0{,}5,\ -0{,}25)$, gradienten från fråga 3. `nnlib.gradcheck.numerical_gradient` gör samma
+# sak för vilken funktion som helst; testerna skickar också in stora steg som $h = 0{,}1$, så
+# beräkna exakt formeln ovan.
+
+# %%
+def numerical_gradient(theta, x, y, h=1e-5):
+    """The central-difference gradient of neuron_loss(theta, x, y) with respect to theta.
+
+    Parameters
+    ----------
+    theta : numpy array of shape (n + 1,)
+        The weights w_1, ..., w_n, then the bias b.
+    x : numpy array of shape (n,)
+        The input.
+    y : float
+        The ground truth.
+    h : float
+        The step, > 0.
+
+    Returns
+    -------
+    numpy array of shape (n + 1,)
+        Entry j is (L(theta + h e_j) - L(theta - h e_j)) / (2h).
+    """
+    # BEGIN SOLUTION
+    gradient = np.zeros(len(theta))
+    for j in range(len(theta)):
+        plus, minus = theta.copy(), theta.copy()
+        plus[j] += h
+        minus[j] -= h
+        gradient[j] = (neuron_loss(plus, x, y) - neuron_loss(minus, x, y)) / (2 * h)
+    return gradient
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q4")
+
+# %% [markdown] tags=["en"]
+# ## Done?
+#
+# When all four checks show ✔, restart the kernel and run all cells once more (*Kernel →
+# Restart Kernel and Run All Cells…*), then save the notebook and hand it in the way your
+# teacher asks. If you want more: compute the lesson's **relative error** between your
+# `neuron_forward_backward` and your `numerical_gradient` for a few random $x$, $w$, $b$, $y$,
+# then remove the factor $a(1 - a)$ from a copy of question 3 and see how large the error
+# becomes. Next: [exercise 07, backpropagation](07_backpropagation.ipynb).
+
+# %% [markdown] tags=["sv"]
+# ## Klar?
+#
+# När alla fyra kontrollerna visar ✔ startar du om kärnan och kör alla celler en gång till
+# (*Kernel → Restart Kernel and Run All Cells…*). Spara sedan din notebook och lämna in den på
+# det sätt som din lärare har bestämt. Om du vill göra mer: beräkna lektionens **relativa fel**
+# mellan din `neuron_forward_backward` och din `numerical_gradient` för några slumpade $x$, $w$,
+# $b$, $y$, ta sedan bort faktorn $a(1 - a)$ i en kopia av fråga 3 och se hur stort felet blir.
+# Nästa steg: [övning 07, bakåtpropagering](07_backpropagation.ipynb).
+
+# %% tags=["hidden"]
+# The grading specification: never in the student notebooks. Expected values come from the
+# solutions above, run on the same inputs.
+from course.exercise import Question, case, random_cases
+
+
+def _points(rng):
+    return rng.uniform(-2.5, 2.5, size=int(rng.integers(1, 9)))
+
+
+def _difference_case(rng):
+    return _points(rng), float(rng.choice([1e-2, 1e-3, 0.25]))
+
+
+def _neuron(rng):
+    x, w, b = (float(v) for v in rng.normal(scale=1.5, size=3))
+    return x, w, b, float(rng.choice([0.0, 1.0]))
+
+
+def _theta_case(rng):
+    n = int(rng.integers(1, 5))
+    theta, x = rng.normal(size=n + 1), rng.normal(size=n)
+    return theta, x, float(rng.choice([0.0, 1.0])), float(rng.choice([1e-1, 1e-2, 1e-3]))
+
+
+QUESTIONS = [
+    Question(
+        "q1", function="derivative_F", points=2,
+        hint={
+            "en": "Three factors: the derivative of e^v at v = sin(x^2), the derivative of sin u at u = x^2, and the "
+                  "derivative of x^2. Every factor is evaluated at what its link received, not at x.",
+            "sv": "Tre faktorer: derivatan av e^v i v = sin(x^2), derivatan av sin u i u = x^2 och derivatan av "
+                  "x^2. Varje faktor beräknas i det som dess länk fick, inte i x.",
+        },
+        public=[case(np.array([0.0, 1.0, 2.0])), case(np.array([-0.5, 1.5]))],
+        hidden=[
+            case(np.array([np.sqrt(np.pi / 2)])),
+            case(np.array([-2.0, -1.0, 0.1])),
+            case(np.array([3.0])),
+            *random_cases(_points, 5, seed=61),
+        ],
+    ),
+    Question(
+        "q2", function="central_difference", points=2,
+        hint={
+            "en": "Evaluate F once at x + h and once at x - h, subtract, and divide by 2h (not by h). Use the h you "
+                  "receive; the result is the difference quotient itself, not the exact derivative.",
+            "sv": "Beräkna F en gång i x + h och en gång i x - h, subtrahera och dela med 2h (inte med h). Använd "
+                  "det h du får; resultatet är själva differenskvoten, inte den exakta derivatan.",
+        },
+        public=[case(np.array([0.0, 1.0, 2.0]), 1e-5), case(np.array([1.0]), 0.1)],
+        hidden=[
+            case(np.array([0.5, -1.2]), 0.5),
+            case(np.array([1.3]), 1e-3),
+            case(np.array([-2.0, 0.0, 2.0]), 0.05),
+            *random_cases(_difference_case, 5, seed=62),
+        ],
+    ),
+    Question(
+        "q3", function="neuron_forward_backward", points=3,
+        hint={
+            "en": "Run the forward pass first and keep a and d. Going backward, each gradient is the one from the "
+                  "right times a local derivative: dL/db equals dL/dz, and dL/dw has one more factor, x. Return "
+                  "(L, dL_dw, dL_db) in this order.",
+            "sv": "Kör framåtpasset först och spara a och d. På vägen bakåt är varje gradient den som kommer "
+                  "från höger gånger en lokal derivata: dL/db är lika med dL/dz, och dL/dw har en faktor till, "
+                  "x. Returnera (L, dL_dw, dL_db) i den ordningen.",
+        },
+        public=[case(2.0, 0.5, -1.0, 1.0), case(-1.5, 1.0, 0.5, 0.0)],
+        hidden=[
+            case(0.0, 3.0, 1.0, 1.0),
+            case(4.0, 0.0, 0.0, 0.5),
+            case(1.0, 6.0, 2.0, 0.0),
+            case(-3.0, 2.0, -1.0, 1.0),
+            *random_cases(_neuron, 5, seed=63),
+        ],
+    ),
+    Question(
+        "q4", function="numerical_gradient", points=3,
+        hint={
+            "en": "Loop over j = 0, ..., n. For each j change only entry j of a copy of theta, once by +h and once by "
+                  "-h, and divide the difference of the two losses by 2h. Changing theta itself without undoing "
+                  "it moves the other entries too.",
+            "sv": "Gå igenom j = 0, ..., n. Ändra för varje j bara element j i en kopia av theta, en gång med +h "
+                  "och en gång med -h, och dela skillnaden mellan de två förlusterna med 2h. Om du ändrar theta "
+                  "självt utan att ändra tillbaka flyttas även de andra elementen.",
+        },
+        public=[
+            case(np.array([0.5, -1.0]), np.array([2.0]), 1.0, 1e-5),
+            case(np.array([0.3, -0.2, 0.1]), np.array([1.0, 2.0]), 0.0, 1e-3),
+        ],
+        hidden=[
+            case(np.array([1.0, -2.0, 0.5, 0.0]), np.array([0.5, 1.0, -1.0]), 1.0, 0.1),
+            case(np.array([2.0, 1.0]), np.array([0.0]), 0.0, 0.1),
+            case(np.array([-0.7, 0.2, 0.4]), np.array([1.5, -2.0]), 1.0, 1e-4),
+            *random_cases(_theta_case, 5, seed=64),
+        ],
+    ),
+]

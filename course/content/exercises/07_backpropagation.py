@@ -1,0 +1,680 @@
+# %% [markdown] tags=["en"]
+# # Exercise 07: backpropagation
+#
+# In this exercise you write the backward pass of a neural network yourself: first for one fully
+# connected layer, then for ReLU, and then you put them together into one complete training
+# step of a network with a hidden layer. At the end your own code learns XOR, the function that
+# a single perceptron cannot learn (chapter 01).
+#
+# Everything you need is explained below. It builds on the forward pass (chapter 03), the mean
+# squared error (chapter 04), gradient descent (chapter 05) and the chain rule with the gradient
+# check (chapter 06).
+#
+# There are five questions and 12 points in total.
+
+# %% [markdown] tags=["sv"]
+# # Övning 07: bakåtpropagering
+#
+# I den här övningen skriver du själv bakåtpasset i ett neuralt nätverk: först för ett fullt
+# kopplat lager, sedan för ReLU, och sedan sätter du ihop dem till ett helt träningssteg för ett
+# nätverk med ett dolt lager. På slutet lär sig din egen kod XOR, funktionen som en ensam
+# perceptron inte kan lära sig (kapitel 01).
+#
+# Allt du behöver förklaras nedan. Övningen bygger på framåtpasset (kapitel 03),
+# medelkvadratfelet (kapitel 04), gradientnedstigning (kapitel 05) och kedjeregeln med
+# gradientkontrollen (kapitel 06).
+#
+# Det finns fem frågor och sammanlagt 12 poäng.
+
+# %% [markdown] tags=["en"]
+# ## How the exercises work
+#
+# Run the first code cell. Then, for every question, replace the two lines `# Your code here` and
+# `raise NotImplementedError(...)` with your code, run the cell, and run the check cell under it,
+# e.g. `check("q1")`. The check runs the *public tests*; your teacher's grader also runs *hidden
+# tests* of the same kind (other shapes, random numbers). Keep the names of the functions and
+# variables, return your answers instead of printing them, and run the whole notebook from the top
+# before you hand it in (*Kernel → Restart Kernel and Run All Cells…*).
+
+# %% [markdown] tags=["sv"]
+# ## Så fungerar övningarna
+#
+# Kör den första kodcellen. Ersätt sedan, för varje fråga, de två raderna `# Din kod här` och
+# `raise NotImplementedError(...)` med din kod, kör cellen och kör kontrollcellen under den, till
+# exempel `check("q1")`. Kontrollen kör de *publika testerna*; lärarens rättningsprogram kör
+# dessutom *dolda tester* av samma slag (andra former, slumpmässiga tal). Behåll namnen på
+# funktionerna och variablerna, returnera dina svar i stället för att skriva ut dem, och kör hela
+# din notebook från början innan du lämnar in (*Kernel → Restart Kernel and Run All Cells…*).
+
+# %%
+from course import set_language
+from course.checker import check_for
+set_language("en")
+check = check_for("07_backpropagation")
+
+import numpy as np
+
+# %% [markdown] tags=["en"]
+# ## Notation: a layer on a batch, and what `dX` means
+#
+# A fully connected layer receives a **batch** of $N$ samples at once, one sample per row of
+# `X`, and computes all the weighted sums of all the samples with one matrix product:
+#
+# $$Z = X W^\top + b, \qquad z_{nj} = \sum_{k=1}^{n_{in}} x_{nk}\, w_{jk} + b_j ,$$
+#
+# | array | shape | entry |
+# |---|---|---|
+# | `X`, the input | `(N, n_in)` | $x_{nk}$: input $k$ of sample $n$ |
+# | `W`, the weights | `(n_out, n_in)` | $w_{jk}$: to node $j$ from input $k$ |
+# | `b`, the biases | `(n_out,)` | $b_j$: bias of node $j$ (added to every row) |
+# | `Z`, the weighted sums | `(N, n_out)` | $z_{nj}$: node $j$ for sample $n$ |
+#
+# Training needs the derivatives of the loss $L$ (one number: the cost of the whole batch) with
+# respect to everything. We write them with a `d` in front: **`dZ` means $\partial L / \partial Z$**,
+# the array of the same shape as `Z` whose entry $(n, j)$ is $\partial L / \partial z_{nj}$. In the
+# same way `dW` $= \partial L / \partial W$ has the shape of `W`, `db` the shape of `b` and `dX`
+# the shape of `X`. A derivative array always has the shape of the thing it is the derivative
+# with respect to; this is a cheap check of every formula below.
+#
+# **Backpropagation** computes these arrays from the loss backwards, layer by layer: each layer
+# receives the derivative with respect to its output from the layer after it, and passes the
+# derivative with respect to its input on to the layer before it. It is the chain rule of
+# chapter 06, applied to the whole network at once.
+
+# %% [markdown] tags=["sv"]
+# ## Notation: ett lager på en batch, och vad `dX` betyder
+#
+# Ett fullt kopplat lager tar emot en **batch** med $N$ exempel på en gång, ett exempel per rad i
+# `X`, och räknar ut alla viktade summor för alla exempel med en enda matrisprodukt:
+#
+# $$Z = X W^\top + b, \qquad z_{nj} = \sum_{k=1}^{n_{in}} x_{nk}\, w_{jk} + b_j ,$$
+#
+# | array | form | element |
+# |---|---|---|
+# | `X`, indata | `(N, n_in)` | $x_{nk}$: indata $k$ för exempel $n$ |
+# | `W`, vikterna | `(n_out, n_in)` | $w_{jk}$: till nod $j$ från indata $k$ |
+# | `b`, biasen | `(n_out,)` | $b_j$: bias för nod $j$ (läggs till på varje rad) |
+# | `Z`, de viktade summorna | `(N, n_out)` | $z_{nj}$: nod $j$ för exempel $n$ |
+#
+# Träningen behöver derivatorna av förlusten $L$ (ett tal: kostnaden för hela batchen) med
+# avseende på allt. Vi skriver dem med ett `d` framför: **`dZ` betyder $\partial L / \partial Z$**,
+# arrayen med samma form som `Z` vars element $(n, j)$ är $\partial L / \partial z_{nj}$. På samma
+# sätt har `dW` $= \partial L / \partial W$ samma form som `W`, `db` samma form som `b` och `dX`
+# samma form som `X`. En derivata-array har alltid formen av det som man deriverar med avseende
+# på; det är en enkel kontroll av varje formel nedan.
+#
+# **Bakåtpropagering** (backpropagation) räknar ut de här arrayerna bakifrån, från förlusten,
+# lager för lager: varje lager får derivatan med avseende på sin utdata från lagret efter, och
+# skickar derivatan med avseende på sin indata vidare till lagret före. Det är kedjeregeln från
+# kapitel 06, använd på hela nätverket på en gång.
+
+# %% [markdown] tags=["en"]
+# ## Question 1: the backward pass of a dense layer (3 points)
+#
+# Suppose the layer after ours has already given us `dZ`. Three formulas follow from
+# $z_{nj} = \sum_k x_{nk} w_{jk} + b_j$ and the rule of chapter 06, *where a value is used
+# several times, the gradients of all its uses add up*:
+#
+# - The weight $w_{jk}$ is used in $z_{nj}$ of **every** sample $n$, each time with
+#   $\partial z_{nj} / \partial w_{jk} = x_{nk}$. So
+#   $\dfrac{\partial L}{\partial w_{jk}} = \sum_{n} \dfrac{\partial L}{\partial z_{nj}}\, x_{nk}$,
+#   which for all $j, k$ at once is the matrix product
+#   $$dW = dZ^\top X \qquad \text{shape } (n_{out}, N)\,(N, n_{in}) = (n_{out}, n_{in}).$$
+# - The bias $b_j$ is also used by every sample, with $\partial z_{nj} / \partial b_j = 1$. So
+#   $db_j = \sum_n dZ_{nj}$: **sum `dZ` over the samples** (over axis 0), giving shape `(n_out,)`.
+# - The input $x_{nk}$ is used by **every node** $j$ of the layer, with
+#   $\partial z_{nj} / \partial x_{nk} = w_{jk}$. So
+#   $\dfrac{\partial L}{\partial x_{nk}} = \sum_{j} \dfrac{\partial L}{\partial z_{nj}}\, w_{jk}$, that is
+#   $$dX = dZ\, W \qquad \text{shape } (N, n_{out})\,(n_{out}, n_{in}) = (N, n_{in}).$$
+#
+# Notice that the sums over the batch are part of the formulas: `dW` and `db` already contain
+# the contributions of all $N$ samples.
+#
+# **Example.** With $N = 2$ samples, 2 inputs and 3 nodes,
+#
+# $$X = \begin{pmatrix} 1 & 2 \\ 0 & -1 \end{pmatrix},\quad
+#   W = \begin{pmatrix} 1 & 0 \\ -1 & 3 \\ 2 & 1 \end{pmatrix},\quad
+#   dZ = \begin{pmatrix} 1 & 0 & -1 \\ 2 & 1 & 0 \end{pmatrix}:\qquad
+#   dW = \begin{pmatrix} 1 & 0 \\ 0 & -1 \\ -1 & -2 \end{pmatrix},\quad
+#   db = (3,\ 1,\ -1),\quad
+#   dX = \begin{pmatrix} -1 & -1 \\ 1 & 3 \end{pmatrix}.$$
+#
+# Write `dense_backward(dZ, X, W)` that returns the tuple `(dX, dW, db)`. In numpy, `A.T` is the
+# transpose, `A @ B` the matrix product and `A.sum(axis=0)` the sum over the rows. (This is what
+# `nnlib.layers.Dense.backward` does; have a look after you have answered.)
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 1: bakåtpasset för ett fullt kopplat lager (3 poäng)
+#
+# Anta att lagret efter vårt redan har gett oss `dZ`. Tre formler följer av
+# $z_{nj} = \sum_k x_{nk} w_{jk} + b_j$ och regeln från kapitel 06, *när ett värde används flera
+# gånger adderas gradienterna från alla användningarna*:
+#
+# - Vikten $w_{jk}$ används i $z_{nj}$ för **varje** exempel $n$, varje gång med
+#   $\partial z_{nj} / \partial w_{jk} = x_{nk}$. Alltså är
+#   $\dfrac{\partial L}{\partial w_{jk}} = \sum_{n} \dfrac{\partial L}{\partial z_{nj}}\, x_{nk}$,
+#   vilket för alla $j, k$ på en gång är matrisprodukten
+#   $$dW = dZ^\top X \qquad \text{form } (n_{out}, N)\,(N, n_{in}) = (n_{out}, n_{in}).$$
+# - Biasen $b_j$ används också av varje exempel, med $\partial z_{nj} / \partial b_j = 1$. Alltså
+#   är $db_j = \sum_n dZ_{nj}$: **summera `dZ` över exemplen** (över axel 0), vilket ger formen
+#   `(n_out,)`.
+# - Indata $x_{nk}$ används av **varje nod** $j$ i lagret, med
+#   $\partial z_{nj} / \partial x_{nk} = w_{jk}$. Alltså är
+#   $\dfrac{\partial L}{\partial x_{nk}} = \sum_{j} \dfrac{\partial L}{\partial z_{nj}}\, w_{jk}$, det vill säga
+#   $$dX = dZ\, W \qquad \text{form } (N, n_{out})\,(n_{out}, n_{in}) = (N, n_{in}).$$
+#
+# Lägg märke till att summorna över batchen ingår i formlerna: `dW` och `db` innehåller redan
+# bidragen från alla $N$ exempel.
+#
+# **Exempel.** Med $N = 2$ exempel, 2 indata och 3 noder är
+#
+# $$X = \begin{pmatrix} 1 & 2 \\ 0 & -1 \end{pmatrix},\quad
+#   W = \begin{pmatrix} 1 & 0 \\ -1 & 3 \\ 2 & 1 \end{pmatrix},\quad
+#   dZ = \begin{pmatrix} 1 & 0 & -1 \\ 2 & 1 & 0 \end{pmatrix}:\qquad
+#   dW = \begin{pmatrix} 1 & 0 \\ 0 & -1 \\ -1 & -2 \end{pmatrix},\quad
+#   db = (3,\ 1,\ -1),\quad
+#   dX = \begin{pmatrix} -1 & -1 \\ 1 & 3 \end{pmatrix}.$$
+#
+# Skriv `dense_backward(dZ, X, W)` som returnerar tupeln `(dX, dW, db)`. I numpy är `A.T`
+# transponatet, `A @ B` matrisprodukten och `A.sum(axis=0)` summan över raderna. (Det är precis
+# vad `nnlib.layers.Dense.backward` gör; titta gärna på den när du har svarat.)
+
+# %%
+def dense_backward(dZ, X, W):
+    """The backward pass of a fully connected layer Z = X W^T + b.
+
+    Parameters
+    ----------
+    dZ : numpy array of shape (N, n_out)
+        dL/dZ, from the layer after this one.
+    X : numpy array of shape (N, n_in)
+        The input the layer received in the forward pass.
+    W : numpy array of shape (n_out, n_in)
+        The layer's weights.
+
+    Returns
+    -------
+    tuple (dX, dW, db)
+        dX of shape (N, n_in), dW of shape (n_out, n_in), db of shape (n_out,).
+    """
+    # BEGIN SOLUTION
+    dW = dZ.T @ X
+    db = dZ.sum(axis=0)
+    dX = dZ @ W
+    return dX, dW, db
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q1")
+
+# %% [markdown] tags=["en"]
+# ## Question 2: the backward pass of ReLU (2 points)
+#
+# An activation layer computes $A = \operatorname{ReLU}(Z)$ element by element,
+# $a_{nj} = \max(0, z_{nj})$, so `A` and `Z` have the same shape `(N, n)`. Its derivative is
+#
+# $$\operatorname{ReLU}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}$$
+#
+# (at exactly $z = 0$ the derivative does not exist; like `nnlib` and most libraries we take 0).
+# Each $a_{nj}$ depends only on its own $z_{nj}$, so the chain rule has just one term per entry:
+#
+# $$dZ_{nj} = dA_{nj} \cdot \operatorname{ReLU}'(z_{nj}), \qquad dZ = dA \odot \operatorname{ReLU}'(Z),$$
+#
+# where $\odot$ is the **element-wise** product (`*` in numpy, not the matrix product `@`). In words:
+# the gradient flows through unchanged where the node was active ($z > 0$) and is stopped where it
+# was not. For example, $Z = (-2,\ 0,\ 3)$ and $dA = (5,\ 6,\ 7)$ give $dZ = (0,\ 0,\ 7)$.
+#
+# Write `relu_backward(dA, Z)` that returns `dZ`, an array of the shape of `Z` with floats. Note
+# that it needs `Z`, the input of ReLU from the forward pass, not its output. (`(Z > 0)` is an
+# array of booleans; multiplying it by numbers turns `True` into 1 and `False` into 0. This is
+# `nnlib.activations.ReLU.backward`.)
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 2: bakåtpasset för ReLU (2 poäng)
+#
+# Ett aktiveringslager räknar ut $A = \operatorname{ReLU}(Z)$ element för element,
+# $a_{nj} = \max(0, z_{nj})$, så `A` och `Z` har samma form `(N, n)`. Derivatan är
+#
+# $$\operatorname{ReLU}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}$$
+#
+# (precis i $z = 0$ finns ingen derivata; liksom `nnlib` och de flesta bibliotek använder vi 0).
+# Varje $a_{nj}$ beror bara på sitt eget $z_{nj}$, så kedjeregeln har bara en term per element:
+#
+# $$dZ_{nj} = dA_{nj} \cdot \operatorname{ReLU}'(z_{nj}), \qquad dZ = dA \odot \operatorname{ReLU}'(Z),$$
+#
+# där $\odot$ är produkten **element för element** (`*` i numpy, inte matrisprodukten `@`). Med
+# ord: gradienten passerar oförändrad där noden var aktiv ($z > 0$) och stoppas där den inte var
+# det. Till exempel ger $Z = (-2,\ 0,\ 3)$ och $dA = (5,\ 6,\ 7)$ att $dZ = (0,\ 0,\ 7)$.
+#
+# Skriv `relu_backward(dA, Z)` som returnerar `dZ`, en array med flyttal och samma form som `Z`.
+# Lägg märke till att den behöver `Z`, indata till ReLU från framåtpasset, inte dess utdata.
+# (`(Z > 0)` är en array av sanningsvärden; när den multipliceras med tal blir `True` 1 och
+# `False` 0. Detta är `nnlib.activations.ReLU.backward`.)
+
+# %%
+def relu_backward(dA, Z):
+    """The backward pass of A = ReLU(Z), with ReLU'(0) = 0.
+
+    Parameters
+    ----------
+    dA : numpy array of shape (N, n)
+        dL/dA, from the layer after this one.
+    Z : numpy array of shape (N, n)
+        The input of ReLU in the forward pass.
+
+    Returns
+    -------
+    numpy array of shape (N, n)
+        dZ = dL/dZ.
+    """
+    # BEGIN SOLUTION
+    return dA * (Z > 0)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q2")
+
+# %% [markdown] tags=["en"]
+# ## Question 3: one training step of a two-layer network (4 points)
+#
+# Now the whole network: a dense layer with ReLU (the hidden layer), then a dense layer without
+# activation (the output layer, as for regression):
+#
+# $$Z_1 = X W_1^\top + b_1, \qquad A_1 = \operatorname{ReLU}(Z_1), \qquad \hat Y = A_1 W_2^\top + b_2 ,$$
+#
+# with `X` of shape `(N, n_in)`, `W1` `(n_hidden, n_in)`, `b1` `(n_hidden,)`, `W2`
+# `(n_out, n_hidden)`, `b2` `(n_out,)` and the prediction $\hat Y$ and the targets `Y` of shape
+# `(N, n_out)`. The loss is the mean squared error over **all** $N \cdot n_{out}$ entries (as
+# `nnlib.losses.MSE`), and its derivative with respect to the prediction is
+#
+# $$L = \frac{1}{N\, n_{out}} \sum_{n, j} (\hat y_{nj} - y_{nj})^2, \qquad
+#   d\hat Y = \frac{2\,(\hat Y - Y)}{N\, n_{out}} .$$
+#
+# **One training step** (one *iteration*) is one forward pass, one backward pass and one update:
+#
+# 1. Forward: compute $Z_1$, $A_1$, $\hat Y$ and the loss $L$, keeping $Z_1$ and $A_1$.
+# 2. Backward, from the loss to the input: the output layer has no activation, so its $dZ_2$ is
+#    $d\hat Y$. Then `dense_backward(dZ2, A1, W2)` gives `dA1`, `dW2`, `db2` (the input of the output
+#    layer is $A_1$); `relu_backward(dA1, Z1)` gives `dZ1`; and `dense_backward(dZ1, X, W1)` gives
+#    `dW1`, `db1` (its `dX` is not needed).
+# 3. Update **all** parameters together with gradient descent and the learning rate $\eta$:
+#    $W_1 \leftarrow W_1 - \eta\, dW_1$, and the same for $b_1$, $W_2$, $b_2$.
+#
+# All gradients come from the same backward pass, computed with the weights *before* the update;
+# we do not update one weight at a time.
+#
+# Write `train_step(X, Y, W1, b1, W2, b2, learning_rate)` that returns the tuple
+# `(W1, b1, W2, b2, loss)`: the four **updated** parameter arrays and the loss $L$ computed in
+# step 1, *before* the update, as a float. Use your `dense_backward` and `relu_backward`. Return
+# new arrays (`W1 - learning_rate * dW1`) rather than changing the arguments in place (`-=`), so
+# that the gradient check below works.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 3: ett träningssteg för ett nätverk med två lager (4 poäng)
+#
+# Nu hela nätverket: ett fullt kopplat lager med ReLU (det dolda lagret) och sedan ett fullt
+# kopplat lager utan aktiveringsfunktion (utdatalagret, som vid regression):
+#
+# $$Z_1 = X W_1^\top + b_1, \qquad A_1 = \operatorname{ReLU}(Z_1), \qquad \hat Y = A_1 W_2^\top + b_2 ,$$
+#
+# med `X` av formen `(N, n_in)`, `W1` `(n_hidden, n_in)`, `b1` `(n_hidden,)`, `W2`
+# `(n_out, n_hidden)`, `b2` `(n_out,)` och prediktionen $\hat Y$ och målvärdena `Y` av formen
+# `(N, n_out)`. Förlusten är medelkvadratfelet över **alla** $N \cdot n_{out}$ element (som
+# `nnlib.losses.MSE`), och dess derivata med avseende på prediktionen är
+#
+# $$L = \frac{1}{N\, n_{out}} \sum_{n, j} (\hat y_{nj} - y_{nj})^2, \qquad
+#   d\hat Y = \frac{2\,(\hat Y - Y)}{N\, n_{out}} .$$
+#
+# **Ett träningssteg** (en *iteration*) är ett framåtpass, ett bakåtpass och en uppdatering:
+#
+# 1. Framåt: räkna ut $Z_1$, $A_1$, $\hat Y$ och förlusten $L$, och spara $Z_1$ och $A_1$.
+# 2. Bakåt, från förlusten mot indata: utdatalagret har ingen aktiveringsfunktion, så dess $dZ_2$
+#    är $d\hat Y$. Sedan ger `dense_backward(dZ2, A1, W2)` `dA1`, `dW2` och `db2` (indata till
+#    utdatalagret är $A_1$); `relu_backward(dA1, Z1)` ger `dZ1`; och `dense_backward(dZ1, X, W1)`
+#    ger `dW1` och `db1` (dess `dX` behövs inte).
+# 3. Uppdatera **alla** parametrar samtidigt med gradientnedstigning och inlärningstakten $\eta$:
+#    $W_1 \leftarrow W_1 - \eta\, dW_1$, och likadant för $b_1$, $W_2$ och $b_2$.
+#
+# Alla gradienter kommer från samma bakåtpass, beräknade med vikterna *före* uppdateringen; vi
+# uppdaterar inte en vikt i taget.
+#
+# Skriv `train_step(X, Y, W1, b1, W2, b2, learning_rate)` som returnerar tupeln
+# `(W1, b1, W2, b2, loss)`: de fyra **uppdaterade** parameterarrayerna och förlusten $L$ från
+# steg 1, *före* uppdateringen, som ett flyttal. Använd dina `dense_backward` och
+# `relu_backward`. Returnera nya arrayer (`W1 - learning_rate * dW1`) i stället för att ändra
+# argumenten på plats (`-=`), så att gradientkontrollen nedan fungerar.
+
+# %%
+def train_step(X, Y, W1, b1, W2, b2, learning_rate):
+    """One gradient descent step of Y_hat = ReLU(X W1^T + b1) W2^T + b2 with the MSE loss.
+
+    Parameters
+    ----------
+    X : numpy array of shape (N, n_in)
+    Y : numpy array of shape (N, n_out)
+    W1 : numpy array of shape (n_hidden, n_in)
+    b1 : numpy array of shape (n_hidden,)
+    W2 : numpy array of shape (n_out, n_hidden)
+    b2 : numpy array of shape (n_out,)
+    learning_rate : float
+
+    Returns
+    -------
+    tuple (W1, b1, W2, b2, loss)
+        The updated parameters, with the shapes above, and the loss before the update (float).
+    """
+    # BEGIN SOLUTION
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2.0 * (Y_hat - Y) / Y_hat.size
+    dA1, dW2, db2 = dense_backward(dZ2, A1, W2)
+    dZ1 = relu_backward(dA1, Z1)
+    _, dW1, db1 = dense_backward(dZ1, X, W1)
+    return (W1 - learning_rate * dW1, b1 - learning_rate * db1,
+            W2 - learning_rate * dW2, b2 - learning_rate * db2, loss)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q3")
+
+# %% [markdown] tags=["en"]
+# ### Is it right? Ask the gradient check
+#
+# The checks above compare with the reference solution, but you can convince yourself without it,
+# exactly as in chapter 06: the analytic gradient of a backward pass must agree with central
+# differences of the loss, which need only forward passes. Your `train_step` contains both: the
+# loss it returns is a function of `W1`, and $(W_1 - W_1^{new}) / \eta$ is the analytic $dW_1$.
+# Paste this into a new cell once your `train_step` passes the check (a relative error around
+# $10^{-9}$ or smaller means the backward pass is right; change a sign in your code and see it
+# jump to $10^{-1}$ or so):
+#
+# ```python
+# from nnlib.gradcheck import numerical_gradient, relative_error
+#
+# rng = np.random.default_rng(0)
+# X, Y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+# W1, b1 = rng.normal(size=(4, 3)), rng.normal(size=4)
+# W2, b2 = rng.normal(size=(2, 4)), rng.normal(size=2)
+# eta = 0.1
+#
+# W1_new, b1_new, W2_new, b2_new, loss = train_step(X, Y, W1, b1, W2, b2, eta)
+# dW1 = (W1 - W1_new) / eta
+# numeric = numerical_gradient(lambda W: train_step(X, Y, W, b1, W2, b2, eta)[4], W1.copy())
+# print(relative_error(dW1, numeric))
+# ```
+#
+# `nnlib` checks its own layers the same way: `gradcheck(model, X, Y, loss=MSE())` compares every
+# weight and bias of a whole network.
+
+# %% [markdown] tags=["sv"]
+# ### Stämmer det? Fråga gradientkontrollen
+#
+# Kontrollerna ovan jämför med referenslösningen, men du kan övertyga dig själv utan den, precis
+# som i kapitel 06: den analytiska gradienten från ett bakåtpass måste stämma med centrala
+# differenser av förlusten, som bara kräver framåtpass. Din `train_step` innehåller båda:
+# förlusten som den returnerar är en funktion av `W1`, och $(W_1 - W_1^{ny}) / \eta$ är den
+# analytiska $dW_1$. Klistra in detta i en ny cell när din `train_step` klarar kontrollen (ett
+# relativt fel kring $10^{-9}$ eller mindre betyder att bakåtpasset är rätt; byt ett tecken i din
+# kod och se felet hoppa till ungefär $10^{-1}$):
+#
+# ```python
+# from nnlib.gradcheck import numerical_gradient, relative_error
+#
+# rng = np.random.default_rng(0)
+# X, Y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+# W1, b1 = rng.normal(size=(4, 3)), rng.normal(size=4)
+# W2, b2 = rng.normal(size=(2, 4)), rng.normal(size=2)
+# eta = 0.1
+#
+# W1_new, b1_new, W2_new, b2_new, loss = train_step(X, Y, W1, b1, W2, b2, eta)
+# dW1 = (W1 - W1_new) / eta
+# numeric = numerical_gradient(lambda W: train_step(X, Y, W, b1, W2, b2, eta)[4], W1.copy())
+# print(relative_error(dW1, numeric))
+# ```
+#
+# `nnlib` kontrollerar sina egna lager på samma sätt: `gradcheck(model, X, Y, loss=MSE())`
+# jämför varje vikt och bias i ett helt nätverk.
+
+# %% [markdown] tags=["en"]
+# ## Question 4: why not always use the numerical gradient? (1 point)
+#
+# The gradient check needs **two forward passes per parameter** (one with $+h$, one with $-h$),
+# while backpropagation gets the gradients of *all* parameters from one forward and one backward
+# pass. The network of chapter 12 for the 8×8 digit images has the layer sizes `[64, 32, 10]`:
+# 64 inputs, a hidden layer of 32 nodes and 10 outputs, each layer with a weight matrix and a bias
+# vector.
+#
+# Set the variable `n_forward_passes` to the number of forward passes (an integer) that one
+# central-difference gradient check of every weight and bias of this network needs.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 4: varför inte alltid använda den numeriska gradienten? (1 poäng)
+#
+# Gradientkontrollen behöver **två framåtpass per parameter** (ett med $+h$ och ett med $-h$),
+# medan bakåtpropageringen får gradienterna för *alla* parametrar från ett framåtpass och ett
+# bakåtpass. Nätverket i kapitel 12 för bilderna av siffror med 8×8 bildpunkter har
+# lagerstorlekarna `[64, 32, 10]`: 64 indata, ett dolt lager med 32 noder och 10 utdata, och varje
+# lager har en viktmatris och en biasvektor.
+#
+# Sätt variabeln `n_forward_passes` till antalet framåtpass (ett heltal) som en gradientkontroll
+# med centrala differenser av varje vikt och bias i det här nätverket behöver.
+
+# %%
+# BEGIN SOLUTION
+n_forward_passes = 2 * ((64 * 32 + 32) + (32 * 10 + 10))
+# END SOLUTION
+
+# %% tags=["check"]
+check("q4")
+
+# %% [markdown] tags=["en"]
+# ## Question 5: your network learns XOR (2 points)
+#
+# Time to train. The next cell defines the four XOR points with their targets and the starting
+# weights of a network with 2 inputs, 4 hidden ReLU nodes and 1 output.
+#
+# Starting from these weights, call your `train_step` **500 times** with the learning rate
+# $\eta = 0.1$ on the whole batch `X_xor`, `Y_xor`, each time continuing from the parameters the
+# previous step returned. Collect the loss of every step (the one `train_step` returns) and set
+# `xor_losses` to a numpy array of shape `(500,)` with the losses in order: the first entry is the
+# loss of the starting weights. `np.array(a_list)` turns a list of floats into an array.
+#
+# Afterwards, look at what the trained network predicts for the four points,
+# `np.maximum(X_xor @ W1.T + b1, 0) @ W2.T + b2`, and at how the loss fell (for instance with
+# `import matplotlib.pyplot as plt; plt.semilogy(xor_losses)`).
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 5: ditt nätverk lär sig XOR (2 poäng)
+#
+# Nu är det dags att träna. Nästa cell definierar de fyra XOR-punkterna med sina målvärden och
+# startvikterna för ett nätverk med 2 indata, 4 dolda noder med ReLU och 1 utdata.
+#
+# Börja med de här vikterna och anropa din `train_step` **500 gånger** med inlärningstakten
+# $\eta = 0{,}1$ på hela batchen `X_xor`, `Y_xor`, och fortsätt varje gång från de parametrar som
+# föregående steg returnerade. Samla förlusten från varje steg (den som `train_step` returnerar)
+# och sätt `xor_losses` till en numpy-array med formen `(500,)` med förlusterna i ordning: det
+# första elementet är förlusten för startvikterna. `np.array(en_lista)` gör om en lista av
+# flyttal till en array.
+#
+# Titta sedan på vad det tränade nätverket förutsäger för de fyra punkterna,
+# `np.maximum(X_xor @ W1.T + b1, 0) @ W2.T + b2`, och på hur förlusten sjönk (till exempel med
+# `import matplotlib.pyplot as plt; plt.semilogy(xor_losses)`).
+
+# %%
+X_xor = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+Y_xor = np.array([[0.0], [1.0], [1.0], [0.0]])
+W1_start = np.array([[0.1, -0.1], [0.6, 0.1], [-0.5, 0.4], [1.3, 0.9]])
+b1_start = np.zeros(4)
+W2_start = np.array([[-0.5, -0.9, -0.4, 0.0]])
+b2_start = np.zeros(1)
+
+# %%
+# BEGIN SOLUTION
+W1, b1, W2, b2 = W1_start, b1_start, W2_start, b2_start
+losses = []
+for step in range(500):
+    W1, b1, W2, b2, loss = train_step(X_xor, Y_xor, W1, b1, W2, b2, 0.1)
+    losses.append(loss)
+xor_losses = np.array(losses)
+# END SOLUTION
+
+# %% tags=["check"]
+check("q5")
+
+# %% [markdown] tags=["en"]
+# ## Done?
+#
+# When all five checks show ✔, restart the kernel and run all cells once more (*Kernel → Restart
+# Kernel and Run All Cells…*), then save the notebook and hand it in the way your teacher asks.
+#
+# If you want to go further: with the loss falling from about $1.1$ to below $10^{-7}$, your
+# network computes XOR almost exactly. Starting weights matter, though. Try
+# `W1_start = np.array([[2.0, -2.6], [0.4, -0.6], [-0.5, -0.2], [-2.0, -0.2]])` and
+# `W2_start = np.array([[-0.6, 2.3, 0.2, -0.2]])`: the loss gets stuck at $1/6$. Two of the four
+# hidden nodes have $z \le 0$ for all four points already at the start, so ReLU passes no
+# gradient to them and they never come alive, and the two others end in a local minimum. This is
+# one reason why chapter 09 looks closely at how to start the weights.
+# Next: [exercise 08, softmax](08_softmax.ipynb).
+
+# %% [markdown] tags=["sv"]
+# ## Klar?
+#
+# När alla fem kontrollerna visar ✔ startar du om kärnan och kör alla celler en gång till
+# (*Kernel → Restart Kernel and Run All Cells…*). Spara sedan din notebook och lämna in den på
+# det sätt som din lärare har bestämt.
+#
+# Om du vill gå vidare: när förlusten sjunker från ungefär $1{,}1$ till under $10^{-7}$ räknar
+# ditt nätverk ut XOR nästan exakt. Startvikterna spelar dock roll. Prova
+# `W1_start = np.array([[2.0, -2.6], [0.4, -0.6], [-0.5, -0.2], [-2.0, -0.2]])` och
+# `W2_start = np.array([[-0.6, 2.3, 0.2, -0.2]])`: förlusten fastnar på $1/6$. Två av de fyra
+# dolda noderna har $z \le 0$ för alla fyra punkterna redan från början, så ReLU släpper inte
+# igenom någon gradient till dem och de blir aldrig aktiva, och de två andra hamnar i ett lokalt
+# minimum. Det är ett av skälen till att kapitel 09 tittar noga på hur vikterna ska starta. Nästa steg: [övning 08, softmax](08_softmax.ipynb).
+
+# %% tags=["hidden"]
+# The grading specification: never in the student notebooks. Expected values come from the
+# solutions above, run on the same inputs.
+from course.exercise import Question, case, random_cases
+
+
+def _dense_case(rng):
+    n, n_in, n_out = (int(k) for k in rng.integers(1, 6, size=3))
+    return rng.normal(size=(n, n_out)), rng.normal(size=(n, n_in)), rng.normal(size=(n_out, n_in))
+
+
+def _relu_case(rng):
+    shape = tuple(int(k) for k in rng.integers(1, 6, size=2))
+    return rng.normal(size=shape), rng.normal(size=shape)
+
+
+def _network_case(rng):
+    n, n_in, n_hidden, n_out = (int(k) for k in rng.integers(1, 6, size=4))
+    return (rng.normal(size=(n, n_in)), rng.normal(size=(n, n_out)),
+            rng.normal(size=(n_hidden, n_in)), rng.normal(size=n_hidden),
+            rng.normal(size=(n_out, n_hidden)), rng.normal(size=n_out),
+            float(rng.uniform(0.01, 0.5)))
+
+
+def _same_integer(expected, received):
+    if isinstance(received, (bool, np.bool_)) or not isinstance(received, (int, float, np.integer, np.floating)):
+        return False, {"en": f"Expected a whole number, but received {type(received).__name__}.",
+                       "sv": f"Ett heltal förväntades, men fick {type(received).__name__}."}
+    if received == expected:
+        return True, None
+    return False, {"en": f"{received} is not the right number of forward passes.",
+                   "sv": f"{received} är inte rätt antal framåtpass."}
+
+
+QUESTIONS = [
+    Question(
+        "q1", function="dense_backward", points=3,
+        hint={
+            "en": "Check the shapes: dW must have the shape (n_out, n_in) of W, db the shape (n_out,) of b (a sum "
+                  "over the samples, not a mean) and dX the shape (N, n_in) of X. Return them in the order "
+                  "(dX, dW, db).",
+            "sv": "Kontrollera formerna: dW ska ha formen (n_out, n_in) som W, db formen (n_out,) som b (en summa "
+                  "över exemplen, inte ett medelvärde) och dX formen (N, n_in) som X. Returnera dem i ordningen "
+                  "(dX, dW, db).",
+        },
+        public=[
+            case(np.array([[1.0, 0.0, -1.0], [2.0, 1.0, 0.0]]), np.array([[1.0, 2.0], [0.0, -1.0]]),
+                 np.array([[1.0, 0.0], [-1.0, 3.0], [2.0, 1.0]])),
+            case(np.array([[0.5]]), np.array([[2.0, -1.0, 4.0]]), np.array([[1.0, 2.0, 3.0]])),
+        ],
+        hidden=[
+            case(np.array([[1.0, -1.0], [1.0, -1.0], [1.0, -1.0]]), np.array([[1.0], [2.0], [3.0]]),
+                 np.array([[2.0], [-3.0]])),
+            case(np.zeros((2, 2)), np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0, 2.0], [3.0, 4.0]])),
+            case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0, 0.0], [0.0, 1.0]]),
+                 np.array([[0.0, 1.0], [-1.0, 0.0]])),
+            *random_cases(_dense_case, 6, seed=71),
+        ],
+    ),
+    Question(
+        "q2", function="relu_backward", points=2,
+        hint={
+            "en": "The derivative of ReLU depends on Z, not on dA or on ReLU(Z): it is 1 where z > 0 and 0 where "
+                  "z <= 0, also at exactly z = 0. Multiply it by dA element by element (*, not @).",
+            "sv": "Derivatan av ReLU beror på Z, inte på dA eller ReLU(Z): den är 1 där z > 0 och 0 där z <= 0, "
+                  "även precis i z = 0. Multiplicera den med dA element för element (*, inte @).",
+        },
+        public=[
+            case(np.array([[5.0, 6.0, 7.0]]), np.array([[-2.0, 0.0, 3.0]])),
+            case(np.array([[1.0, -1.0], [2.0, -2.0]]), np.array([[0.5, 0.5], [-0.5, 0.5]])),
+        ],
+        hidden=[
+            case(np.array([[-3.0, 4.0, -5.0, 6.0]]), np.array([[1.0, 2.0, -1.0, -2.0]])),
+            case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.zeros((2, 2))),
+            case(np.array([[-1.0, -2.0], [-3.0, -4.0]]), np.array([[1e-9, -1e-9], [0.0, 1000.0]])),
+            case(np.array([[2.0, 2.0, 2.0]]), np.array([[-4.0, -1.0, -0.5]])),
+            *random_cases(_relu_case, 5, seed=72),
+        ],
+    ),
+    Question(
+        "q3", function="train_step", points=4,
+        hint={
+            "en": "Common slips: dividing by N instead of N * n_out (Y_hat.size) in dY_hat; giving the output layer X "
+                  "instead of A1 as its input; passing A1 instead of Z1 to relu_backward; a plus sign in the update; "
+                  "returning the loss after the update instead of before it.",
+            "sv": "Vanliga misstag: att dela med N i stället för N * n_out (Y_hat.size) i dY_hat; att ge utdatalagret "
+                  "X i stället för A1 som indata; att skicka A1 i stället för Z1 till relu_backward; ett plustecken i "
+                  "uppdateringen; att returnera förlusten efter uppdateringen i stället för före.",
+        },
+        public=[
+            case(np.array([[1.0, 2.0], [-1.0, 0.5]]), np.array([[1.0], [0.0]]),
+                 np.array([[0.5, -0.5], [1.0, 0.5], [-1.0, 1.0]]), np.array([0.1, 0.0, -0.1]),
+                 np.array([[1.0, -1.0, 0.5]]), np.array([0.2]), 0.1),
+        ],
+        hidden=[
+            case(np.array([[1.0, 0.0, 2.0]]), np.array([[3.0, -1.0]]),
+                 np.array([[1.0, 1.0, 1.0], [-1.0, 2.0, 0.5]]), np.array([0.5, -0.5]),
+                 np.array([[1.0, 0.0], [0.5, -2.0]]), np.array([0.0, 1.0]), 0.05),
+            case(np.array([[0.5, -1.0], [1.5, 2.0], [-2.0, 0.3], [0.1, 0.1]]), np.array([[1.0], [2.0], [0.0], [1.0]]),
+                 np.array([[-1.0, -1.0], [-2.0, -3.0]]), np.array([-5.0, -5.0]),
+                 np.array([[1.0, 1.0]]), np.array([0.5]), 0.2),
+            *random_cases(_network_case, 6, seed=73),
+        ],
+    ),
+    Question(
+        "q4", variable="n_forward_passes", points=1, compare=_same_integer,
+        hint={
+            "en": "A layer with n_in inputs and n_out nodes has n_out * n_in weights and n_out biases. Add up the "
+                  "parameters of both layers, then multiply by the two forward passes per parameter.",
+            "sv": "Ett lager med n_in indata och n_out noder har n_out * n_in vikter och n_out bias. Summera "
+                  "parametrarna i båda lagren och multiplicera sedan med de två framåtpassen per parameter.",
+        },
+    ),
+    Question(
+        "q5", variable="xor_losses", points=2, rtol=1e-6, atol=1e-12,
+        hint={
+            "en": "Start from W1_start, b1_start, W2_start, b2_start; in a loop of 500 steps write "
+                  "W1, b1, W2, b2, loss = train_step(X_xor, Y_xor, W1, b1, W2, b2, 0.1) and append loss to a list. "
+                  "If q3 does not pass yet, fix it first.",
+            "sv": "Börja från W1_start, b1_start, W2_start, b2_start; skriv i en loop med 500 steg "
+                  "W1, b1, W2, b2, loss = train_step(X_xor, Y_xor, W1, b1, W2, b2, 0.1) och lägg till loss i en "
+                  "lista. Om q3 inte klaras än, rätta den först.",
+        },
+    ),
+]

@@ -1,0 +1,570 @@
+# %% [markdown] tags=["en"]
+# # Exercise 11: overfitting, validation and checkpoints
+#
+# A network is trained to make the loss small on its **training data**, but what we want is a
+# network that works on data it has never seen: it should **generalise**. A network that learns
+# the training data too well, noise and accidents included, makes the training loss tiny and
+# gets worse on new data. That is **overfitting**. The opposite, a network too small or trained
+# too briefly to fit even the training data, is **underfitting**.
+#
+# The cure starts with measuring: keep some data away from training and look at the loss there.
+# In this exercise you write the tools for that: a reproducible split into training and
+# validation data, the **early stopping** rule that picks the best epoch from the validation
+# losses, and saving and loading a **checkpoint** of the weights. Every idea is explained before
+# its question; you need chapters 00–06.
+#
+# There are four questions and 6 points in total.
+
+# %% [markdown] tags=["sv"]
+# # Övning 11: överanpassning, validering och kontrollpunkter
+#
+# Ett nätverk tränas så att förlusten blir liten på dess **träningsdata**, men det vi vill ha är
+# ett nätverk som fungerar på data som det aldrig har sett: det ska **generalisera**. Ett nätverk
+# som lär sig träningsdata för väl, med brus och tillfälligheter, får en mycket liten
+# träningsförlust och blir sämre på nya data. Det är **överanpassning**. Motsatsen, ett nätverk
+# som är för litet eller tränas för kort för att ens passa träningsdata, är **underanpassning**.
+#
+# Botemedlet börjar med att mäta: håll undan en del data från träningen och titta på förlusten
+# där. I den här övningen skriver du verktygen för det: en reproducerbar uppdelning i
+# träningsdata och valideringsdata, regeln för **tidigt stopp** som väljer den bästa epoken
+# utifrån valideringsförlusterna, och att spara och läsa in en **kontrollpunkt (checkpoint)** med
+# vikterna. Varje idé förklaras före sin fråga; du behöver kapitel 00–06.
+#
+# Det finns fyra frågor och sammanlagt 6 poäng.
+
+# %%
+from course import set_language
+from course.checker import check_for
+set_language("en")
+check = check_for("11_overfitting")
+
+import numpy as np
+
+# %% [markdown] tags=["en"]
+# ## Training, validation and test data
+#
+# Before training, the samples are divided into three sets:
+#
+# - **training data**, the only data the optimiser sees: the weights are fitted to it;
+# - **validation data**, used after every epoch to measure how well the network generalises, and
+#   to make choices: how many epochs, how large a network, which learning rate;
+# - **test data**, used **once**, at the very end, to report how good the finished network is.
+#
+# Why both validation and test data? Every choice made by looking at the validation loss fits the
+# network a little to the validation data too, so after many choices the validation loss is
+# slightly too optimistic. The test data, never used for any choice, gives an honest number.
+
+# %% [markdown] tags=["sv"]
+# ## Träningsdata, valideringsdata och testdata
+#
+# Före träningen delas exemplen upp i tre mängder:
+#
+# - **träningsdata**, de enda data som optimeraren ser: vikterna anpassas till dem;
+# - **valideringsdata**, som används efter varje epok för att mäta hur väl nätverket generaliserar
+#   och för att fatta beslut: hur många epoker, hur stort nätverk, vilken inlärningstakt;
+# - **testdata**, som används **en gång**, allra sist, för att redovisa hur bra det färdiga
+#   nätverket är.
+#
+# Varför både valideringsdata och testdata? Varje beslut som fattas genom att titta på
+# valideringsförlusten anpassar nätverket en aning till valideringsdata också, så efter många
+# beslut är valideringsförlusten lite för optimistisk. Testdata, som aldrig används till något
+# beslut, ger ett ärligt tal.
+
+# %% [markdown] tags=["en"]
+# ## Question 1: a reproducible split (1 point)
+#
+# Data files are often sorted, for example all images of the digit 0 first and all 9s last, so the
+# last fifth of a file is not a fair sample. We therefore **shuffle** before splitting, with a
+# random number generator made from a **seed**, so that the same seed always gives the same split
+# and validation losses from different runs can be compared.
+#
+# Write `split_indices(n, n_val, seed)` that splits the sample numbers $0, 1, \dots, n-1$ into
+# training and validation indices with exactly this algorithm:
+#
+# ```python
+# rng = np.random.default_rng(seed)
+# perm = rng.permutation(n)
+# ```
+#
+# then the **first** `n_val` entries of `perm` are the validation indices and the rest, in the
+# order they have in `perm`, are the training indices. Return the tuple `(train_idx, val_idx)`
+# of two integer arrays, of shapes `(n - n_val,)` and `(n_val,)`. For example, `n = 10`,
+# `n_val = 3`, `seed = 0` gives `perm = [4, 6, 2, 7, 3, 5, 9, 0, 8, 1]`, so
+# `train_idx = [7, 3, 5, 9, 0, 8, 1]` and `val_idx = [4, 6, 2]`. Afterwards
+# `X[train_idx], y[train_idx]` is the training data and `X[val_idx], y[val_idx]` the validation
+# data. (`nnlib.train_test_split(X, y, test_size=..., rng=...)` does the same job for arrays,
+# with its own shuffling order.)
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 1: en reproducerbar uppdelning (1 poäng)
+#
+# Datafiler är ofta sorterade, till exempel alla bilder av siffran 0 först och alla nior sist, så
+# den sista femtedelen av en fil är inget rättvist urval. Därför **blandar** vi före uppdelningen,
+# med en slumptalsgenerator som skapas från ett **frö (seed)**, så att samma frö alltid ger samma
+# uppdelning och valideringsförluster från olika körningar går att jämföra.
+#
+# Skriv `split_indices(n, n_val, seed)` som delar upp exemplens nummer $0, 1, \dots, n-1$ i
+# tränings- och valideringsindex med exakt den här algoritmen:
+#
+# ```python
+# rng = np.random.default_rng(seed)
+# perm = rng.permutation(n)
+# ```
+#
+# därefter är de **första** `n_val` elementen i `perm` valideringsindexen och resten, i den
+# ordning de har i `perm`, träningsindexen. Returnera tupeln `(train_idx, val_idx)` med två
+# heltalsarrayer med formerna `(n - n_val,)` och `(n_val,)`. Till exempel ger `n = 10`,
+# `n_val = 3`, `seed = 0` att `perm = [4, 6, 2, 7, 3, 5, 9, 0, 8, 1]`, så
+# `train_idx = [7, 3, 5, 9, 0, 8, 1]` och `val_idx = [4, 6, 2]`. Sedan är
+# `X[train_idx], y[train_idx]` träningsdata och `X[val_idx], y[val_idx]` valideringsdata.
+# (`nnlib.train_test_split(X, y, test_size=..., rng=...)` gör samma jobb för arrayer, med sin
+# egen blandningsordning.)
+
+# %%
+def split_indices(n, n_val, seed):
+    """Shuffle 0, ..., n - 1 with a seeded generator and split into training and validation indices.
+
+    Parameters
+    ----------
+    n : int
+        Number of samples.
+    n_val : int
+        Number of validation samples, 1 <= n_val <= n - 1.
+    seed : int
+        Seed of np.random.default_rng.
+
+    Returns
+    -------
+    train_idx : numpy array of int, shape (n - n_val,)
+    val_idx : numpy array of int, shape (n_val,)
+    """
+    # BEGIN SOLUTION
+    rng = np.random.default_rng(seed)
+    perm = rng.permutation(n)
+    return perm[n_val:], perm[:n_val]
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q1")
+
+# %% [markdown] tags=["en"]
+# ## Question 2: early stopping (2 points)
+#
+# Record the training and the validation loss after every epoch. At first both fall. When the
+# network starts to overfit, the training loss goes on falling but the validation loss turns and
+# rises. The weights we want are those of the epoch with the **lowest validation loss**, and once
+# the validation loss has not improved for a while there is no point in training on. That is
+# **early stopping**, and **patience** says how long "a while" is. The rule, the same as in
+# `nnlib.EarlyStopping(patience, min_delta)`, with epochs numbered from 1:
+#
+# 1. Start with `best = inf` and `wait = 0`.
+# 2. After epoch $e$ with validation loss $v$: if `v < best - min_delta`, it is an
+#    **improvement**: set `best = v`, remember $e$ as the best epoch and set `wait = 0`.
+#    Otherwise add 1 to `wait`, and if now `wait > patience`, **stop** after epoch $e$.
+# 3. If the losses run out without a stop, training stopped after the last epoch.
+#
+# So training stops after `patience + 1` epochs in a row without improvement. `min_delta` $\ge 0$
+# ignores improvements too small to matter; with `min_delta = 0` any decrease counts, but an
+# equal loss is not an improvement. An example with `patience = 2`:
+#
+# | epoch | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |
+# |---|---|---|---|---|---|---|---|---|---|
+# | validation loss | 0.90 | 0.70 | 0.62 | 0.65 | 0.61 | 0.64 | 0.66 | 0.67 | 0.60 |
+# | `wait` after the epoch | 0 | 0 | 0 | 1 | 0 | 1 | 2 | 3: stop | |
+#
+# The best epoch is 5 and training stops after epoch 8. Epoch 9 is never run: early stopping
+# trades a small risk of stopping too soon for a lot of saved time.
+#
+# Write `early_stopping(val_losses, patience, min_delta)` that takes the validation losses of
+# epochs $1, 2, \dots$ in a list and returns the tuple `(best_epoch, stop_epoch)` of two `int`s,
+# both counted from 1. For the example, `early_stopping([0.90, 0.70, 0.62, 0.65, 0.61, 0.64,
+# 0.66, 0.67, 0.60], 2, 0.0)` returns `(5, 8)`.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 2: tidigt stopp (2 poäng)
+#
+# Spara tränings- och valideringsförlusten efter varje epok. Först minskar båda. När nätverket
+# börjar överanpassa fortsätter träningsförlusten att minska, men valideringsförlusten vänder och
+# ökar. Vikterna vi vill ha är de från epoken med **lägst valideringsförlust**, och när
+# valideringsförlusten inte har blivit bättre på ett tag är det ingen idé att träna vidare. Det är
+# **tidigt stopp**, och **tålamodet (patience)** anger hur länge "ett tag" är. Regeln, samma som i
+# `nnlib.EarlyStopping(patience, min_delta)`, med epoker numrerade från 1:
+#
+# 1. Börja med `best = inf` och `wait = 0`.
+# 2. Efter epok $e$ med valideringsförlust $v$: om `v < best - min_delta` är det en
+#    **förbättring**: sätt `best = v`, kom ihåg $e$ som bästa epok och sätt `wait = 0`. Annars
+#    ökar du `wait` med 1, och om nu `wait > patience` **stoppar** träningen efter epok $e$.
+# 3. Om förlusterna tar slut utan att träningen har stoppats, stoppade den efter sista epoken.
+#
+# Träningen stoppar alltså efter `patience + 1` epoker i rad utan förbättring. `min_delta` $\ge 0$
+# bortser från förbättringar som är för små för att spela roll; med `min_delta = 0` räknas varje
+# minskning, men en lika stor förlust är ingen förbättring. Ett exempel med `patience = 2`:
+#
+# | epok | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |
+# |---|---|---|---|---|---|---|---|---|---|
+# | valideringsförlust | 0.90 | 0.70 | 0.62 | 0.65 | 0.61 | 0.64 | 0.66 | 0.67 | 0.60 |
+# | `wait` efter epoken | 0 | 0 | 0 | 1 | 0 | 1 | 2 | 3: stopp | |
+#
+# Bästa epoken är 5 och träningen stoppar efter epok 8. Epok 9 körs aldrig: tidigt stopp byter en
+# liten risk att sluta för tidigt mot mycket sparad tid.
+#
+# Skriv `early_stopping(val_losses, patience, min_delta)` som tar valideringsförlusterna för
+# epokerna $1, 2, \dots$ i en lista och returnerar tupeln `(best_epoch, stop_epoch)` med två
+# `int`, båda räknade från 1. För exemplet returnerar `early_stopping([0.90, 0.70, 0.62, 0.65,
+# 0.61, 0.64, 0.66, 0.67, 0.60], 2, 0.0)` tupeln `(5, 8)`.
+
+# %%
+def early_stopping(val_losses, patience, min_delta):
+    """The best epoch and the epoch after which early stopping ends training (both from 1).
+
+    Parameters
+    ----------
+    val_losses : list of float
+        Validation loss after epoch 1, 2, ..., len(val_losses).
+    patience : int
+        >= 0; training stops after patience + 1 epochs in a row without improvement.
+    min_delta : float
+        >= 0; an improvement means a loss below best - min_delta.
+
+    Returns
+    -------
+    best_epoch : int
+    stop_epoch : int
+    """
+    # BEGIN SOLUTION
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best - min_delta:
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1
+            if wait > patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q2")
+
+# %% [markdown] tags=["en"]
+# ## Question 3: saving and loading a checkpoint (2 points)
+#
+# Early stopping needs the weights of the best epoch, but by the time we know which epoch was
+# best, training has moved on. So we save the weights as we go: a **checkpoint** is a copy of all
+# weights at one epoch, written to a file. It also protects hours of training against a crash,
+# and lets you go back when a later epoch makes the model worse.
+#
+# The weights of a network are a dictionary from names to arrays. In `nnlib`,
+# `model.get_weights()` returns one, for example `{"0.W": ..., "0.b": ..., "2.W": ..., "2.b": ...}`
+# (layer number, then the parameter), and `model.set_weights(weights)` puts it back. numpy saves
+# such a dictionary in an **.npz file**, a zip archive with one array per name:
+#
+# - `np.savez(path, **arrays)` saves every entry of the dictionary `arrays` under its name;
+#   an `int` such as the epoch is saved as an array of shape `()`.
+# - `with np.load(path, allow_pickle=False) as data:` opens the file; `data.files` is the list of
+#   names, `data[name]` reads one array, and `int(data[name])` turns a shape-`()` array into an
+#   `int`. Read everything you need **inside** the `with` block: the file closes at its end.
+#
+# Why `allow_pickle=False`? numpy can also store arbitrary Python objects with *pickle*, and
+# loading a pickle can run any code its author put in. A checkpoint should hold numbers only, so
+# we load it in a way that refuses anything else; a checkpoint from someone else is then safe to
+# open. `nnlib.save` and `nnlib.load`, and the callback `nnlib.Checkpoint` that `nnlib.fit` uses,
+# work exactly like this.
+#
+# Write two functions:
+#
+# - `save_checkpoint(weights, epoch, path)` saves the dictionary `weights` together with the
+#   `int` `epoch` under the extra name `"epoch"` (no weight is called that) in the file `path`,
+#   which ends in `.npz`. It returns nothing.
+# - `load_checkpoint(path)` reads such a file and returns the tuple `(weights, epoch)`: a
+#   dictionary with the same names and arrays as the saved one (without `"epoch"`), and the epoch
+#   as an `int`.
+#
+# The check calls `checkpoint_roundtrip` in the cell after yours: it saves to and loads from a
+# temporary file, deletes the file, and returns what `load_checkpoint` returned, which must equal
+# what was saved.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 3: spara och läsa in en kontrollpunkt (2 poäng)
+#
+# Tidigt stopp behöver vikterna från den bästa epoken, men när vi vet vilken epok som var bäst har
+# träningen redan gått vidare. Därför sparar vi vikterna under tiden: en **kontrollpunkt** är en
+# kopia av alla vikter vid en epok, skriven till en fil. Den skyddar också timmar av träning mot en
+# krasch och låter dig gå tillbaka när en senare epok gör modellen sämre.
+#
+# Ett nätverks vikter är en ordbok (dictionary) från namn till arrayer. I `nnlib` returnerar
+# `model.get_weights()` en sådan, till exempel `{"0.W": ..., "0.b": ..., "2.W": ..., "2.b": ...}`
+# (lagrets nummer och sedan parametern), och `model.set_weights(weights)` lägger tillbaka den.
+# numpy sparar en sådan ordbok i en **.npz-fil**, ett zip-arkiv med en array per namn:
+#
+# - `np.savez(path, **arrays)` sparar varje post i ordboken `arrays` under sitt namn; en `int`
+#   som epoken sparas som en array med formen `()`.
+# - `with np.load(path, allow_pickle=False) as data:` öppnar filen; `data.files` är listan med
+#   namn, `data[name]` läser en array, och `int(data[name])` gör om en array med formen `()` till
+#   en `int`. Läs allt du behöver **inuti** `with`-blocket: filen stängs när blocket tar slut.
+#
+# Varför `allow_pickle=False`? numpy kan också lagra godtyckliga Python-objekt med *pickle*, och
+# att läsa in en pickle kan köra vilken kod som helst som dess upphovsperson har lagt dit. En
+# kontrollpunkt ska bara innehålla tal, så vi läser in den på ett sätt som vägrar allt annat; då
+# är det säkert att öppna en kontrollpunkt från någon annan. `nnlib.save` och `nnlib.load`, och
+# återanropet (callback) `nnlib.Checkpoint` som `nnlib.fit` använder, fungerar precis så.
+#
+# Skriv två funktioner:
+#
+# - `save_checkpoint(weights, epoch, path)` sparar ordboken `weights` tillsammans med heltalet
+#   `epoch` under det extra namnet `"epoch"` (ingen vikt heter så) i filen `path`, som slutar på
+#   `.npz`. Den returnerar ingenting.
+# - `load_checkpoint(path)` läser en sådan fil och returnerar tupeln `(weights, epoch)`: en ordbok
+#   med samma namn och arrayer som den sparade (utan `"epoch"`) och epoken som en `int`.
+#
+# Kontrollen anropar `checkpoint_roundtrip` i cellen efter din: den sparar till och läser från en
+# tillfällig fil, tar bort filen och returnerar det som `load_checkpoint` returnerade, vilket ska
+# vara lika med det som sparades.
+
+# %%
+def save_checkpoint(weights, epoch, path):
+    """Save the weights and the epoch number in one .npz file.
+
+    Parameters
+    ----------
+    weights : dict of str to numpy array
+        Parameter name to array, of any shapes; no name is "epoch".
+    epoch : int
+    path : str
+        File name ending in ".npz".
+    """
+    # BEGIN SOLUTION
+    np.savez(path, epoch=epoch, **weights)
+    # END SOLUTION
+
+
+def load_checkpoint(path):
+    """Load a checkpoint written by save_checkpoint, without allowing pickled objects.
+
+    Parameters
+    ----------
+    path : str
+        File name ending in ".npz".
+
+    Returns
+    -------
+    weights : dict of str to numpy array
+        The saved arrays, with the same names, shapes and values.
+    epoch : int
+    """
+    # BEGIN SOLUTION
+    with np.load(path, allow_pickle=False) as data:
+        weights = {name: data[name] for name in data.files if name != "epoch"}
+        epoch = int(data["epoch"])
+    return weights, epoch
+    # END SOLUTION
+
+# %%
+import contextlib
+import os
+import tempfile
+
+
+def checkpoint_roundtrip(weights, epoch):
+    """Save with save_checkpoint and load with load_checkpoint, through a temporary .npz file.
+
+    Returns
+    -------
+    tuple (weights, epoch)
+        What load_checkpoint returned.
+    """
+    handle, path = tempfile.mkstemp(suffix=".npz")
+    os.close(handle)
+    try:
+        save_checkpoint(weights, epoch, path)
+        return load_checkpoint(path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(path)
+
+# %% tags=["check"]
+check("q3")
+
+# %% [markdown] tags=["en"]
+# ## Question 4: a network of the right size (1 point)
+#
+# The size of a network is chosen the same way: train several and compare their validation
+# losses. Too small a network **underfits**: it cannot even fit the training data, so both losses
+# stay high. Too large a network **overfits**: it fits the training data almost perfectly,
+# noise included, and its validation loss is high. The right size lies in between.
+#
+# The cell below holds the final losses of six networks on the two-moons data (two classes of
+# points in the plane, shaped like two interlocking half-moons), each with two hidden layers of
+# `h` tanh neurons, trained for 200 epochs with Adam (learning rate 0.01) on 60 noisy points and
+# validated on 500 other points from the same distribution:
+#
+# ```python
+# X, y = nnlib.datasets.two_moons(60, noise=0.3, rng=1)
+# X_val, y_val = nnlib.datasets.two_moons(500, noise=0.3, rng=2)
+# model = nnlib.MLP([2, h, h, 1], activation="tanh", output="sigmoid", rng=0)
+# history = nnlib.fit(model, nnlib.BinaryCrossEntropy(), nnlib.Adam(0.01), X, y, epochs=200,
+#                     validation_data=(X_val, y_val), rng=0, progress=False)
+# ```
+#
+# | hidden size `h` | 1 | 2 | 4 | 8 | 32 | 128 |
+# |---|---|---|---|---|---|---|
+# | training loss | 0.362 | 0.335 | 0.174 | 0.077 | 0.034 | 0.013 |
+# | validation loss | 0.391 | 0.369 | 0.266 | 0.259 | 0.489 | 0.536 |
+#
+# Set `chosen_size` to the hidden size `h` you would choose, as an `int`. Which networks
+# underfit, and which overfit?
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 4: ett nätverk av lagom storlek (1 poäng)
+#
+# Ett nätverks storlek väljs på samma sätt: träna flera och jämför deras valideringsförluster. Ett
+# för litet nätverk **underanpassar**: det klarar inte ens att passa träningsdata, så båda
+# förlusterna förblir höga. Ett för stort nätverk **överanpassar**: det passar träningsdata nästan
+# perfekt, med brus och allt, och dess valideringsförlust är hög. Den lagom storleken ligger
+# däremellan.
+#
+# Cellen nedan innehåller slutförlusterna för sex nätverk på datamängden two moons (två klasser av
+# punkter i planet, formade som två halvmånar som griper in i varandra), vart och ett med två dolda
+# lager med `h` tanh-neuroner, tränade i 200 epoker med Adam (inlärningstakt 0.01) på 60 brusiga
+# punkter och validerade på 500 andra punkter från samma fördelning:
+#
+# ```python
+# X, y = nnlib.datasets.two_moons(60, noise=0.3, rng=1)
+# X_val, y_val = nnlib.datasets.two_moons(500, noise=0.3, rng=2)
+# model = nnlib.MLP([2, h, h, 1], activation="tanh", output="sigmoid", rng=0)
+# history = nnlib.fit(model, nnlib.BinaryCrossEntropy(), nnlib.Adam(0.01), X, y, epochs=200,
+#                     validation_data=(X_val, y_val), rng=0, progress=False)
+# ```
+#
+# | dold storlek `h` | 1 | 2 | 4 | 8 | 32 | 128 |
+# |---|---|---|---|---|---|---|
+# | träningsförlust | 0.362 | 0.335 | 0.174 | 0.077 | 0.034 | 0.013 |
+# | valideringsförlust | 0.391 | 0.369 | 0.266 | 0.259 | 0.489 | 0.536 |
+#
+# Sätt `chosen_size` till den dolda storlek `h` som du skulle välja, som en `int`. Vilka nätverk
+# underanpassar, och vilka överanpassar?
+
+# %%
+hidden_sizes = [1, 2, 4, 8, 32, 128]
+final_training_loss = [0.362, 0.335, 0.174, 0.077, 0.034, 0.013]
+final_validation_loss = [0.391, 0.369, 0.266, 0.259, 0.489, 0.536]
+
+# %%
+# BEGIN SOLUTION
+chosen_size = hidden_sizes[int(np.argmin(final_validation_loss))]
+# END SOLUTION
+
+# %% tags=["check"]
+check("q4")
+
+# %% [markdown] tags=["en"]
+# ## Done?
+#
+# When all four checks show ✔, restart the kernel and run all cells once more (*Kernel → Restart
+# Kernel and Run All Cells…*) to make sure that the notebook works from the top, then save it and
+# hand it in the way your teacher asks. Next: [exercise 12, the project on handwritten
+# digits](12_project_digits.ipynb), where you use all of this on real data.
+
+# %% [markdown] tags=["sv"]
+# ## Klar?
+#
+# När alla fyra kontrollerna visar ✔ startar du om kärnan och kör alla celler en gång till
+# (*Kernel → Restart Kernel and Run All Cells…*) för att se att din notebook fungerar från
+# början. Spara den sedan och lämna in den på det sätt som din lärare har bestämt. Nästa steg:
+# [övning 12, projektet med handskrivna siffror](12_project_digits.ipynb), där
+# du använder allt detta på riktiga data.
+
+# %% tags=["hidden"]
+from course.exercise import Question, case, random_cases
+
+
+def _split_case(rng):
+    n = int(rng.integers(2, 60))
+    return n, int(rng.integers(1, n)), int(rng.integers(0, 10_000))
+
+
+def _loss_curve(rng):
+    epochs = int(rng.integers(3, 30))
+    turn = int(rng.integers(1, epochs + 1))
+    steps = np.arange(1, epochs + 1)
+    curve = 0.3 + 0.7 / steps + 0.01 * np.maximum(steps - turn, 0) + rng.normal(0.0, 0.004, size=epochs)
+    losses = [float(v) for v in np.round(curve, 3)]
+    return losses, int(rng.integers(0, 6)), float(rng.choice([0.0, 0.0, 0.0045, 0.0155]))
+
+
+def _weights(rng):
+    sizes = [int(n) for n in rng.integers(1, 6, size=int(rng.integers(1, 4)) + 1)]
+    weights = {}
+    for layer, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        weights[f"{2 * layer}.W"] = rng.normal(size=(n_out, n_in))
+        weights[f"{2 * layer}.b"] = rng.normal(size=n_out)
+    return weights, int(rng.integers(0, 500))
+
+
+_EXAMPLE_LOSSES = [0.90, 0.70, 0.62, 0.65, 0.61, 0.64, 0.66, 0.67, 0.60]
+
+QUESTIONS = [
+    Question(
+        "q1", function="split_indices", points=1,
+        hint={
+            "en": "Make perm with exactly the two lines of the text (a different generator or a second "
+                  "shuffle gives other indices), then slice it: the first n_val entries are the validation "
+                  "indices. Return the training indices first.",
+            "sv": "Skapa perm med exakt de två raderna i texten (en annan generator eller en andra blandning "
+                  "ger andra index) och skiva den sedan: de första n_val elementen är valideringsindexen. "
+                  "Returnera träningsindexen först.",
+        },
+        public=[case(10, 3, 0), case(8, 2, 42)],
+        hidden=[case(2, 1, 7), case(100, 20, 2024), case(5, 4, 1), *random_cases(_split_case, 5, seed=20)],
+    ),
+    Question(
+        "q2", function="early_stopping", points=2,
+        hint={
+            "en": "enumerate(val_losses, start=1) gives the epochs counted from 1. An improvement needs "
+                  "loss < best - min_delta, strictly, so an equal loss is no improvement. Stop as soon as "
+                  "wait > patience (not >=), and remember that training may also run to the last epoch.",
+            "sv": "enumerate(val_losses, start=1) ger epokerna räknade från 1. En förbättring kräver "
+                  "loss < best - min_delta, strikt, så en lika stor förlust är ingen förbättring. Stoppa så "
+                  "snart wait > patience (inte >=), och kom ihåg att träningen också kan gå till sista epoken.",
+        },
+        public=[case(_EXAMPLE_LOSSES, 2, 0.0), case([0.5, 0.4, 0.3, 0.2], 1, 0.0)],
+        hidden=[
+            case(_EXAMPLE_LOSSES, 0, 0.0),
+            case(_EXAMPLE_LOSSES, 4, 0.0),
+            case([0.5, 0.5, 0.5, 0.5, 0.5], 2, 0.0),
+            case([1.0, 0.8, 0.8, 0.8, 0.79, 0.7], 1, 0.0),
+            case([1.0, 0.95, 0.94, 0.93, 0.92, 0.91, 0.90], 1, 0.025),
+            case([0.3], 3, 0.0),
+            case([0.9, 1.0, 1.1, 1.2], 1, 0.0),
+            case([0.50, 0.49, 0.488, 0.486, 0.40], 2, 0.0155),
+            *random_cases(_loss_curve, 6, seed=21),
+        ],
+    ),
+    Question(
+        "q3", function="checkpoint_roundtrip", points=2,
+        hint={
+            "en": "In save_checkpoint, pass the weights to np.savez as keyword arguments with ** and the "
+                  "epoch as one more keyword argument. In load_checkpoint, read everything inside the with "
+                  "block, leave \"epoch\" out of the dictionary, and turn it into an int with int(...).",
+            "sv": "I save_checkpoint skickar du vikterna till np.savez som nyckelordsargument med ** och "
+                  "epoken som ett nyckelordsargument till. I load_checkpoint läser du allt inuti with-blocket, "
+                  "lämnar \"epoch\" utanför ordboken och gör om den till en int med int(...).",
+        },
+        public=[case({"0.W": np.array([[1.0, -2.0], [0.5, 3.0]]), "0.b": np.array([0.1, -0.1])}, 7)],
+        hidden=[
+            case({"0.W": np.ones((1, 3)), "0.b": np.zeros(1)}, 0),
+            case({"w": np.array([[[1.5]]]), "bias": np.array([-2.25, 0.0, 4.0]), "2.W": np.eye(3)}, 1000),
+            case({"0.W": np.arange(6, dtype=np.float32).reshape(2, 3)}, 3),
+            *random_cases(_weights, 4, seed=22),
+        ],
+    ),
+    Question(
+        "q4", variable="chosen_size", points=1,
+        hint={
+            "en": "Choose by the validation loss, not the training loss: the training loss always favours "
+                  "the largest network.",
+            "sv": "Välj efter valideringsförlusten, inte träningsförlusten: träningsförlusten gynnar alltid "
+                  "det största nätverket.",
+        },
+    ),
+]

@@ -1,0 +1,599 @@
+# %% [markdown] tags=["en"]
+# # Exercise 12, project: handwritten digits
+#
+# In chapter 00 a neural network was a black box that turns an image into an answer. Now you
+# build that box yourself and open it: a network that reads handwritten digits. You put together
+# everything from the course: data, a split into training, validation and test data, an
+# architecture, a loss function, an optimiser, early stopping on the validation loss and, once,
+# at the end, a test score. Every tool you need is in the course's library `nnlib`, and each one
+# is explained below before you use it.
+#
+# Questions 1–3 are small steps on the way. Question 4 is the project itself: you choose the
+# network and how to train it, and it is graded by its **accuracy** on test images it has never
+# seen. There are four questions and 7 points in total.
+
+# %% [markdown] tags=["sv"]
+# # Övning 12, projekt: handskrivna siffror
+#
+# I kapitel 00 var ett neuralt nätverk en svart låda som gör om en bild till ett svar. Nu bygger
+# du den lådan själv och öppnar den: ett nätverk som läser handskrivna siffror. Du sätter ihop
+# allt från kursen: data, en uppdelning i träningsdata, valideringsdata och testdata, en
+# arkitektur, en förlustfunktion, en optimerare, tidigt stopp på valideringsförlusten och, en
+# gång, allra sist, ett resultat på testdata. Alla verktyg du behöver finns i kursens bibliotek
+# `nnlib`, och vart och ett förklaras nedan innan du använder det.
+#
+# Fråga 1–3 är små steg på vägen. Fråga 4 är själva projektet: du väljer nätverket och hur det ska
+# tränas, och det rättas efter sin **träffsäkerhet (accuracy)** på testbilder som det aldrig har
+# sett. Det finns fyra frågor och sammanlagt 7 poäng.
+
+# %%
+from course import set_language
+from course.checker import check_for
+set_language("en")
+check = check_for("12_project_digits")
+
+import numpy as np
+
+# %% [markdown] tags=["en"]
+# ## The data
+#
+# `nnlib.datasets.load_digits()` returns 1,797 small scanned images of handwritten digits 0–9.
+# Each image has $8 \times 8$ pixels, and each pixel is an integer from 0 (no ink) to 16 (all
+# ink): the number of black pixels in a $4 \times 4$ block of a $32 \times 32$ black-and-white
+# scan. The images come as the rows of `X`, of shape `(1797, 64)`: row $i$ is image $i$ with its
+# 8 rows of pixels one after the other, so `X[i].reshape(8, 8)` is the picture. `y`, of shape
+# `(1797,)`, holds the digit each image shows, its **label**.
+#
+# The next cell loads the data and keeps a fifth of it, the **test data**, away from everything
+# else. `stratify=True` keeps the same share of every digit in both parts, and `rng=0` makes the
+# split the same every time. The cell after it shows the first ten training images.
+
+# %% [markdown] tags=["sv"]
+# ## Data
+#
+# `nnlib.datasets.load_digits()` returnerar 1 797 små inskannade bilder av handskrivna siffror
+# 0–9. Varje bild har $8 \times 8$ pixlar, och varje pixel är ett heltal från 0 (inget bläck) till
+# 16 (bara bläck): antalet svarta pixlar i ett $4 \times 4$-block i en svartvit skanning med
+# $32 \times 32$ pixlar. Bilderna kommer som raderna i `X`, med formen `(1797, 64)`: rad $i$ är
+# bild $i$ med sina 8 pixelrader efter varandra, så `X[i].reshape(8, 8)` är bilden. `y`, med
+# formen `(1797,)`, innehåller siffran som varje bild visar, dess **etikett**.
+#
+# Nästa cell läser in data och håller undan en femtedel, **testdata**, från allt annat.
+# `stratify=True` ger samma andel av varje siffra i båda delarna, och `rng=0` gör att uppdelningen
+# blir likadan varje gång. Cellen efter den visar de tio första träningsbilderna.
+
+# %%
+import nnlib
+
+X, y = nnlib.datasets.load_digits()
+X_train, X_test, y_train, y_test = nnlib.train_test_split(X, y, test_size=0.2, stratify=True, rng=0)
+print(X_train.shape, y_train.shape, X_test.shape, y_test.shape)
+
+# %%
+import matplotlib.pyplot as plt
+
+fig, axes = plt.subplots(1, 10, figsize=(10, 1.6))
+for ax, image, label in zip(axes, X_train, y_train):
+    ax.imshow(image.reshape(8, 8), cmap="gray_r", vmin=0, vmax=16)
+    ax.set_title(str(label))
+    ax.axis("off")
+plt.show()
+
+# %% [markdown] tags=["en"]
+# ## Question 1: scale the pixels (1 point)
+#
+# A network learns best when its inputs are numbers of about size 1: the usual weight
+# initialisation assumes it, and with pixels up to 16 the first layer's weighted sums and the
+# gradients of its weights become large, so a learning rate that suits the other layers is too
+# large for the first. So we scale the pixels to the interval $[0, 1]$ by dividing by the **largest
+# possible** pixel value, 16:
+#
+# $$x' = \frac{x}{16}.$$
+#
+# Divide by 16, not by the largest value in `X`: the scaling must be the same for every image,
+# for the training and the test data, and for a single new image, whatever values they happen to
+# contain.
+#
+# Write `normalize_pixels(X)` that returns the scaled pixels, a float array of the same shape as
+# `X` (any shape, with values from 0 to 16).
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 1: skala pixlarna (1 poäng)
+#
+# Ett nätverk lär sig bäst när dess indata är tal av ungefär storleken 1: den vanliga
+# viktinitieringen förutsätter det, och med pixelvärden upp till 16 blir det första lagrets viktade
+# summor och gradienterna för dess vikter stora, så en inlärningstakt som passar de andra lagren är
+# för stor för det första. Därför skalar vi pixlarna till intervallet $[0, 1]$ genom att
+# dividera med det **största möjliga** pixelvärdet, 16:
+#
+# $$x' = \frac{x}{16}.$$
+#
+# Dividera med 16, inte med det största värdet i `X`: skalningen ska vara densamma för varje bild,
+# för träningsdata och testdata och för en enstaka ny bild, vilka värden de än råkar innehålla.
+#
+# Skriv `normalize_pixels(X)` som returnerar de skalade pixlarna, en array av flyttal med samma
+# form som `X` (vilken form som helst, med värden från 0 till 16).
+
+# %%
+def normalize_pixels(X):
+    """Scale pixel values from 0..16 to 0..1: x' = x / 16.
+
+    Parameters
+    ----------
+    X : numpy array of any shape, e.g. (N, 64), values 0..16
+
+    Returns
+    -------
+    numpy array of float, same shape as X
+    """
+    # BEGIN SOLUTION
+    return np.asarray(X, dtype=float) / 16.0
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q1")
+
+# %% [markdown] tags=["en"]
+# ## From ten scores to a digit
+#
+# The network has one output per class, 10 in all. For an image it computes ten numbers
+# $z_0, \dots, z_9$, the **scores** (also called logits): the larger $z_j$, the more the network
+# believes that the image shows the digit $j$. Its **prediction** is the class with the largest
+# score, $\hat y = \arg\max_j z_j$, in numpy `scores.argmax(axis=1)` for a batch of shape
+# `(N, 10)`.
+#
+# For training we need a loss. **Softmax** turns the scores into probabilities that are positive
+# and add up to 1,
+#
+# $$p_j = \frac{e^{z_j}}{\sum_{k=0}^{9} e^{z_k}},$$
+#
+# and the **cross-entropy** loss of one image with the true class $c$ is
+#
+# $$L = -\sum_{j=0}^{9} y_j \log p_j = -\log p_c,$$
+#
+# where $y = (y_0, \dots, y_9)$ is the **one-hot encoding** of the label: $y_c = 1$ and every other
+# $y_j = 0$. The loss is 0 when the network gives the right class probability 1, and it grows
+# without bound as that probability falls towards 0. The cost of a batch is the mean of the losses.
+#
+# In `nnlib`, `nnlib.CrossEntropy()` computes the softmax and the cross-entropy in one numerically
+# safe step. It takes the scores, so the network ends with a plain Dense layer without an output
+# activation, and it accepts the labels either as integers `(N,)` or one-hot `(N, 10)`.
+
+# %% [markdown] tags=["sv"]
+# ## Från tio logits till en siffra
+#
+# Nätverket har en utdata per klass, 10 sammanlagt. För en bild räknar det ut tio tal
+# $z_0, \dots, z_9$, nätverkets **logits** (ett slags råa poäng): ju större $z_j$, desto mer tror
+# nätverket att bilden visar siffran $j$. Dess **prediktion** är klassen med störst logit,
+# $\hat y = \arg\max_j z_j$, i numpy `scores.argmax(axis=1)` för en batch med formen `(N, 10)`.
+#
+# För träningen behöver vi en förlust. **Softmax** gör om logits till sannolikheter som är
+# positiva och har summan 1,
+#
+# $$p_j = \frac{e^{z_j}}{\sum_{k=0}^{9} e^{z_k}},$$
+#
+# och **korsentropin** för en bild med den rätta klassen $c$ är
+#
+# $$L = -\sum_{j=0}^{9} y_j \log p_j = -\log p_c,$$
+#
+# där $y = (y_0, \dots, y_9)$ är etikettens **one-hot-kodning**: $y_c = 1$ och alla andra
+# $y_j = 0$. Förlusten är 0 när nätverket ger den rätta klassen sannolikheten 1, och den växer
+# obegränsat när den sannolikheten går mot 0. Kostnaden för en batch är medelvärdet av förlusterna.
+#
+# I `nnlib` räknar `nnlib.CrossEntropy()` ut softmax och korsentropin i ett numeriskt säkert steg.
+# Den tar logits, så nätverket slutar med ett vanligt Dense-lager utan aktiveringsfunktion i
+# utdatalagret, och den tar emot etiketterna antingen som heltal `(N,)` eller one-hot-kodade
+# `(N, 10)`.
+
+# %% [markdown] tags=["en"]
+# ## Question 2: one-hot encoding (1 point)
+#
+# Write `one_hot(y, n_classes)` that turns the labels `y`, an integer array of shape `(N,)` with
+# values $0, \dots, n_{\text{classes}} - 1$, into the float array $Y$ of shape `(N, n_classes)`
+# with
+#
+# $$Y_{i,j} = \begin{cases} 1 & \text{if } y_i = j, \\ 0 & \text{otherwise.} \end{cases}$$
+#
+# For example, `one_hot(np.array([2, 0, 1]), 4)` is
+# $\begin{pmatrix} 0 & 0 & 1 & 0 \\ 1 & 0 & 0 & 0 \\ 0 & 1 & 0 & 0 \end{pmatrix}$.
+# The number of columns comes from `n_classes`, not from the largest label: a small batch may not
+# contain every digit. One way: start from `np.zeros((N, n_classes))` and set one entry per row;
+# `Y[np.arange(N), y] = 1` does all rows at once. (`nnlib.one_hot` does the same.)
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 2: one-hot-kodning (1 poäng)
+#
+# Skriv `one_hot(y, n_classes)` som gör om etiketterna `y`, en heltalsarray med formen `(N,)` och
+# värdena $0, \dots, n_{\text{classes}} - 1$, till arrayen $Y$ av flyttal med formen
+# `(N, n_classes)` där
+#
+# $$Y_{i,j} = \begin{cases} 1 & \text{om } y_i = j, \\ 0 & \text{annars.} \end{cases}$$
+#
+# Till exempel är `one_hot(np.array([2, 0, 1]), 4)` lika med
+# $\begin{pmatrix} 0 & 0 & 1 & 0 \\ 1 & 0 & 0 & 0 \\ 0 & 1 & 0 & 0 \end{pmatrix}$.
+# Antalet kolumner kommer från `n_classes`, inte från den största etiketten: en liten batch
+# innehåller kanske inte alla siffror. Ett sätt: börja med `np.zeros((N, n_classes))` och sätt ett
+# element per rad; `Y[np.arange(N), y] = 1` gör alla rader på en gång. (`nnlib.one_hot` gör samma
+# sak.)
+
+# %%
+def one_hot(y, n_classes):
+    """One-hot rows: Y[i, j] = 1 if y[i] == j, else 0.
+
+    Parameters
+    ----------
+    y : numpy array of int, shape (N,)
+        Labels 0, ..., n_classes - 1.
+    n_classes : int
+
+    Returns
+    -------
+    numpy array of float, shape (N, n_classes)
+    """
+    # BEGIN SOLUTION
+    Y = np.zeros((len(y), n_classes))
+    Y[np.arange(len(y)), y] = 1.0
+    return Y
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q2")
+
+# %% [markdown] tags=["en"]
+# ## Question 3: reading a confusion matrix (1 point)
+#
+# Accuracy, the fraction of test images classified right, is one number. A **confusion matrix**
+# shows *which* mistakes a network makes: $C_{i,j}$ is the number of test images of the true digit
+# $i$ that the network predicted as $j$. The correct answers lie on the diagonal; a large number
+# off the diagonal is a pair of digits the network mixes up. `nnlib.confusion_matrix(y_true,
+# y_pred)` computes it.
+#
+# The cell below holds the confusion matrix of a network without hidden layer (64 inputs straight
+# to 10 outputs), trained for only 5 epochs with plain gradient descent on the training data above
+# and tested on `X_test`; its accuracy is about 90%:
+#
+# ```python
+# model = nnlib.MLP([64, 10], rng=0)
+# nnlib.fit(model, nnlib.CrossEntropy(), nnlib.SGD(0.2), X_train / 16, y_train, epochs=5,
+#           batch_size=32, rng=0, progress=False)
+# confusion = nnlib.confusion_matrix(y_test, model.predict(X_test / 16), n_classes=10)
+# ```
+#
+# Set `most_confused` to the mistake it makes most often, as a tuple `(true_digit,
+# predicted_digit)` of two `int`s. Mind the order: rows are true digits, columns predicted ones.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 3: att läsa en förväxlingsmatris (1 poäng)
+#
+# Träffsäkerheten, andelen testbilder som klassificeras rätt, är ett enda tal. En
+# **förväxlingsmatris** (confusion matrix) visar *vilka* misstag ett nätverk gör: $C_{i,j}$ är
+# antalet testbilder av den sanna siffran $i$ som nätverket predikterade som $j$. De rätta svaren
+# ligger på diagonalen; ett stort tal utanför diagonalen är ett par siffror som nätverket blandar
+# ihop. `nnlib.confusion_matrix(y_true, y_pred)` räknar ut den.
+#
+# Cellen nedan innehåller förväxlingsmatrisen för ett nätverk utan dolt lager (64 indata direkt
+# till 10 utdata), tränat i bara 5 epoker med vanlig gradientnedstigning på träningsdata ovan och
+# testat på `X_test`; dess träffsäkerhet är ungefär 90 %:
+#
+# ```python
+# model = nnlib.MLP([64, 10], rng=0)
+# nnlib.fit(model, nnlib.CrossEntropy(), nnlib.SGD(0.2), X_train / 16, y_train, epochs=5,
+#           batch_size=32, rng=0, progress=False)
+# confusion = nnlib.confusion_matrix(y_test, model.predict(X_test / 16), n_classes=10)
+# ```
+#
+# Sätt `most_confused` till det misstag som det gör oftast, som en tupel `(true_digit,
+# predicted_digit)` med två `int`. Tänk på ordningen: raderna är sanna siffror, kolumnerna
+# predikterade.
+
+# %%
+confusion = np.array([
+    [34, 0, 0, 0, 2, 0, 0, 0, 0, 0],
+    [0, 29, 1, 0, 0, 0, 0, 0, 6, 1],
+    [0, 1, 34, 0, 0, 0, 0, 0, 0, 0],
+    [0, 1, 1, 30, 0, 0, 0, 1, 2, 2],
+    [0, 1, 0, 0, 34, 0, 0, 0, 1, 0],
+    [0, 0, 0, 0, 0, 33, 0, 0, 0, 3],
+    [0, 1, 0, 0, 0, 0, 35, 0, 0, 0],
+    [0, 0, 0, 0, 0, 1, 0, 34, 1, 0],
+    [0, 3, 0, 0, 0, 1, 1, 0, 30, 0],
+    [0, 1, 0, 1, 1, 0, 0, 2, 1, 30],
+])
+
+# %%
+# BEGIN SOLUTION
+mistakes = confusion - np.diag(np.diag(confusion))
+true_digit, predicted_digit = np.unravel_index(np.argmax(mistakes), mistakes.shape)
+most_confused = (int(true_digit), int(predicted_digit))
+# END SOLUTION
+
+# %% tags=["check"]
+check("q3")
+
+# %% [markdown] tags=["en"]
+# ## Question 4: the project (4 points)
+#
+# Write `train_and_predict(X_train, y_train, X_test, seed)`. It receives
+#
+# - `X_train`, shape `(N, 64)`: training images with raw pixel values 0–16, one per row;
+# - `y_train`, shape `(N,)`: their labels, integers 0–9;
+# - `X_test`, shape `(M, 64)`: other images, whose labels it never sees;
+# - `seed`, an int: use it for every random choice, so that the same call gives the same result.
+#
+# It builds and trains a network of your choice on `X_train` and `y_train` only, and returns the
+# predicted labels of `X_test`, an integer array of shape `(M,)`. The check computes the
+# **accuracy**, the fraction of test images whose predicted label is right, and the question
+# passes when it is **at least 0.95** (95%). The check uses the split of the data cell above;
+# the grader also trains your network on two other splits, with other test images, and each of the
+# three counts.
+#
+# The pieces, all in `nnlib`:
+#
+# - **Validation data.** Keep part of the training data away from training to watch for
+#   overfitting: `X_fit, X_val, y_fit, y_val = nnlib.train_test_split(X, y, test_size=0.1,
+#   stratify=True, rng=seed)`. Never use `X_test` for any decision.
+# - **Architecture.** `nnlib.MLP([64, n_hidden, 10], activation="relu", rng=seed)` is a fully
+#   connected network with one hidden layer of `n_hidden` ReLU neurons and 10 scores out; add more
+#   sizes to the list for more hidden layers. It has `(64 + 1) n_hidden + (n_hidden + 1) 10`
+#   parameters. Too small underfits, too large overfits and is slow: choose a size "lagom".
+# - **Loss and optimiser.** `nnlib.CrossEntropy()` takes the scores and integer labels.
+#   `nnlib.Adam(learning_rate)` is gradient descent that adapts the step of every weight by itself;
+#   learning rates between `0.001` and `0.01` are a good start (`nnlib.SGD(learning_rate)` is plain
+#   gradient descent).
+# - **Training.** `history = nnlib.fit(model, loss, optimizer, X_fit, y_fit, epochs=...,
+#   batch_size=..., validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=...)],
+#   rng=seed, progress=False)` trains in mini-batches; `history.loss` and `history.val_loss` hold
+#   the losses per epoch. `EarlyStopping` stops once the validation loss has not improved for more
+#   than `patience` epochs in a row, and puts back the weights of the best epoch.
+# - **Prediction.** `model.predict(X)` returns the scores, shape `(M, 10)`; `argmax(axis=1)` turns
+#   them into labels. Scale the test images exactly as the training images.
+#
+# Use your `normalize_pixels` from question 1. Keep the training short, a few seconds at most:
+# the grader trains your network three times and stops a call that runs too long (by default
+# after 15 seconds), while a small network trains in well under a second and reaches about 97%.
+# If you want to try a convolutional network (chapter 10), `X.reshape(-1, 1, 8, 8)` gives NCHW
+# images and `nnlib.Sequential([nnlib.Conv2D(1, 8, 3, padding=1, rng=seed), nnlib.ReLU(),
+# nnlib.MaxPool2D(2), nnlib.Flatten(), nnlib.Dense(128, 10, rng=seed)])` is a small one.
+#
+# To see your own score before you run the check, run
+# `nnlib.accuracy(train_and_predict(X_train, y_train, X_test, 0), y_test)` in a new cell. To see
+# how training goes, train a network in a cell of your own and draw `history.loss` and
+# `history.val_loss` with `plt.plot`. Cells of your own also run when the notebook is graded, so
+# delete long experiments before you hand in.
+
+# %% [markdown] tags=["sv"]
+# ## Fråga 4: projektet (4 poäng)
+#
+# Skriv `train_and_predict(X_train, y_train, X_test, seed)`. Den får
+#
+# - `X_train`, med formen `(N, 64)`: träningsbilder med råa pixelvärden 0–16, en per rad;
+# - `y_train`, med formen `(N,)`: deras etiketter, heltal 0–9;
+# - `X_test`, med formen `(M, 64)`: andra bilder, vars etiketter den aldrig ser;
+# - `seed`, en int: använd den för varje slumpmässigt val, så att samma anrop ger samma resultat.
+#
+# Den bygger och tränar ett nätverk som du väljer på enbart `X_train` och `y_train` och returnerar
+# de predikterade etiketterna för `X_test`, en heltalsarray med formen `(M,)`. Kontrollen räknar ut
+# **träffsäkerheten**, andelen testbilder vars predikterade etikett är rätt, och frågan är klarad
+# när den är **minst 0.95** (95 %). Kontrollen använder uppdelningen i datacellen ovan;
+# rättningen tränar också ditt nätverk på två andra uppdelningar, med andra testbilder, och var och
+# en av de tre räknas.
+#
+# Delarna, alla i `nnlib`:
+#
+# - **Valideringsdata.** Håll undan en del av träningsdata från träningen för att upptäcka
+#   överanpassning: `X_fit, X_val, y_fit, y_val = nnlib.train_test_split(X, y, test_size=0.1,
+#   stratify=True, rng=seed)`. Använd aldrig `X_test` till något beslut.
+# - **Arkitektur.** `nnlib.MLP([64, n_hidden, 10], activation="relu", rng=seed)` är ett fullt
+#   kopplat nätverk med ett dolt lager med `n_hidden` ReLU-neuroner och 10 logits ut; lägg till
+#   fler storlekar i listan för fler dolda lager. Det har `(64 + 1) n_hidden + (n_hidden + 1) 10`
+#   parametrar. För litet underanpassar, för stort överanpassar och är långsamt: välj en lagom
+#   storlek.
+# - **Förlust och optimerare.** `nnlib.CrossEntropy()` tar logits och etiketterna som heltal.
+#   `nnlib.Adam(learning_rate)` är gradientnedstigning som själv anpassar steget för varje vikt;
+#   inlärningstakter mellan `0.001` och `0.01` är en bra början (`nnlib.SGD(learning_rate)` är
+#   vanlig gradientnedstigning).
+# - **Träning.** `history = nnlib.fit(model, loss, optimizer, X_fit, y_fit, epochs=...,
+#   batch_size=..., validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=...)],
+#   rng=seed, progress=False)` tränar i minibatcher; `history.loss` och `history.val_loss` innehåller
+#   förlusterna per epok. `EarlyStopping` stoppar när valideringsförlusten inte har förbättrats på
+#   fler än `patience` epoker i rad och lägger tillbaka vikterna från den bästa epoken.
+# - **Prediktion.** `model.predict(X)` returnerar logits, med formen `(M, 10)`;
+#   `argmax(axis=1)` gör om dem till etiketter. Skala testbilderna precis som träningsbilderna.
+#
+# Använd din `normalize_pixels` från fråga 1. Håll träningen kort, högst några sekunder:
+# rättningen tränar ditt nätverk tre gånger och avbryter ett anrop som tar för lång tid (normalt
+# efter 15 sekunder), medan ett litet nätverk tränas på långt under en sekund och når ungefär
+# 97 %. Om du vill prova ett faltningsnätverk (kapitel 10) ger `X.reshape(-1, 1, 8, 8)` bilder i
+# NCHW-form, och `nnlib.Sequential([nnlib.Conv2D(1, 8, 3, padding=1, rng=seed), nnlib.ReLU(),
+# nnlib.MaxPool2D(2), nnlib.Flatten(), nnlib.Dense(128, 10, rng=seed)])` är ett litet sådant.
+#
+# För att se ditt eget resultat innan du kör kontrollen kan du köra
+# `nnlib.accuracy(train_and_predict(X_train, y_train, X_test, 0), y_test)` i en ny cell. För att
+# se hur träningen går kan du träna ett nätverk i en egen cell och rita `history.loss` och
+# `history.val_loss` med `plt.plot`. Egna celler körs också när din notebook rättas, så ta bort
+# långa experiment innan du lämnar in.
+
+# %%
+def train_and_predict(X_train, y_train, X_test, seed):
+    """Train a network of your choice on the training images and predict the test labels.
+
+    Parameters
+    ----------
+    X_train : numpy array of shape (N, 64)
+        Training images, raw pixel values 0..16.
+    y_train : numpy array of int, shape (N,)
+        Their labels 0..9.
+    X_test : numpy array of shape (M, 64)
+        Images to classify, raw pixel values 0..16.
+    seed : int
+        Seed for every random choice (initial weights, splits, shuffling).
+
+    Returns
+    -------
+    numpy array of int, shape (M,)
+        The predicted digit of every test image.
+    """
+    # BEGIN SOLUTION
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(
+        normalize_pixels(X_train), y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)],
+              rng=seed, progress=False)
+    return model.predict(normalize_pixels(X_test)).argmax(axis=1)
+    # END SOLUTION
+
+# %% tags=["check"]
+check("q4")
+
+# %% [markdown] tags=["en"]
+# ## Done?
+#
+# When all four checks show ✔, restart the kernel and run all cells once more (*Kernel → Restart
+# Kernel and Run All Cells…*) to make sure that the notebook works from the top, then save it and
+# hand it in the way your teacher asks.
+#
+# That was the last exercise of the course. The black box from chapter 00 is open: you know what
+# every part of a network computes, how it learns from its errors with the chain rule and gradient
+# descent, and how to check that it generalises. Everything larger, from networks that read text to
+# networks that draw pictures, is built from the same parts.
+
+# %% [markdown] tags=["sv"]
+# ## Klar?
+#
+# När alla fyra kontrollerna visar ✔ startar du om kärnan och kör alla celler en gång till
+# (*Kernel → Restart Kernel and Run All Cells…*) för att se att din notebook fungerar från
+# början. Spara den sedan och lämna in den på det sätt som din lärare har bestämt.
+#
+# Det var kursens sista övning. Den svarta lådan från kapitel 00 är öppen: du vet vad varje del av
+# ett nätverk räknar ut, hur det lär sig av sina fel med kedjeregeln och gradientnedstigning, och
+# hur man kontrollerar att det generaliserar. Allt som är större, från nätverk som läser text till
+# nätverk som ritar bilder, är byggt av samma delar.
+
+# %% tags=["hidden"]
+from course.exercise import Question, case, random_cases
+
+REQUIRED_ACCURACY = 0.95
+
+
+def _pixels(rng):
+    shape = [(5, 64), (3, 8, 8), (10,), (2, 2)][int(rng.integers(0, 4))]
+    high = int(rng.integers(1, 17))
+    return rng.integers(0, high + 1, size=shape)
+
+
+def _labels(rng):
+    n_classes = int(rng.integers(2, 11))
+    return rng.integers(0, n_classes, size=int(rng.integers(1, 12))), n_classes
+
+
+def _project_case(seed, test_size):
+    X_all, y_all = nnlib.datasets.load_digits()
+    X_fit, X_held, y_fit, y_held = nnlib.train_test_split(X_all, y_all, test_size=test_size, stratify=True,
+                                                          rng=seed)
+    return case(X_fit, y_fit, X_held, seed), y_held
+
+
+_PROJECT = [_project_case(0, 0.2), _project_case(1, 0.25), _project_case(2, 0.3)]
+_TRUE_LABELS = {len(labels): labels for _, labels in _PROJECT}
+if len(_TRUE_LABELS) != len(_PROJECT):
+    raise ValueError("the project cases need test sets of different sizes: their size finds their labels")
+
+
+def _percent(value, lang):
+    text = f"{100 * value:.1f}"
+    return f"{text}%" if lang == "en" else f"{text} %"
+
+
+def _accuracy_compare(expected, received):
+    y_true = _TRUE_LABELS[len(expected)]
+    n = len(y_true)
+    try:
+        labels = np.asarray(received)
+    except (TypeError, ValueError):
+        labels = np.array(None, dtype=object)
+    if labels.dtype.kind not in "iuf" or labels.shape != y_true.shape:
+        hint = {"en": "", "sv": ""}
+        if labels.dtype.kind in "iuf" and labels.shape == (n, 10):
+            hint = {"en": " These look like scores: take argmax(axis=1).",
+                    "sv": " Det ser ut som logits: ta argmax(axis=1)."}
+        return False, {
+            "en": f"Expected one predicted label (a number 0-9) per test image, an array of shape ({n},), "
+                  f"but received {type(received).__name__} with shape {labels.shape} and dtype "
+                  f"{labels.dtype}.{hint['en']}",
+            "sv": f"En predikterad etikett (ett tal 0-9) per testbild förväntades, en array med formen ({n},), "
+                  f"men svaret är {type(received).__name__} med formen {labels.shape} och dtype "
+                  f"{labels.dtype}.{hint['sv']}",
+        }
+    accuracy = float(np.mean(labels == y_true))
+    if accuracy >= REQUIRED_ACCURACY:
+        return True, None
+    reference = float(np.mean(np.asarray(expected) == y_true))
+    return False, {
+        lang: (f"Your labels are right for {_percent(accuracy, lang)} of the {n} test images; at least "
+               f"{_percent(REQUIRED_ACCURACY, lang)} is needed (the reference solution reaches "
+               f"{_percent(reference, lang)})." if lang == "en" else
+               f"Dina etiketter är rätt för {_percent(accuracy, lang)} av de {n} testbilderna; minst "
+               f"{_percent(REQUIRED_ACCURACY, lang)} krävs (referenslösningen når {_percent(reference, lang)}).")
+        for lang in ("en", "sv")
+    }
+
+
+QUESTIONS = [
+    Question(
+        "q1", function="normalize_pixels", points=1,
+        hint={
+            "en": "Divide by the constant 16, the largest possible pixel value, not by X.max(); the result "
+                  "must have the same shape as X.",
+            "sv": "Dividera med konstanten 16, det största möjliga pixelvärdet, inte med X.max(); resultatet "
+                  "ska ha samma form som X.",
+        },
+        public=[case(np.array([[0, 4, 8, 12]])), case(X[:2])],
+        hidden=[
+            case(np.array([[0, 1, 2, 3, 4, 5, 6, 7, 8]])),
+            case(np.zeros((2, 64), dtype=int)),
+            case(X[10:13].reshape(3, 8, 8)),
+            *random_cases(_pixels, 5, seed=30),
+        ],
+    ),
+    Question(
+        "q2", function="one_hot", points=1,
+        hint={
+            "en": "Make Y = np.zeros((len(y), n_classes)) and put a 1 in row i, column y[i], for every i. "
+                  "Take the number of columns from n_classes, not from y.max() + 1.",
+            "sv": "Skapa Y = np.zeros((len(y), n_classes)) och sätt en etta i rad i, kolumn y[i], för varje i. "
+                  "Ta antalet kolumner från n_classes, inte från y.max() + 1.",
+        },
+        public=[case(np.array([2, 0, 1]), 4), case(y[:6], 10)],
+        hidden=[
+            case(np.array([0, 0, 0]), 3),
+            case(np.array([1]), 2),
+            case(np.array([3, 1, 4, 1, 5, 9, 2, 6]), 10),
+            *random_cases(_labels, 5, seed=31),
+        ],
+    ),
+    Question(
+        "q3", variable="most_confused", points=1,
+        hint={
+            "en": "Ignore the diagonal, find the largest remaining entry C[i, j], and answer (i, j): the row "
+                  "is the true digit, the column the predicted one.",
+            "sv": "Bortse från diagonalen, leta upp det största återstående elementet C[i, j] och svara "
+                  "(i, j): raden är den sanna siffran, kolumnen den predikterade.",
+        },
+    ),
+    Question(
+        "q4", function="train_and_predict", points=4, compare=_accuracy_compare,
+        hint={
+            "en": "Are the test images scaled exactly like the training images? Does history.loss fall, and "
+                  "history.val_loss too? One hidden layer of 32 to 128 ReLU neurons, trained with Adam at a "
+                  "learning rate near 0.005 for 20 to 30 epochs in mini-batches of about 32, is usually enough. "
+                  "Return labels, argmax(axis=1) of the scores.",
+            "sv": "Är testbilderna skalade precis som träningsbilderna? Minskar history.loss, och "
+                  "history.val_loss också? Ett dolt lager med 32 till 128 ReLU-neuroner, tränat med Adam med en "
+                  "inlärningstakt nära 0.005 i 20 till 30 epoker med minibatcher om ungefär 32, brukar räcka. "
+                  "Returnera etiketter, argmax(axis=1) av logits.",
+        },
+        public=[_PROJECT[0][0]],
+        hidden=[_PROJECT[1][0], _PROJECT[2][0]],
+    ),
+]

@@ -1,0 +1,248 @@
+"""Exercise 03 (forward pass and architecture): the reference passes its own tests, wrong answers do not.
+
+The reference is checked against ``nnlib`` (``Dense``, activation layers, ``Sequential``,
+``MLP.n_params``) as an independent oracle and against the lesson's hand-worked network;
+each wrong implementation is a mistake students make with shapes, biases and activations.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+
+from course.checker import run_check
+from course.exercise import load_exercise
+from course.grader.codec import roundtrip
+from nnlib import activations
+from nnlib.layers import Dense
+from nnlib.model import MLP, Sequential
+
+EXERCISE = load_exercise("03_forward_pass")
+REFERENCE = EXERCISE.namespace
+
+
+def question_of(name):
+    return next(q for q in EXERCISE.questions if q.name == name)
+
+
+def results(name, answer):
+    """Whether each test (public first, then hidden) of the question on ``name`` passes."""
+    question = question_of(name)
+    outcome = []
+    for test in question.tests():
+        expected = EXERCISE.expected(test)
+        if test.case is None:
+            received = answer
+        else:
+            args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+            try:
+                received = answer(*args, **kwargs)
+            except Exception:
+                outcome.append(False)
+                continue
+        outcome.append(question.judge(expected, roundtrip(received)) is None)
+    return outcome
+
+
+def assert_caught(name, wrong, public=True):
+    n_public = len(question_of(name).public)
+    outcome = results(name, wrong)
+    assert not all(outcome[n_public:])
+    if public:
+        assert not all(outcome[:n_public])
+
+
+def dense_layer(W, b):
+    layer = Dense(W.shape[1], W.shape[0], rng=0)
+    layer.params["W"][...] = W
+    layer.params["b"][...] = b
+    return layer
+
+
+def test_questions_and_points():
+    assert [q.name for q in EXERCISE.questions] == [
+        "dense_forward", "dense_forward_batch", "count_parameters", "forward_pass", "sizes_digits"]
+    assert EXERCISE.max_points == 8
+    for question in EXERCISE.questions:
+        if question.function is not None:
+            assert question.public and question.hidden and question.hint
+
+
+@pytest.mark.parametrize("name", ["dense_forward", "dense_forward_batch", "count_parameters", "forward_pass",
+                                  "sizes_digits"])
+def test_reference_passes_every_case(name):
+    assert all(results(name, REFERENCE[name]))
+
+
+def test_check_passes_on_the_reference_and_waits_for_a_stub():
+    for question in EXERCISE.questions:
+        assert run_check(EXERCISE, question.id, REFERENCE).status == "passed"
+
+    def stub(*args):
+        raise NotImplementedError("Not answered yet")
+
+    assert run_check(EXERCISE, "q4", {"forward_pass": stub}).status == "not_answered"
+    assert run_check(EXERCISE, "q5", {}).status == "not_answered"
+
+
+def test_hand_worked_network_of_the_lesson():
+    W1 = np.array([[1.0, -1.0], [0.5, 0.5], [-1.0, 2.0]])
+    b1 = np.array([0.0, 1.0, -2.0])
+    W2, b2 = np.array([[1.0, -1.0, 2.0]]), np.array([1.0])
+    a1 = REFERENCE["dense_forward"](np.array([1.0, 2.0]), W1, b1, "relu")
+    np.testing.assert_array_equal(a1, [0.0, 2.5, 1.0])
+    y_hat = REFERENCE["dense_forward"](a1, W2, b2, "sigmoid")
+    np.testing.assert_allclose(y_hat, [1 / (1 + np.exp(-0.5))])  # z2 = 0 - 2.5 + 2 + 1 = 0.5
+    X = np.array([[1.0, 2.0], [0.0, 0.0]])
+    np.testing.assert_array_equal(REFERENCE["dense_forward_batch"](X, W1, b1, "relu"), [[0.0, 2.5, 1.0], [0.0, 1.0, 0.0]])
+    np.testing.assert_allclose(REFERENCE["forward_pass"](X, [W1, W2], [b1, b2], "relu", "sigmoid")[0], [0.6225],
+                               atol=1e-4)
+    assert REFERENCE["count_parameters"]([2, 3, 1]) == 13
+    assert REFERENCE["count_parameters"]([784, 128, 64, 10]) == 109_386
+    assert REFERENCE["count_parameters"]([3, 5, 5, 2]) == 62
+
+
+def test_layer_references_agree_with_nnlib_dense():
+    for test in question_of("dense_forward_batch").tests():
+        X, W, b, name = test.case.args
+        expected = activations.layer(name).forward(dense_layer(W, b).forward(X)) if name != "identity" else \
+            dense_layer(W, b).forward(X)
+        np.testing.assert_allclose(EXERCISE.expected(test), expected, rtol=1e-12, atol=1e-12)
+    for test in question_of("dense_forward").tests():
+        x, W, b, name = test.case.args
+        batch = REFERENCE["dense_forward_batch"](x.reshape(1, -1), W, b, name)
+        np.testing.assert_allclose(EXERCISE.expected(test), batch[0], rtol=1e-12, atol=1e-12)
+
+
+def test_forward_pass_reference_agrees_with_nnlib_sequential():
+    for test in question_of("forward_pass").tests():
+        X, weights, biases, hidden, output = test.case.args
+        layers = []
+        for l, (W, b) in enumerate(zip(weights, biases)):
+            layers += [dense_layer(W, b), activations.layer(output if l == len(weights) - 1 else hidden)]
+        np.testing.assert_allclose(EXERCISE.expected(test), Sequential(layers).forward(X), rtol=1e-12, atol=1e-12)
+
+
+def test_count_parameters_agrees_with_nnlib_mlp():
+    for test in question_of("count_parameters").tests():
+        (sizes,) = test.case.args
+        assert EXERCISE.expected(test) == MLP(sizes, rng=0).n_params()
+
+
+def test_hidden_cases_are_reproducible():
+    again = load_exercise("03_forward_pass")
+    for first, second in zip(EXERCISE.questions, again.questions):
+        for a, b in zip(first.tests(), second.tests()):
+            if a.case is not None:
+                assert a.call_text() == b.call_text()
+
+
+def dense_transposed(x, W, b, activation):
+    return activations.get(activation).fn(W.T @ x + b)
+
+
+def dense_without_bias(x, W, b, activation):
+    return activations.get(activation).fn(W @ x)
+
+
+def dense_without_activation(x, W, b, activation):
+    return W @ x + b
+
+
+def dense_activation_before_bias(x, W, b, activation):
+    return activations.get(activation).fn(W @ x) + b
+
+
+@pytest.mark.parametrize("wrong", [dense_transposed, dense_without_bias, dense_without_activation,
+                                   dense_activation_before_bias])
+def test_wrong_single_sample_layers_fail(wrong):
+    assert_caught("dense_forward", wrong)
+
+
+def batch_without_transpose(X, W, b, activation):
+    return activations.get(activation).fn(X @ W + b)
+
+
+def batch_wrong_order(X, W, b, activation):
+    return activations.get(activation).fn(W @ X.T + b[:, None])
+
+
+def batch_without_bias(X, W, b, activation):
+    return activations.get(activation).fn(X @ W.T)
+
+
+@pytest.mark.parametrize("wrong", [batch_without_transpose, batch_wrong_order, batch_without_bias])
+def test_wrong_batch_layers_fail(wrong):
+    assert_caught("dense_forward_batch", wrong)
+
+
+def test_a_loop_over_samples_is_accepted():
+    def row_by_row(X, W, b, activation):
+        return np.array([REFERENCE["dense_forward"](x, W, b, activation) for x in X])
+
+    assert all(results("dense_forward_batch", row_by_row))
+
+
+def count_with_input_biases(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) + sum(sizes)
+
+
+def count_without_biases(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def count_nodes_squared(sizes):
+    return sum(n * n + n for n in sizes[1:])
+
+
+def count_as_float(sizes):
+    return float(REFERENCE["count_parameters"](sizes))
+
+
+@pytest.mark.parametrize("wrong", [count_with_input_biases, count_without_biases, count_nodes_squared, count_as_float])
+def test_wrong_parameter_counts_fail(wrong):
+    assert_caught("count_parameters", wrong)
+
+
+def forward_hidden_activation_everywhere(X, weights, biases, activation, output):
+    A = X
+    for W, b in zip(weights, biases):
+        A = REFERENCE["dense_forward_batch"](A, W, b, activation)
+    return A
+
+
+def forward_output_on_top(X, weights, biases, activation, output):
+    return activations.get(output).fn(forward_hidden_activation_everywhere(X, weights, biases, activation, output))
+
+
+def forward_first_layer_only(X, weights, biases, activation, output):
+    return REFERENCE["dense_forward_batch"](X, weights[0], biases[0], output)
+
+
+@pytest.mark.parametrize("wrong", [forward_hidden_activation_everywhere, forward_output_on_top,
+                                   forward_first_layer_only])
+def test_wrong_forward_passes_fail(wrong):
+    assert_caught("forward_pass", wrong)
+
+
+@pytest.mark.parametrize("value", [[64, 32, 10], (64, 32, 10), np.array([64, 32, 10]), [64.0, 32.0, 10.0]])
+def test_digit_sizes_in_any_sequence_are_accepted(value):
+    assert results("sizes_digits", value) == [True]
+
+
+@pytest.mark.parametrize("value, english, swedish", [
+    ([8, 32, 10], "input layer has 8 nodes", "indatalagret har 8 noder"),
+    ([64, 32, 1], "output layer has 1 nodes", "utdatalagret har 1 noder"),
+    ([64, 16, 10], "hidden layer has 16 neurons", "dolda lagret har 16 neuroner"),
+    ([64, 10], "describes 0 hidden layers", "beskriver 0 dolda lager"),
+    ([64.5, 32, 10], "whole numbers", "heltal"),
+    ("64, 32, 10", "list of integers", "lista med heltal"),
+    (64, "list of integers", "lista med heltal"),
+])
+def test_wrong_digit_sizes_fail_with_a_reason(value, english, swedish):
+    question = question_of("sizes_digits")
+    message = question.judge([64, 32, 10], value)
+    assert message is not None
+    assert english in message.render("en") and swedish in message.render("sv")

@@ -1,0 +1,209 @@
+"""Exercise 05 (least squares and gradient descent): the reference solution passes its own
+tests, agrees with nnlib.lstsq and the lesson's hand example, gradient descent ends at the
+closed form, and typical wrong answers fail hidden tests."""
+
+from __future__ import annotations
+
+import copy
+import warnings
+
+import numpy as np
+import pytest
+
+from course.exercise import load_exercise
+from nnlib import lstsq
+
+STEM = "05_gradient_descent"
+X_HAND = np.array([1.0, 2.0])
+Y_HAND = np.array([1.0, 5.0])
+
+
+@pytest.fixture(scope="module")
+def exercise():
+    return load_exercise(STEM)
+
+
+def outcomes(exercise, question_id, function):
+    """(public, hidden): for each test, whether ``function`` gives the reference answer."""
+    question = exercise.question(question_id)
+    public, hidden = [], []
+    for test in question.tests():
+        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+        try:
+            with np.errstate(all="ignore"):
+                received = function(*args, **kwargs)
+            ok = question.judge(exercise.expected(test), received) is None
+        except Exception:
+            ok = False
+        (public if test.public else hidden).append(ok)
+    return public, hidden
+
+
+def _fails_hidden(exercise, question_id, function):
+    return outcomes(exercise, question_id, function)[1].count(False)
+
+
+def test_questions_points_and_names(exercise):
+    assert [(q.id, q.name, q.kind, q.points) for q in exercise.questions] == [
+        ("q1", "loss_derivative", "function", 2), ("q2", "closed_form_a", "function", 2),
+        ("q3", "gradient_descent", "function", 3), ("q4", "divergence_threshold", "function", 2),
+        ("q5", "eta_one_step", "variable", 1),
+    ]
+    for question in exercise.questions:
+        assert set(question.hint) == {"en", "sv"}
+        if question.kind == "function":
+            assert question.public and len(question.hidden) >= 5
+
+
+@pytest.mark.parametrize("question_id", ["q1", "q2", "q3", "q4"])
+def test_reference_passes_all_its_tests(exercise, question_id):
+    public, hidden = outcomes(exercise, question_id, exercise.namespace[exercise.question(question_id).name])
+    assert all(public) and all(hidden)
+
+
+def test_reference_is_finite_and_warning_free_on_every_case(exercise):
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        for question in exercise.questions:
+            for test in question.tests():
+                assert np.isfinite(exercise.expected(test)), test.call_text()
+
+
+def test_hand_worked_example_from_the_lesson(exercise):
+    ns = exercise.namespace
+    # L'(a) = 17a - 21, a* = 21/17, L'' = 17
+    assert ns["loss_derivative"](0.0, X_HAND, Y_HAND) == pytest.approx(-21.0)
+    assert ns["loss_derivative"](2.0, X_HAND, Y_HAND) == pytest.approx(13.0)
+    assert ns["closed_form_a"](X_HAND, Y_HAND) == pytest.approx(21 / 17)
+    assert ns["divergence_threshold"](X_HAND) == pytest.approx(2 / 17)
+    for n_steps, a in [(0, 0.0), (1, 1.05), (2, 1.2075), (3, 1.231125)]:
+        assert ns["gradient_descent"](X_HAND, Y_HAND, 0.0, 0.05, n_steps) == pytest.approx(a, abs=1e-12)
+
+
+def test_reference_agrees_with_nnlib_lstsq(exercise):
+    ns = exercise.namespace
+    rng = np.random.default_rng(3)
+    x = rng.uniform(-2, 2, size=15)
+    y = 1.7 * x**2 + rng.normal(scale=0.4, size=15)
+    assert ns["closed_form_a"](x, y) == pytest.approx(lstsq.fit_quadratic_closed_form(x, y))
+    for a in (-1.0, 0.3, 2.5):
+        assert ns["loss_derivative"](a, x, y) == pytest.approx(lstsq.quadratic_loss_derivative(a, x, y))
+
+
+def test_derivative_matches_central_differences(exercise):
+    ns = exercise.namespace
+    rng = np.random.default_rng(4)
+    x, y = rng.normal(size=8), rng.normal(size=8)
+
+    def loss(a):
+        return np.mean((y - a * x**2) ** 2)
+
+    for a in (-2.0, 0.0, 0.7):
+        numeric = (loss(a + 1e-6) - loss(a - 1e-6)) / 2e-6
+        assert ns["loss_derivative"](a, x, y) == pytest.approx(numeric, rel=1e-6)
+
+
+def test_gradient_descent_ends_at_the_closed_form_on_the_converging_hidden_runs(exercise):
+    ns = exercise.namespace
+    converging = [test for test in exercise.question("q3").tests() if test.case.args[-1] >= 60]
+    assert len(converging) >= 6
+    for test in converging:
+        x, y = test.case.args[:2]
+        assert exercise.expected(test) == pytest.approx(ns["closed_form_a"](x, y), rel=1e-9, abs=1e-12)
+
+
+def test_one_step_learning_rate_lands_on_the_closed_form(exercise):
+    ns = exercise.namespace
+    x, y = ns["x_data"], ns["y_data"]
+    assert ns["eta_one_step"] == pytest.approx(ns["divergence_threshold"](x) / 2)
+    for start in (-3.0, 0.0, 5.0):
+        assert ns["gradient_descent"](x, y, start, ns["eta_one_step"], 1) == pytest.approx(ns["closed_form_a"](x, y))
+
+
+def test_threshold_separates_convergence_from_divergence(exercise):
+    ns = exercise.namespace
+    x, y = ns["x_data"], ns["y_data"]
+    a_star, threshold = ns["closed_form_a"](x, y), ns["divergence_threshold"](x)
+    assert abs(ns["gradient_descent"](x, y, 0.0, 0.98 * threshold, 300) - a_star) < 1e-3
+    assert abs(ns["gradient_descent"](x, y, 0.0, 1.02 * threshold, 300) - a_star) > 1e2
+
+
+def test_wrong_derivatives_fail(exercise):
+    wrongs = {
+        "sign": lambda a, x, y: 2 * np.mean(x**2 * (y - a * x**2)),
+        "sum": lambda a, x, y: -2 * np.sum(x**2 * (y - a * x**2)),
+        "no factor 2": lambda a, x, y: -np.mean(x**2 * (y - a * x**2)),
+        "inner derivative x": lambda a, x, y: -2 * np.mean(x * (y - a * x**2)),
+    }
+    for name, wrong in wrongs.items():
+        assert _fails_hidden(exercise, "q1", wrong) >= 4, name
+
+
+def test_wrong_closed_forms_fail(exercise):
+    wrongs = {
+        "squares below": lambda x, y: np.sum(x**2 * y) / np.sum(x**2),
+        "linear fit": lambda x, y: np.sum(x * y) / np.sum(x**2),
+        "mean ratio": lambda x, y: np.mean(y[x != 0] / x[x != 0] ** 2),
+    }
+    for name, wrong in wrongs.items():
+        assert _fails_hidden(exercise, "q2", wrong) >= 4, name
+
+
+def test_wrong_gradient_descent_loops_fail(exercise):
+    ns = exercise.namespace
+    derivative, closed_form = ns["loss_derivative"], ns["closed_form_a"]
+
+    def one_step_too_many(x, y, a0, learning_rate, n_steps):
+        a = a0
+        for _ in range(n_steps + 1):
+            a = a - learning_rate * derivative(a, x, y)
+        return a
+
+    def uphill(x, y, a0, learning_rate, n_steps):
+        a = a0
+        for _ in range(n_steps):
+            a = a + learning_rate * derivative(a, x, y)
+        return a
+
+    def closed_form_instead(x, y, a0, learning_rate, n_steps):
+        return closed_form(x, y)
+
+    def ignores_start(x, y, a0, learning_rate, n_steps):
+        a = 0.0
+        for _ in range(n_steps):
+            a = a - learning_rate * derivative(a, x, y)
+        return a
+
+    # Seven of the twelve hidden runs stop long before the minimum, so skipping the loop costs
+    # more than half of the points.
+    assert _fails_hidden(exercise, "q3", closed_form_instead) >= 7
+    assert _fails_hidden(exercise, "q3", one_step_too_many) >= 6
+    assert _fails_hidden(exercise, "q3", ignores_start) >= 5
+    assert _fails_hidden(exercise, "q3", uphill) >= 11
+
+
+def test_wrong_thresholds_fail(exercise):
+    wrongs = {
+        "1 / L''": lambda x: 1 / (2 * np.mean(x**4)),
+        "sum": lambda x: 2 / (2 * np.sum(x**4)),
+        "squares": lambda x: 2 / (2 * np.mean(x**2)),
+    }
+    for name, wrong in wrongs.items():
+        assert _fails_hidden(exercise, "q4", wrong) >= 5, name
+
+
+def test_the_variable_question_rejects_the_divergence_threshold(exercise):
+    question = exercise.question("q5")
+    test = question.tests()[0]
+    expected = exercise.expected(test)
+    assert question.judge(expected, expected) is None
+    assert question.judge(expected, 2 * expected) is not None
+
+
+def test_random_cases_are_reproducible(exercise):
+    again = load_exercise(STEM)
+    for first, second in zip(exercise.questions, again.questions):
+        for a, b in zip(first.hidden, second.hidden):
+            assert len(a.args) == len(b.args)
+            for x, y in zip(a.args, b.args):
+                np.testing.assert_array_equal(x, y)

@@ -1,0 +1,216 @@
+"""Exercise 06 (chain rule and computational graphs): the reference solution passes its own
+tests, agrees with central differences and nnlib, and typical wrong answers fail hidden tests."""
+
+from __future__ import annotations
+
+import copy
+import warnings
+
+import numpy as np
+import pytest
+
+from course.exercise import load_exercise
+from nnlib.gradcheck import numerical_gradient as nnlib_numerical_gradient
+
+STEM = "06_chain_rule"
+
+
+@pytest.fixture(scope="module")
+def exercise():
+    return load_exercise(STEM)
+
+
+def outcomes(exercise, question_id, function):
+    """(public, hidden): for each test, whether ``function`` gives the reference answer."""
+    question = exercise.question(question_id)
+    public, hidden = [], []
+    for test in question.tests():
+        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+        try:
+            with np.errstate(all="ignore"):
+                received = function(*args, **kwargs)
+            ok = question.judge(exercise.expected(test), received) is None
+        except Exception:
+            ok = False
+        (public if test.public else hidden).append(ok)
+    return public, hidden
+
+
+def _fails_hidden(exercise, question_id, function):
+    return outcomes(exercise, question_id, function)[1].count(False)
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def test_questions_points_and_names(exercise):
+    assert [(q.id, q.name, q.points) for q in exercise.questions] == [
+        ("q1", "derivative_F", 2), ("q2", "central_difference", 2),
+        ("q3", "neuron_forward_backward", 3), ("q4", "numerical_gradient", 3),
+    ]
+    for question in exercise.questions:
+        assert question.public and len(question.hidden) >= 5
+        assert set(question.hint) == {"en", "sv"}
+
+
+@pytest.mark.parametrize("question_id", ["q1", "q2", "q3", "q4"])
+def test_reference_passes_all_its_tests(exercise, question_id):
+    public, hidden = outcomes(exercise, question_id, exercise.namespace[exercise.question(question_id).name])
+    assert all(public) and all(hidden)
+
+
+def test_reference_is_finite_and_warning_free_on_every_case(exercise):
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        for question in exercise.questions:
+            for test in question.tests():
+                assert np.all(np.isfinite(exercise.expected(test))), test.call_text()
+
+
+def test_arguments_are_not_changed_by_the_reference(exercise):
+    theta = np.array([0.3, -0.2, 0.1])
+    exercise.namespace["numerical_gradient"](theta, np.array([1.0, 2.0]), 0.0, 0.1)
+    np.testing.assert_array_equal(theta, [0.3, -0.2, 0.1])
+
+
+def test_hand_worked_example_from_the_lesson(exercise):
+    ns = exercise.namespace
+    # x = 2, w = 0.5, b = -1, y = 1: z = 0, a = 0.5, L = 0.25, dL/dz = -0.25
+    assert ns["neuron_forward_backward"](2.0, 0.5, -1.0, 1.0) == pytest.approx((0.25, -0.5, -0.25))
+    np.testing.assert_allclose(ns["numerical_gradient"](np.array([0.5, -1.0]), np.array([2.0]), 1.0),
+                               [-0.5, -0.25], atol=1e-9)
+    # F'(x) = e^{sin x^2} cos(x^2) 2x: 0 at x = 0, 2 e^{sin 1} cos 1 at x = 1
+    np.testing.assert_allclose(ns["derivative_F"](np.array([0.0, 1.0])), [0.0, 2 * np.exp(np.sin(1)) * np.cos(1)])
+
+
+def test_derivative_agrees_with_the_central_difference(exercise):
+    ns = exercise.namespace
+    x = np.linspace(-2.5, 2.5, 41)
+    np.testing.assert_allclose(ns["central_difference"](x, 1e-5), ns["derivative_F"](x), atol=1e-8)
+    # error O(h^2): ten times smaller h, about a hundred times smaller error
+    error_big = np.max(np.abs(ns["central_difference"](x, 1e-2) - ns["derivative_F"](x)))
+    error_small = np.max(np.abs(ns["central_difference"](x, 1e-3) - ns["derivative_F"](x)))
+    assert 50 < error_big / error_small < 200
+
+
+def test_forward_backward_agrees_with_central_differences_and_nnlib(exercise):
+    ns = exercise.namespace
+    rng = np.random.default_rng(6)
+    for _ in range(5):
+        x, w, b = rng.normal(size=3)
+        y = float(rng.integers(0, 2))
+        loss, dL_dw, dL_db = ns["neuron_forward_backward"](x, w, b, y)
+        assert loss == pytest.approx((_sigmoid(w * x + b) - y) ** 2)
+        numeric = nnlib_numerical_gradient(lambda theta: ns["neuron_loss"](theta, np.array([x]), y), np.array([w, b]))
+        np.testing.assert_allclose([dL_dw, dL_db], numeric, rtol=1e-6, atol=1e-10)
+
+
+def test_numerical_gradient_agrees_with_nnlib(exercise):
+    ns = exercise.namespace
+    rng = np.random.default_rng(7)
+    theta, x = rng.normal(size=4), rng.normal(size=3)
+    ours = ns["numerical_gradient"](theta, x, 1.0, 1e-6)
+    theirs = nnlib_numerical_gradient(lambda t: ns["neuron_loss"](t, x, 1.0), theta.copy(), eps=1e-6)
+    np.testing.assert_allclose(ours, theirs, rtol=1e-6, atol=1e-10)
+
+
+def test_wrong_chain_rule_derivatives_fail(exercise):
+    wrongs = {
+        "no cos": lambda x: np.exp(np.sin(x**2)) * 2 * x,
+        "no inner 2x": lambda x: np.exp(np.sin(x**2)) * np.cos(x**2),
+        "outer at x": lambda x: np.exp(np.sin(x)) * np.cos(x) * 2 * x,
+        "no exp": lambda x: np.cos(x**2) * 2 * x,
+    }
+    for name, wrong in wrongs.items():
+        assert _fails_hidden(exercise, "q1", wrong) >= 6, name
+
+
+def test_wrong_differences_fail(exercise):
+    F = exercise.namespace["F"]
+    derivative = exercise.namespace["derivative_F"]
+    wrongs = {
+        "forward": lambda x, h=1e-5: (F(x + h) - F(x)) / h,
+        "divides by h": lambda x, h=1e-5: (F(x + h) - F(x - h)) / h,
+        "exact derivative": lambda x, h=1e-5: derivative(x),
+        "ignores h": lambda x, h=1e-5: (F(x + 1e-5) - F(x - 1e-5)) / 2e-5,
+    }
+    for name, wrong in wrongs.items():
+        assert _fails_hidden(exercise, "q2", wrong) >= 5, name
+
+
+def test_wrong_backward_passes_fail(exercise):
+    def forgot_sigmoid_derivative(x, w, b, y):
+        a = _sigmoid(w * x + b)
+        return (a - y) ** 2, 2 * (a - y) * x, 2 * (a - y)
+
+    def sign_error(x, w, b, y):
+        a = _sigmoid(w * x + b)
+        dL_dz = 2 * (y - a) * a * (1 - a)
+        return (a - y) ** 2, dL_dz * x, dL_dz
+
+    def forgot_input(x, w, b, y):
+        a = _sigmoid(w * x + b)
+        dL_dz = 2 * (a - y) * a * (1 - a)
+        return (a - y) ** 2, dL_dz, dL_dz
+
+    def swapped(x, w, b, y):
+        a = _sigmoid(w * x + b)
+        dL_dz = 2 * (a - y) * a * (1 - a)
+        return (a - y) ** 2, dL_dz, dL_dz * x
+
+    def weight_instead_of_input(x, w, b, y):
+        a = _sigmoid(w * x + b)
+        dL_dz = 2 * (a - y) * a * (1 - a)
+        return (a - y) ** 2, dL_dz * w, dL_dz
+
+    for wrong in (forgot_sigmoid_derivative, sign_error, forgot_input, swapped, weight_instead_of_input):
+        assert _fails_hidden(exercise, "q3", wrong) >= 5, wrong.__name__
+
+
+def test_wrong_numerical_gradients_fail(exercise):
+    loss = exercise.namespace["neuron_loss"]
+
+    def forward_difference(theta, x, y, h=1e-5):
+        gradient = np.zeros(len(theta))
+        for j in range(len(theta)):
+            plus = theta.copy()
+            plus[j] += h
+            gradient[j] = (loss(plus, x, y) - loss(theta, x, y)) / h
+        return gradient
+
+    def never_restored(theta, x, y, h=1e-5):
+        gradient = np.zeros(len(theta))
+        for j in range(len(theta)):
+            theta[j] += h
+            up = loss(theta, x, y)
+            theta[j] -= 2 * h
+            gradient[j] = (up - loss(theta, x, y)) / (2 * h)
+        return gradient
+
+    def all_entries_at_once(theta, x, y, h=1e-5):
+        slope = (loss(theta + h, x, y) - loss(theta - h, x, y)) / (2 * h)
+        return np.full(len(theta), slope)
+
+    def bias_left_out(theta, x, y, h=1e-5):
+        gradient = np.zeros(len(theta) - 1)
+        for j in range(len(theta) - 1):
+            plus, minus = theta.copy(), theta.copy()
+            plus[j] += h
+            minus[j] -= h
+            gradient[j] = (loss(plus, x, y) - loss(minus, x, y)) / (2 * h)
+        return gradient
+
+    assert _fails_hidden(exercise, "q4", forward_difference) >= 5
+    assert _fails_hidden(exercise, "q4", never_restored) >= 5
+    assert _fails_hidden(exercise, "q4", all_entries_at_once) >= 6
+    assert _fails_hidden(exercise, "q4", bias_left_out) == len(exercise.question("q4").hidden)
+
+
+def test_random_cases_are_reproducible(exercise):
+    again = load_exercise(STEM)
+    for first, second in zip(exercise.questions, again.questions):
+        for a, b in zip(first.hidden, second.hidden):
+            assert len(a.args) == len(b.args)
+            for x, y in zip(a.args, b.args):
+                np.testing.assert_array_equal(x, y)

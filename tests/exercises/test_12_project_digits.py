@@ -1,0 +1,199 @@
+"""Exercise 12 (project: handwritten digits): the reference solution passes its own tests with a
+margin, the accuracy grading accepts exactly the answers at or above the stated 95%, the
+confusion matrix in the text is what nnlib really gives, and weak or wrong answers fail."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+
+import nnlib
+from course.exercise import load_exercise
+from course.grader.codec import roundtrip
+
+STEM = "12_project_digits"
+
+
+@pytest.fixture(scope="module")
+def exercise():
+    return load_exercise(STEM)
+
+
+_EXPECTED: dict[tuple[str, int], object] = {}
+
+
+def expected(exercise, test):
+    """The reference answer, computed once: for the project it means training a network."""
+    key = (test.question.id, test.index)
+    if key not in _EXPECTED:
+        _EXPECTED[key] = exercise.expected(test)
+    return _EXPECTED[key]
+
+
+def outcomes(exercise, question_id, function):
+    """(public, hidden): for each test, whether ``function`` gives an answer the question accepts."""
+    question = exercise.question(question_id)
+    public, hidden = [], []
+    for test in question.tests():
+        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+        try:
+            received = roundtrip(function(*args, **kwargs))
+            ok = question.judge(expected(exercise, test), received) is None
+        except Exception:
+            ok = False
+        (public if test.public else hidden).append(ok)
+    return public, hidden
+
+
+def failed_hidden(exercise, question_id, function):
+    return outcomes(exercise, question_id, function)[1].count(False)
+
+
+@pytest.fixture(scope="module")
+def project(exercise):
+    """(test, expected labels from the reference, true labels) for every project case."""
+    question = exercise.question("q4")
+    rows = []
+    for test in question.tests():
+        reference = expected(exercise, test)
+        rows.append((test, reference, exercise.namespace["_TRUE_LABELS"][len(reference)]))
+    return rows
+
+
+def test_questions_points_and_names(exercise):
+    assert [(q.id, q.name, q.points) for q in exercise.questions] == [
+        ("q1", "normalize_pixels", 1), ("q2", "one_hot", 1), ("q3", "most_confused", 1),
+        ("q4", "train_and_predict", 4),
+    ]
+    for question in exercise.questions:
+        assert set(question.hint) == {"en", "sv"}
+    assert exercise.namespace["REQUIRED_ACCURACY"] == 0.95
+    assert len(exercise.question("q4").public) == 1 and len(exercise.question("q4").hidden) == 2
+
+
+@pytest.mark.parametrize("question_id", ["q1", "q2"])
+def test_reference_passes_all_its_tests(exercise, question_id):
+    public, hidden = outcomes(exercise, question_id, exercise.namespace[exercise.question(question_id).name])
+    assert all(public) and all(hidden) and len(hidden) >= 5
+
+
+def test_small_answers_agree_with_nnlib_and_the_text(exercise):
+    ns = exercise.namespace
+    np.testing.assert_array_equal(ns["normalize_pixels"](np.array([[0, 4, 8, 16]])), [[0.0, 0.25, 0.5, 1.0]])
+    np.testing.assert_array_equal(ns["one_hot"](np.array([2, 0, 1]), 4),
+                                  [[0, 0, 1, 0], [1, 0, 0, 0], [0, 1, 0, 0]])
+    labels = np.array([3, 1, 4, 1, 5, 9, 2, 6])
+    np.testing.assert_array_equal(ns["one_hot"](labels, 10), nnlib.one_hot(labels, 10))
+
+
+def test_confusion_matrix_in_the_text_is_what_nnlib_gives(exercise):
+    ns = exercise.namespace
+    model = nnlib.MLP([64, 10], rng=0)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.SGD(0.2), ns["X_train"] / 16, ns["y_train"], epochs=5,
+              batch_size=32, rng=0, progress=False)
+    confusion = nnlib.confusion_matrix(ns["y_test"], model.predict(ns["X_test"] / 16), n_classes=10)
+    np.testing.assert_array_equal(ns["confusion"], confusion)
+    assert 0.88 < np.trace(confusion) / confusion.sum() < 0.92  # "about 90%" in the text
+
+
+def test_most_confused_pair(exercise):
+    question = exercise.question("q3")
+    reference = expected(exercise, question.tests()[0])
+    assert reference == (1, 8)
+    assert question.judge(reference, roundtrip([1, 8])) is None
+    for wrong in [(8, 1), (1, 1), (5, 9), 1]:
+        assert question.judge(reference, roundtrip(wrong)) is not None
+
+
+def test_project_cases_are_separate_splits_of_the_digits(exercise, project):
+    X_all, _ = nnlib.datasets.load_digits()
+    assert len({len(true) for _, _, true in project}) == 3
+    for test, _, true in project:
+        X_fit, y_fit, X_held, seed = test.case.args
+        assert len(X_fit) + len(X_held) == len(X_all) and len(true) == len(X_held)
+        held = {row.tobytes() for row in X_held}
+        assert sum(row.tobytes() in held for row in X_fit) <= 2  # the data set itself has a few duplicate images
+        assert set(np.unique(y_fit)) == set(range(10)) and set(np.unique(true)) == set(range(10))
+    public = project[0][0].case.args
+    ns = exercise.namespace
+    np.testing.assert_array_equal(public[0], ns["X_train"])
+    np.testing.assert_array_equal(public[2], ns["X_test"])
+    np.testing.assert_array_equal(project[0][2], ns["y_test"])
+
+
+def test_reference_reaches_the_threshold_with_a_margin(project):
+    for test, reference, true in project:
+        assert reference.shape == true.shape and reference.dtype.kind == "i"
+        assert np.mean(reference == true) >= 0.96, test.call_text()
+
+
+def test_reference_is_reproducible(exercise, project):
+    test, reference, _ = project[0]
+    args = copy.deepcopy(test.case.args)
+    np.testing.assert_array_equal(exercise.namespace["train_and_predict"](*args), reference)
+
+
+def _judge(exercise, test, received):
+    return exercise.question("q4").judge(expected(exercise, test), roundtrip(received))
+
+
+def test_accuracy_grading_boundary(exercise, project):
+    test, _, true = project[0]
+    n = len(true)
+    needed = int(np.ceil(0.95 * n))
+    for n_right, ok in [(n, True), (needed, True), (needed - 1, False), (0, False)]:
+        labels = true.copy()
+        labels[n_right:] = (labels[n_right:] + 1) % 10
+        assert (_judge(exercise, test, labels) is None) is ok, n_right
+    assert _judge(exercise, test, true.tolist()) is None
+    assert _judge(exercise, test, true.astype(float)) is None
+
+
+def test_accuracy_feedback(exercise, project):
+    test, _, true = project[1]
+    message = _judge(exercise, test, np.zeros_like(true))
+    assert message is not None
+    english, swedish = message.render("en"), message.render("sv")
+    assert f"of the {len(true)} test images" in english and "at least 95.0%" in english
+    assert "minst 95.0 %" in swedish and "referenslösningen" in swedish
+    scores = _judge(exercise, test, np.eye(10)[true]).render("en")
+    assert "argmax(axis=1)" in scores and f"({len(true)},)" in scores
+    assert _judge(exercise, test, "1 2 3") is not None
+    assert _judge(exercise, test, true[:-1]) is not None
+
+
+def test_guesses_and_weak_models_fail(exercise):
+    rng = np.random.default_rng(0)
+    public, hidden = outcomes(exercise, "q4", lambda X_train, y_train, X_test, seed: rng.integers(0, 10, len(X_test)))
+    assert not any(public + hidden)
+    most_common = outcomes(exercise, "q4", lambda X_train, y_train, X_test, seed:
+                           np.full(len(X_test), np.bincount(y_train).argmax()))
+    assert not any(most_common[0] + most_common[1])
+
+    def no_hidden_layer(X_train, y_train, X_test, seed):
+        model = nnlib.MLP([64, 10], rng=seed)
+        nnlib.fit(model, nnlib.CrossEntropy(), nnlib.SGD(0.2), X_train / 16, y_train, epochs=5, batch_size=32,
+                  rng=seed, progress=False)
+        return model.predict(X_test / 16).argmax(axis=1)
+
+    public, hidden = outcomes(exercise, "q4", no_hidden_layer)
+    assert not any(public + hidden)
+
+
+def test_wrong_scalings_fail(exercise):
+    assert failed_hidden(exercise, "q1", lambda X: X / X.max() if X.max() > 0 else X * 1.0) >= 4
+    assert failed_hidden(exercise, "q1", lambda X: X / 255) >= 6
+    assert failed_hidden(exercise, "q1", lambda X: (X - X.mean()) / (X.std() + 1e-12)) >= 6
+    with np.errstate(invalid="ignore"):
+        assert outcomes(exercise, "q1", lambda X: X / X.max())[0] == [False, True]
+
+
+def test_wrong_one_hots_fail(exercise):
+    def from_largest_label(y, n_classes):
+        return np.eye(int(y.max()) + 1)[y]
+
+    assert failed_hidden(exercise, "q2", from_largest_label) >= 4
+    assert failed_hidden(exercise, "q2", lambda y, n_classes: np.eye(n_classes)[y].T) >= 6
+    assert failed_hidden(exercise, "q2", lambda y, n_classes: np.eye(n_classes)[y][::-1]) >= 4
