@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import EXERCISE_SOURCE, LESSON_SOURCE, write_source
+from builder_helpers import EXERCISE_SOURCE, LESSON_SOURCE, write_source
 
 from course import build as builder
 from course.i18n import LANGUAGES, t

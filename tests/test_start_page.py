@@ -127,3 +127,16 @@ def test_the_check_itself_finds_missing_broken_and_foreign_links(tmp_path):
     ]
     (tmp_path / "notebooks" / "en" / "00_welcome.ipynb").unlink()
     assert start_page_problems(tmp_path, "en")[0].endswith("is not built; run `python -m course build`")
+
+
+def _built_notebooks() -> list[Path]:
+    return sorted(
+        path for out_dir in OUTPUT_DIRS.values() for path in (REPO_ROOT / out_dir).glob("*/*.ipynb")
+    )
+
+
+@pytest.mark.parametrize("page", _built_notebooks(), ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
+def test_every_relative_link_in_every_notebook_resolves(page):
+    targets = relative_targets(page, links(nbformat.read(page, as_version=4)))
+    broken = [target for target, path in sorted(targets.items()) if not path.exists()]
+    assert not broken, f"{page.relative_to(REPO_ROOT)} links to missing files: {broken}"

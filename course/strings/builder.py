@@ -6,6 +6,6 @@ STRINGS = {
     # The message of the NotImplementedError the stub raises until the student answers.
     "builder.stub_message": {
         "en": "Not answered yet: write your solution here.",
-        "sv": "Inte besvarad ännu: skriv din lösning här.",
+        "sv": "Inte besvarad än: skriv din lösning här.",
     },
 }
