@@ -12,6 +12,7 @@ def test_save_load_round_trip(tmp_path):
     model = MLP([3, 6, 2], activation="tanh", output="softmax", rng=0)
     path = save(model, tmp_path / "model")
     assert path.name == "model.npz"
+    assert path.stat().st_mode & 0o777 == 0o644
     again = load(path)
     X = np.random.default_rng(1).normal(size=(4, 3))
     np.testing.assert_array_equal(again.forward(X), model.forward(X))
