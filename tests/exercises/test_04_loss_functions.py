@@ -3,7 +3,6 @@ nnlib and the lesson's hand-worked numbers, and typical wrong answers fail hidde
 
 from __future__ import annotations
 
-import copy
 import warnings
 
 import numpy as np
@@ -11,29 +10,9 @@ import pytest
 
 from course.exercise import load_exercise
 from nnlib.losses import MSE, binary_cross_entropy as nnlib_bce, mse as nnlib_mse
+from exercise_helpers import hidden_failures, outcomes
 
 STEM = "04_loss_functions"
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
-
-
-def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives the reference answer."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            with np.errstate(all="ignore"):
-                received = function(*args, **kwargs)
-            ok = question.judge(exercise.expected(test), received) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
 
 
 def test_questions_points_and_names(exercise):
@@ -100,21 +79,16 @@ def test_mse_gradient_matches_central_differences(exercise):
     np.testing.assert_allclose(ns["mse_gradient"](y_hat, y), numeric, rtol=1e-6, atol=1e-9)
 
 
-def _fails_hidden(exercise, question_id, function):
-    _, hidden = outcomes(exercise, question_id, function)
-    return hidden.count(False)
-
-
 def test_wrong_mse_answers_fail(exercise):
-    assert _fails_hidden(exercise, "q1", lambda y_hat, y: float(np.sum((y - y_hat) ** 2) / len(y))) >= 2
-    assert _fails_hidden(exercise, "q1", lambda y_hat, y: float(np.sum((y - y_hat) ** 2))) >= 5
-    assert _fails_hidden(exercise, "q1", lambda y_hat, y: float(np.mean(np.abs(y - y_hat)))) >= 5
+    assert hidden_failures(exercise, "q1", lambda y_hat, y: float(np.sum((y - y_hat) ** 2) / len(y))) >= 2
+    assert hidden_failures(exercise, "q1", lambda y_hat, y: float(np.sum((y - y_hat) ** 2))) >= 5
+    assert hidden_failures(exercise, "q1", lambda y_hat, y: float(np.mean(np.abs(y - y_hat)))) >= 5
 
 
 def test_wrong_mse_gradients_fail(exercise):
-    assert _fails_hidden(exercise, "q2", lambda y_hat, y: 2 * (y - y_hat) / y.size) >= 5
-    assert _fails_hidden(exercise, "q2", lambda y_hat, y: (y_hat - y) / y.size) >= 5
-    assert _fails_hidden(exercise, "q2", lambda y_hat, y: 2 * (y_hat - y) / len(y_hat)) >= 2
+    assert hidden_failures(exercise, "q2", lambda y_hat, y: 2 * (y - y_hat) / y.size) >= 5
+    assert hidden_failures(exercise, "q2", lambda y_hat, y: (y_hat - y) / y.size) >= 5
+    assert hidden_failures(exercise, "q2", lambda y_hat, y: 2 * (y_hat - y) / len(y_hat)) >= 2
 
 
 def test_unsafe_or_careless_cross_entropy_fails_the_hidden_edge_cases(exercise):
@@ -137,8 +111,8 @@ def test_unsafe_or_careless_cross_entropy_fails_the_hidden_edge_cases(exercise):
     assert public == [True, False] and hidden.count(False) == 4
     public, hidden = outcomes(exercise, "q3", fixed_eps)
     assert all(public) and hidden.count(False) == 1
-    assert _fails_hidden(exercise, "q3", mean_instead) == len(exercise.question("q3").hidden)
-    assert _fails_hidden(exercise, "q3", clip_after_log) >= 2  # 0 * log(0) is still nan
+    assert hidden_failures(exercise, "q3", mean_instead) == len(exercise.question("q3").hidden)
+    assert hidden_failures(exercise, "q3", clip_after_log) >= 2  # 0 * log(0) is still nan
 
 
 def test_a_safe_variant_with_maximum_instead_of_clip_also_passes(exercise):
@@ -165,7 +139,7 @@ def test_wrong_neuron_costs_fail(exercise):
         return float(np.mean((sigmoid(X @ w + b) - y) ** 2))
 
     for wrong in (no_bias, summed, squared_error):
-        assert _fails_hidden(exercise, "q4", wrong) >= 5, wrong.__name__
+        assert hidden_failures(exercise, "q4", wrong) >= 5, wrong.__name__
 
 
 def test_random_cases_are_reproducible(exercise):

@@ -4,7 +4,6 @@ closed form, and typical wrong answers fail hidden tests."""
 
 from __future__ import annotations
 
-import copy
 import warnings
 
 import numpy as np
@@ -12,35 +11,11 @@ import pytest
 
 from course.exercise import load_exercise
 from nnlib import lstsq
+from exercise_helpers import hidden_failures, outcomes
 
 STEM = "05_gradient_descent"
 X_HAND = np.array([1.0, 2.0])
 Y_HAND = np.array([1.0, 5.0])
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
-
-
-def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives the reference answer."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            with np.errstate(all="ignore"):
-                received = function(*args, **kwargs)
-            ok = question.judge(exercise.expected(test), received) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
-
-
-def _fails_hidden(exercise, question_id, function):
-    return outcomes(exercise, question_id, function)[1].count(False)
 
 
 def test_questions_points_and_names(exercise):
@@ -136,7 +111,7 @@ def test_wrong_derivatives_fail(exercise):
         "inner derivative x": lambda a, x, y: -2 * np.mean(x * (y - a * x**2)),
     }
     for name, wrong in wrongs.items():
-        assert _fails_hidden(exercise, "q1", wrong) >= 4, name
+        assert hidden_failures(exercise, "q1", wrong) >= 4, name
 
 
 def test_wrong_closed_forms_fail(exercise):
@@ -146,7 +121,7 @@ def test_wrong_closed_forms_fail(exercise):
         "mean ratio": lambda x, y: np.mean(y[x != 0] / x[x != 0] ** 2),
     }
     for name, wrong in wrongs.items():
-        assert _fails_hidden(exercise, "q2", wrong) >= 4, name
+        assert hidden_failures(exercise, "q2", wrong) >= 4, name
 
 
 def test_wrong_gradient_descent_loops_fail(exercise):
@@ -176,10 +151,10 @@ def test_wrong_gradient_descent_loops_fail(exercise):
 
     # Seven of the twelve hidden runs stop long before the minimum, so skipping the loop costs
     # more than half of the points.
-    assert _fails_hidden(exercise, "q3", closed_form_instead) >= 7
-    assert _fails_hidden(exercise, "q3", one_step_too_many) >= 6
-    assert _fails_hidden(exercise, "q3", ignores_start) >= 5
-    assert _fails_hidden(exercise, "q3", uphill) >= 11
+    assert hidden_failures(exercise, "q3", closed_form_instead) >= 7
+    assert hidden_failures(exercise, "q3", one_step_too_many) >= 6
+    assert hidden_failures(exercise, "q3", ignores_start) >= 5
+    assert hidden_failures(exercise, "q3", uphill) >= 11
 
 
 def test_wrong_thresholds_fail(exercise):
@@ -189,7 +164,7 @@ def test_wrong_thresholds_fail(exercise):
         "squares": lambda x: 2 / (2 * np.mean(x**2)),
     }
     for name, wrong in wrongs.items():
-        assert _fails_hidden(exercise, "q4", wrong) >= 5, name
+        assert hidden_failures(exercise, "q4", wrong) >= 5, name
 
 
 def test_the_variable_question_rejects_the_divergence_threshold(exercise):

@@ -3,7 +3,6 @@ tests, agrees with central differences and nnlib, and typical wrong answers fail
 
 from __future__ import annotations
 
-import copy
 import warnings
 
 import numpy as np
@@ -11,33 +10,9 @@ import pytest
 
 from course.exercise import load_exercise
 from nnlib.gradcheck import numerical_gradient as nnlib_numerical_gradient
+from exercise_helpers import hidden_failures, outcomes
 
 STEM = "06_chain_rule"
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
-
-
-def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives the reference answer."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            with np.errstate(all="ignore"):
-                received = function(*args, **kwargs)
-            ok = question.judge(exercise.expected(test), received) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
-
-
-def _fails_hidden(exercise, question_id, function):
-    return outcomes(exercise, question_id, function)[1].count(False)
 
 
 def _sigmoid(z):
@@ -123,7 +98,7 @@ def test_wrong_chain_rule_derivatives_fail(exercise):
         "no exp": lambda x: np.cos(x**2) * 2 * x,
     }
     for name, wrong in wrongs.items():
-        assert _fails_hidden(exercise, "q1", wrong) >= 6, name
+        assert hidden_failures(exercise, "q1", wrong) >= 6, name
 
 
 def test_wrong_differences_fail(exercise):
@@ -136,7 +111,7 @@ def test_wrong_differences_fail(exercise):
         "ignores h": lambda x, h=1e-5: (F(x + 1e-5) - F(x - 1e-5)) / 2e-5,
     }
     for name, wrong in wrongs.items():
-        assert _fails_hidden(exercise, "q2", wrong) >= 5, name
+        assert hidden_failures(exercise, "q2", wrong) >= 5, name
 
 
 def test_wrong_backward_passes_fail(exercise):
@@ -165,7 +140,7 @@ def test_wrong_backward_passes_fail(exercise):
         return (a - y) ** 2, dL_dz * w, dL_dz
 
     for wrong in (forgot_sigmoid_derivative, sign_error, forgot_input, swapped, weight_instead_of_input):
-        assert _fails_hidden(exercise, "q3", wrong) >= 5, wrong.__name__
+        assert hidden_failures(exercise, "q3", wrong) >= 5, wrong.__name__
 
 
 def test_wrong_numerical_gradients_fail(exercise):
@@ -201,10 +176,10 @@ def test_wrong_numerical_gradients_fail(exercise):
             gradient[j] = (loss(plus, x, y) - loss(minus, x, y)) / (2 * h)
         return gradient
 
-    assert _fails_hidden(exercise, "q4", forward_difference) >= 5
-    assert _fails_hidden(exercise, "q4", never_restored) >= 5
-    assert _fails_hidden(exercise, "q4", all_entries_at_once) >= 6
-    assert _fails_hidden(exercise, "q4", bias_left_out) == len(exercise.question("q4").hidden)
+    assert hidden_failures(exercise, "q4", forward_difference) >= 5
+    assert hidden_failures(exercise, "q4", never_restored) >= 5
+    assert hidden_failures(exercise, "q4", all_entries_at_once) >= 6
+    assert hidden_failures(exercise, "q4", bias_left_out) == len(exercise.question("q4").hidden)
 
 
 def test_random_cases_are_reproducible(exercise):

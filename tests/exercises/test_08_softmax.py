@@ -3,52 +3,19 @@ with central differences, and naive or careless answers fail the hidden tests.""
 
 from __future__ import annotations
 
-import copy
 import warnings
 
 import numpy as np
 import pytest
 
-from course.exercise import load_exercise
 from course.grader.codec import roundtrip
 from nnlib.activations import softmax as nnlib_softmax
 from nnlib.gradcheck import numerical_gradient, relative_error
 from nnlib.losses import CrossEntropy
 from nnlib.metrics import accuracy as nnlib_accuracy
+from exercise_helpers import hidden_failures, outcomes, variable_verdict
 
 STEM = "08_softmax"
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
-
-
-def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives the reference answer."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                received = function(*args, **kwargs)
-            ok = question.judge(exercise.expected(test), roundtrip(received)) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
-
-
-def hidden_failures(exercise, question_id, function):
-    public, hidden = outcomes(exercise, question_id, function)
-    return hidden.count(False)
-
-
-def variable_verdict(exercise, value):
-    question = exercise.question("q5")
-    return question.judge(exercise.expected(question.tests()[0]), roundtrip(value))
 
 
 def test_questions_points_and_names(exercise):
@@ -179,11 +146,11 @@ def test_wrong_accuracies_fail(exercise):
 def test_output_activation_choices(exercise):
     right = {"digit": "softmax", "tags": "sigmoid", "weather": "softmax"}
     assert exercise.namespace["output_activation"] == right
-    assert variable_verdict(exercise, right) is None
-    assert variable_verdict(exercise, {"digit": " Softmax", "tags": "SIGMOID", "weather": "softmax "}) is None
+    assert variable_verdict(exercise, "q5", right) is None
+    assert variable_verdict(exercise, "q5", {"digit": " Softmax", "tags": "SIGMOID", "weather": "softmax "}) is None
     for wrong in ({**right, "tags": "softmax"}, {**right, "digit": "sigmoid"}, {**right, "weather": "sigmoid"},
                   {"digit": "softmax", "tags": "sigmoid"}, {**right, "weather": "relu"}, "softmax", None):
-        message = variable_verdict(exercise, wrong)
+        message = variable_verdict(exercise, "q5", wrong)
         assert message is not None
         for lang in ("en", "sv"):
             text = message.render(lang)

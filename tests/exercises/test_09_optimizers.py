@@ -3,48 +3,17 @@ optimisers, initialisers and Dense layer, and typical wrong answers fail hidden 
 
 from __future__ import annotations
 
-import copy
 import warnings
 
 import numpy as np
 import pytest
 
-from course.exercise import load_exercise
 from course.grader.codec import roundtrip
 from nnlib.layers import Dense
 from nnlib.optim import SGD, Adam
+from exercise_helpers import hidden_failures, outcomes, variable_verdict
 
 STEM = "09_optimizers"
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
-
-
-def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives the reference answer."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            with np.errstate(all="ignore"):
-                received = function(*args, **kwargs)
-            ok = question.judge(exercise.expected(test), roundtrip(received)) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
-
-
-def hidden_failures(exercise, question_id, function):
-    return outcomes(exercise, question_id, function)[1].count(False)
-
-
-def variable_verdict(exercise, value):
-    question = exercise.question("q5")
-    return question.judge(exercise.expected(question.tests()[0]), roundtrip(value))
 
 
 def test_questions_points_and_names(exercise):
@@ -122,11 +91,11 @@ def test_zero_initialisation_answer(exercise):
     ns = exercise.namespace
     assert ns["distinct_hidden_nodes"] == {"zeros": 1, "xavier": 4}
     np.testing.assert_array_equal(ns["W1_zeros"], np.zeros((4, 2)))
-    assert variable_verdict(exercise, {"zeros": 1, "xavier": 4}) is None
-    assert variable_verdict(exercise, {"xavier": np.int64(4), "zeros": np.int64(1)}) is None
+    assert variable_verdict(exercise, "q5", {"zeros": 1, "xavier": 4}) is None
+    assert variable_verdict(exercise, "q5", {"xavier": np.int64(4), "zeros": np.int64(1)}) is None
     for wrong in ({"zeros": 4, "xavier": 4}, {"zeros": 1, "xavier": 1}, {"zeros": 1}, {"zeros": 1.0, "xavier": 4.0},
                   {"zeros": True, "xavier": 4}, (1, 4), None):
-        message = variable_verdict(exercise, wrong)
+        message = variable_verdict(exercise, "q5", wrong)
         assert message is not None
         for lang in ("en", "sv"):
             assert message.render(lang)

@@ -4,7 +4,6 @@ answers (a flipped kernel, a missing bias, a float output size, ...) fail hidden
 
 from __future__ import annotations
 
-import copy
 
 import numpy as np
 import pytest
@@ -12,32 +11,9 @@ import pytest
 from course.exercise import load_exercise
 from course.grader.codec import roundtrip
 from nnlib.conv import Conv2D, MaxPool2D, conv2d_naive, conv_output_size
+from exercise_helpers import hidden_failures, outcomes
 
 STEM = "10_convolution"
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
-
-
-def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives an answer the question accepts."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            received = roundtrip(function(*args, **kwargs))
-            ok = question.judge(exercise.expected(test), received) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
-
-
-def failed_hidden(exercise, question_id, function):
-    return outcomes(exercise, question_id, function)[1].count(False)
 
 
 def accepts_kernel(exercise, kernel):
@@ -109,10 +85,10 @@ def test_hidden_cases_are_reproducible(exercise):
 
 
 def test_wrong_output_sizes_fail(exercise):
-    assert failed_hidden(exercise, "q1", lambda H, k, s, p: (H + 2 * p - k) / s + 1) >= 5
-    assert failed_hidden(exercise, "q1", lambda H, k, s, p: (H + p - k) // s + 1) >= 5
-    assert failed_hidden(exercise, "q1", lambda H, k, s, p: round((H + 2 * p - k) / s) + 1) >= 1
-    assert failed_hidden(exercise, "q1", lambda H, k, s, p: (H + 2 * p - k) // s) >= 5
+    assert hidden_failures(exercise, "q1", lambda H, k, s, p: (H + 2 * p - k) / s + 1) >= 5
+    assert hidden_failures(exercise, "q1", lambda H, k, s, p: (H + p - k) // s + 1) >= 5
+    assert hidden_failures(exercise, "q1", lambda H, k, s, p: round((H + 2 * p - k) / s) + 1) >= 1
+    assert hidden_failures(exercise, "q1", lambda H, k, s, p: (H + 2 * p - k) // s) >= 5
 
 
 def _conv_flipped(image, kernel):
@@ -130,9 +106,9 @@ def _conv_too_small(image, kernel):
 
 
 def test_wrong_convolutions_fail(exercise):
-    assert failed_hidden(exercise, "q2", _conv_flipped) >= 5
+    assert hidden_failures(exercise, "q2", _conv_flipped) >= 5
     assert outcomes(exercise, "q2", _conv_flipped)[0] == [False, False]
-    assert failed_hidden(exercise, "q2", _conv_too_small) >= 5
+    assert hidden_failures(exercise, "q2", _conv_too_small) >= 5
 
 
 def test_edge_kernel_accepts_every_left_to_right_edge_detector(exercise):
@@ -188,9 +164,9 @@ def _pool_keep_odd_edge(image):
 
 
 def test_wrong_max_pools_fail(exercise):
-    assert failed_hidden(exercise, "q4", _pool_from_zero) >= 6
-    assert failed_hidden(exercise, "q4", _pool_mean) >= 6
-    assert failed_hidden(exercise, "q4", _pool_keep_odd_edge) >= 3
+    assert hidden_failures(exercise, "q4", _pool_from_zero) >= 6
+    assert hidden_failures(exercise, "q4", _pool_mean) >= 6
+    assert hidden_failures(exercise, "q4", _pool_keep_odd_edge) >= 3
 
 
 def _layer_without_bias(X, W, b, stride, padding):
@@ -214,7 +190,7 @@ def _layer_stride_in_the_wrong_place(X, W, b, stride, padding):
 
 
 def test_wrong_layers_fail(exercise):
-    assert failed_hidden(exercise, "q5", _layer_without_bias) >= 5
-    assert failed_hidden(exercise, "q5", _layer_without_padding) >= 4
-    assert failed_hidden(exercise, "q5", _layer_first_channel_only) >= 2
-    assert failed_hidden(exercise, "q5", _layer_stride_in_the_wrong_place) >= 3
+    assert hidden_failures(exercise, "q5", _layer_without_bias) >= 5
+    assert hidden_failures(exercise, "q5", _layer_without_padding) >= 4
+    assert hidden_failures(exercise, "q5", _layer_first_channel_only) >= 2
+    assert hidden_failures(exercise, "q5", _layer_stride_in_the_wrong_place) >= 3

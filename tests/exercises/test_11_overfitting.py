@@ -11,34 +11,10 @@ import numpy as np
 import pytest
 
 import nnlib
-from course.exercise import load_exercise
 from course.grader.codec import roundtrip
+from exercise_helpers import hidden_failures, outcomes
 
 STEM = "11_overfitting"
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
-
-
-def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives an answer the question accepts."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            received = roundtrip(function(*args, **kwargs))
-            ok = question.judge(exercise.expected(test), received) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
-
-
-def failed_hidden(exercise, question_id, function):
-    return outcomes(exercise, question_id, function)[1].count(False)
 
 
 def accepts_value(exercise, question_id, value):
@@ -92,10 +68,10 @@ def test_wrong_splits_fail(exercise):
         perm = np.random.RandomState(seed).permutation(n)
         return perm[n_val:], perm[:n_val]
 
-    assert failed_hidden(exercise, "q1", swapped) >= 6
-    assert failed_hidden(exercise, "q1", validation_at_the_end) >= 6
-    assert failed_hidden(exercise, "q1", sorted_indices) >= 5
-    assert failed_hidden(exercise, "q1", legacy_generator) >= 5
+    assert hidden_failures(exercise, "q1", swapped) >= 6
+    assert hidden_failures(exercise, "q1", validation_at_the_end) >= 6
+    assert hidden_failures(exercise, "q1", sorted_indices) >= 5
+    assert hidden_failures(exercise, "q1", legacy_generator) >= 5
 
 
 def nnlib_early_stopping(val_losses, patience, min_delta):
@@ -144,11 +120,11 @@ def _stopping_rule(strict=True, stop_at_patience=False, from_zero=False, use_del
 
 
 def test_wrong_early_stopping_rules_fail(exercise):
-    assert failed_hidden(exercise, "q2", _stopping_rule(stop_at_patience=True)) >= 5
-    assert failed_hidden(exercise, "q2", _stopping_rule(strict=False)) >= 2
-    assert failed_hidden(exercise, "q2", _stopping_rule(from_zero=True)) >= 10
-    assert failed_hidden(exercise, "q2", _stopping_rule(use_delta=False)) >= 2
-    assert failed_hidden(exercise, "q2", lambda losses, patience, min_delta: (int(np.argmin(losses)) + 1,
+    assert hidden_failures(exercise, "q2", _stopping_rule(stop_at_patience=True)) >= 5
+    assert hidden_failures(exercise, "q2", _stopping_rule(strict=False)) >= 2
+    assert hidden_failures(exercise, "q2", _stopping_rule(from_zero=True)) >= 10
+    assert hidden_failures(exercise, "q2", _stopping_rule(use_delta=False)) >= 2
+    assert hidden_failures(exercise, "q2", lambda losses, patience, min_delta: (int(np.argmin(losses)) + 1,
                                                                                len(losses))) >= 5
 
 
@@ -196,11 +172,11 @@ def test_wrong_checkpoints_fail(exercise):
     forgot_epoch = _roundtrip_with(lambda w, e: (w, 0))
     swapped = _roundtrip_with(lambda w, e: (e, w))
     lost_a_weight = _roundtrip_with(lambda w, e: ({k: v for k, v in list(w.items())[:-1]}, e))
-    assert failed_hidden(exercise, "q3", keeps_epoch_in_weights) == 7
-    assert failed_hidden(exercise, "q3", float_epoch) == 7
-    assert failed_hidden(exercise, "q3", forgot_epoch) >= 6
-    assert failed_hidden(exercise, "q3", swapped) == 7
-    assert failed_hidden(exercise, "q3", lost_a_weight) == 7
+    assert hidden_failures(exercise, "q3", keeps_epoch_in_weights) == 7
+    assert hidden_failures(exercise, "q3", float_epoch) == 7
+    assert hidden_failures(exercise, "q3", forgot_epoch) >= 6
+    assert hidden_failures(exercise, "q3", swapped) == 7
+    assert hidden_failures(exercise, "q3", lost_a_weight) == 7
 
 
 def test_loss_table_is_what_nnlib_gives(exercise):

@@ -10,15 +10,10 @@ import numpy as np
 import pytest
 
 import nnlib
-from course.exercise import load_exercise
 from course.grader.codec import roundtrip
+from exercise_helpers import outcomes as judged_outcomes
 
 STEM = "12_project_digits"
-
-
-@pytest.fixture(scope="module")
-def exercise():
-    return load_exercise(STEM)
 
 
 _EXPECTED: dict[tuple[str, int], object] = {}
@@ -33,21 +28,11 @@ def expected(exercise, test):
 
 
 def outcomes(exercise, question_id, function):
-    """(public, hidden): for each test, whether ``function`` gives an answer the question accepts."""
-    question = exercise.question(question_id)
-    public, hidden = [], []
-    for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            received = roundtrip(function(*args, **kwargs))
-            ok = question.judge(expected(exercise, test), received) is None
-        except Exception:
-            ok = False
-        (public if test.public else hidden).append(ok)
-    return public, hidden
+    """Like the grader, with the project's reference trained once per test."""
+    return judged_outcomes(exercise, question_id, function, expected=lambda test: expected(exercise, test))
 
 
-def failed_hidden(exercise, question_id, function):
+def hidden_failures(exercise, question_id, function):
     return outcomes(exercise, question_id, function)[1].count(False)
 
 
@@ -183,9 +168,9 @@ def test_guesses_and_weak_models_fail(exercise):
 
 
 def test_wrong_scalings_fail(exercise):
-    assert failed_hidden(exercise, "q1", lambda X: X / X.max() if X.max() > 0 else X * 1.0) >= 4
-    assert failed_hidden(exercise, "q1", lambda X: X / 255) >= 6
-    assert failed_hidden(exercise, "q1", lambda X: (X - X.mean()) / (X.std() + 1e-12)) >= 6
+    assert hidden_failures(exercise, "q1", lambda X: X / X.max() if X.max() > 0 else X * 1.0) >= 4
+    assert hidden_failures(exercise, "q1", lambda X: X / 255) >= 6
+    assert hidden_failures(exercise, "q1", lambda X: (X - X.mean()) / (X.std() + 1e-12)) >= 6
     with np.errstate(invalid="ignore"):
         assert outcomes(exercise, "q1", lambda X: X / X.max())[0] == [False, True]
 
@@ -194,6 +179,6 @@ def test_wrong_one_hots_fail(exercise):
     def from_largest_label(y, n_classes):
         return np.eye(int(y.max()) + 1)[y]
 
-    assert failed_hidden(exercise, "q2", from_largest_label) >= 4
-    assert failed_hidden(exercise, "q2", lambda y, n_classes: np.eye(n_classes)[y].T) >= 6
-    assert failed_hidden(exercise, "q2", lambda y, n_classes: np.eye(n_classes)[y][::-1]) >= 4
+    assert hidden_failures(exercise, "q2", from_largest_label) >= 4
+    assert hidden_failures(exercise, "q2", lambda y, n_classes: np.eye(n_classes)[y].T) >= 6
+    assert hidden_failures(exercise, "q2", lambda y, n_classes: np.eye(n_classes)[y][::-1]) >= 4

@@ -1,0 +1,49 @@
+"""Judging a candidate answer exactly as the grader would, for the exercise tests.
+
+Each test file passes a function (the reference, or a plausible wrong answer) and learns
+which public and hidden tests it passes: the call runs under the question's
+``float_errors`` setting, the answer goes through the grader's codec (no pickle), and the
+question's own comparison decides. Imported by name, never from conftest.
+"""
+
+from __future__ import annotations
+
+import copy
+import warnings
+from typing import Any, Callable
+
+import numpy as np
+
+from course.exercise import Exercise, Test, float_guard
+from course.grader.codec import roundtrip
+
+
+def outcomes(exercise: Exercise, question_id: str, function: Callable,
+             *, expected: Callable[[Test], Any] | None = None) -> tuple[list[bool], list[bool]]:
+    """(public, hidden): for each test of the question, whether ``function`` passes it."""
+    question = exercise.question(question_id)
+    expected = expected or exercise.expected
+    public, hidden = [], []
+    for test in question.tests():
+        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+        numerics = float_guard(True) if question.float_errors else np.errstate(all="ignore")
+        try:
+            with numerics, warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                received = roundtrip(function(*args, **kwargs))
+            ok = question.judge(expected(test), received) is None
+        except Exception:
+            ok = False
+        (public if test.public else hidden).append(ok)
+    return public, hidden
+
+
+def hidden_failures(exercise: Exercise, question_id: str, function: Callable, **options) -> int:
+    """How many hidden tests ``function`` fails."""
+    return outcomes(exercise, question_id, function, **options)[1].count(False)
+
+
+def variable_verdict(exercise: Exercise, question_id: str, value: Any):
+    """None when ``value`` is accepted for the variable question, else the message."""
+    question = exercise.question(question_id)
+    return question.judge(exercise.expected(question.tests()[0]), roundtrip(value))
