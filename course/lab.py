@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,10 @@ def start_page(root: Path | str, lang: str) -> Path:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     return Path(root).resolve() / OUTPUT_DIRS["lesson"] / lang / f"{START_STEM}.ipynb"
+
+
+def _running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def lab_command(
@@ -38,6 +43,9 @@ def lab_command(
     ]
     if not open_browser:
         command.append("--no-browser")
+    if _running_as_root():
+        # Containers often run as root, and JupyterLab refuses to start as root without it.
+        command.append("--allow-root")
     command.append(str(start_page(root, lang)))
     return command
 

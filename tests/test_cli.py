@@ -91,6 +91,13 @@ def test_lab_command_starts_jupyterlab_from_this_python_on_the_start_page(tmp_pa
     assert "--no-browser" in lab.lab_command(tmp_path, "en", open_browser=False)
 
 
+def test_lab_allows_root_only_when_running_as_root(tmp_path, monkeypatch):
+    monkeypatch.setattr(lab.os, "geteuid", lambda: 0, raising=False)
+    assert "--allow-root" in lab.lab_command(tmp_path, "en")
+    monkeypatch.setattr(lab.os, "geteuid", lambda: 1000, raising=False)
+    assert "--allow-root" not in lab.lab_command(tmp_path, "en")
+
+
 def test_lab_rejects_an_unknown_language(tmp_path):
     with pytest.raises(ValueError, match=r"unknown language 'fr'; expected one of en, sv"):
         lab.lab_command(tmp_path, "fr")
