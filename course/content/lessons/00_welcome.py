@@ -28,6 +28,20 @@
 # 2. **hur du använder kursen**: celler, kärnan, språket, widgetar och övningar,
 # 3. det första kapitlet: **vad ett neuralt nätverk är**, med den notation som hela kursen använder.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Plan for 45 minutes: welcome and contents 3 min, how to use the course 7,
+# applications 4, numbers → black box → answer 7, the box opened 5, one neuron with the widget 9,
+# notation 8, summary 2. The deck shows the code without outputs: before the lecture, run
+# `notebooks/en/00_welcome.ipynb` once in JupyterLab (`make lab`) and switch to it for the figures
+# and the widget.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Plan för 45 minuter: välkomst och innehåll 3 min, hur kursen används 7,
+# tillämpningar 4, tal → svart låda → svar 7, lådan öppnas 5, en neuron med widgeten 9, notation 8,
+# sammanfattning 2. Bildspelet visar koden utan resultat: kör `notebooks/sv/00_welcome.ipynb` en
+# gång i JupyterLab (`make lab lang=sv`) före föreläsningen och växla dit för figurerna och
+# widgeten.
+
 # %% [markdown] tags=["en", "slide"]
 # ## Contents
 #
@@ -142,6 +156,21 @@
 # och vad din kod gav. Kör kontrollerna så ofta du vill. När läraren rättar en övning körs fler
 # tester av samma slag. Övning 00 är en uppvärmning (skalärprodukter och matrisers former) för
 # just det här arbetssättet.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 7 min. Show it rather than read it: run the first code cell with
+# Shift+Enter, point at the `[1]:`, then use *Kernel → Restart Kernel and Run All Cells…*. Ask the
+# check-yourself question below; expect "no, nothing reruns by itself". Watch for the spreadsheet
+# picture: students expect cells to update each other. Open Exercise 00 and let `check("q1")` fail
+# on the unanswered question, so the feedback is familiar before homework.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 7 min. Visa i stället för att läsa upp: kör den första kodcellen med
+# Shift+Enter, peka på `[1]:` och välj sedan *Kernel → Restart Kernel and Run All Cells…*. Ställ
+# testa-dig-själv-frågan nedan; väntat svar: ”nej, ingenting körs om av sig självt”. Se upp för
+# kalkylbladsbilden: studenterna väntar sig att celler uppdaterar varandra. Öppna övning 00 och låt
+# `check("q1")` misslyckas på den obesvarade frågan, så att återkopplingen är bekant före
+# hemuppgiften.
 
 # %% [markdown] tags=["en"]
 # Throughout the course you meet **check yourself** questions like the one below. Think of an
@@ -262,6 +291,20 @@ np.array([1, 2, 3]) * 10
 # arkitektur, men inte i grunddelarna: viktade summor, aktiveringsfunktioner, en förlustfunktion,
 # gradienter och gradientnedstigning. Det är de delarna som kursen handlar om.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min. Ask the room: "Name something you used this week that contains a
+# neural network." Expect face unlock, voice assistants, translation, recommendations, chat
+# assistants, spam filters. Do not go into the architectures; what should stay on the board is the
+# list of shared pieces: weighted sums, activation functions, a loss function, gradients, gradient
+# descent.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min. Fråga salen: ”Nämn något som du har använt den här veckan och
+# som innehåller ett neuralt nätverk.” Räkna med ansiktsupplåsning, röstassistenter, översättning,
+# rekommendationer, chattassistenter och skräppostfilter. Gå inte in på arkitekturerna; det som ska
+# stå kvar på tavlan är listan över de gemensamma delarna: viktade summor, aktiveringsfunktioner, en
+# förlustfunktion, gradienter och gradientnedstigning.
+
 # %% [markdown] tags=["en", "slide"]
 # ## Numbers in, a black box, a useful answer out
 #
@@ -293,6 +336,22 @@ np.array([1, 2, 3]) * 10
 # Låt oss se alla tre stegen på riktigt med handskrivna siffror, datan i kursens projekt
 # (kapitel 12). Det första steget: en bild på 8×8 pixlar är 64 tal mellan 0 (vitt) och 16
 # (svart).
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 7 min. Draw three boxes on the board, numbers → black box → answer, and fill
+# them in for the digits: 64 numbers from 0 to 16 → network → "this is a 3". Run the training cell
+# live; when the notebook runs top to bottom, the accuracy is about 0.98 (8 of 360 test digits
+# wrong), and it shifts a little after reruns because the cells share `rng`. Ask: "How do you turn a
+# sound clip into numbers?" (expect: the amplitude of the wave, measured thousands of times a
+# second). End on the digit it reads wrongly.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 7 min. Rita tre rutor på tavlan, tal → svart låda → svar, och fyll i
+# dem för siffrorna: 64 tal mellan 0 och 16 → nätverket → ”det här är en 3:a”. Kör träningscellen
+# live; körs allt uppifrån och ned blir träffsäkerheten omkring 0,98 (8 av 360 testsiffror fel), och
+# den ändras lite vid omkörningar eftersom cellerna delar på `rng`. Fråga: ”Hur gör man om ett
+# ljudklipp till tal?” (väntat svar: vågens amplitud, mätt tusentals gånger per sekund). Avsluta med
+# siffran som läses fel.
 
 # %%
 images, labels = load_digits()
@@ -409,6 +468,18 @@ plt.show()
 # fel på några testsiffror, och om du visade det en bokstav skulle det ändå svara med en siffra,
 # eftersom siffror är det enda det känner till.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 5 min. Let the room work out the check-yourself question before you run
+# `model.n_params()`: 32 · (64 + 1) + 10 · (32 + 1) = 2,080 + 330 = 2,410. The usual slip is to
+# forget the biases, which gives 2,368. Watch for "hidden" heard as secret or mysterious: hidden
+# layers are intermediate results the user never looks at, and each of them can be printed.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 5 min. Låt salen räkna ut testa-dig-själv-frågan innan du kör
+# `model.n_params()`: 32 · (64 + 1) + 10 · (32 + 1) = 2 080 + 330 = 2 410. Det vanliga misstaget är
+# att glömma bias, vilket ger 2 368. Se upp för att ”dold” uppfattas som hemlig eller mystisk: dolda
+# lager är mellanresultat som användaren aldrig tittar på, och vart och ett av dem kan skrivas ut.
+
 # %% [markdown] tags=["en"]
 # **Check yourself.** Where does the number 2,410 come from? The network has 64 inputs, a hidden
 # layer of 32 neurons and 10 outputs; every neuron has one weight per input and one bias.
@@ -470,6 +541,20 @@ model.n_params()
 #
 # $$z = w x + b = 2 \cdot 1{,}5 - 1 = 2, \qquad \hat y = \sigma(2) = \frac{1}{1 + e^{-2}}
 #   = \frac{1}{1 + 0{,}1353} \approx 0{,}881.$$
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 9 min. Work the example on the board: z = 2 · 1.5 − 1 = 2, ŷ = 1/(1 + e⁻²) ≈
+# 0.881. Then the widget, live: set w = −2 (the curve flips: the sign of w decides which way ŷ
+# grows), move b and ask where ŷ = 0.5 (expect x = −b/w), then w = 5 (almost a step: chapter 01).
+# Watch for "bias" heard in its everyday sense of prejudice: here it is only a shift of the sum,
+# learnt like any weight.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 9 min. Räkna exemplet på tavlan: z = 2 · 1,5 − 1 = 2, ŷ = 1/(1 + e⁻²) ≈
+# 0,881. Visa sedan widgeten live: sätt w = −2 (kurvan vänds: tecknet på w avgör åt vilket håll ŷ
+# växer), flytta b och fråga var ŷ = 0,5 (väntat svar: x = −b/w), och sätt sedan w = 5 (nästan ett
+# steg: kapitel 01). Se upp för att ”bias” uppfattas i vardaglig mening, som partiskhet: här är det
+# bara en förskjutning av summan, som lärs in precis som en vikt.
 
 # %% [markdown] tags=["en"]
 # The same computation in numpy, first written out and then with the `sigmoid` of `nnlib`.
@@ -560,6 +645,20 @@ NeuronCurveWidget(w=2.0, b=-1.0, x=1.5)
 # från ett verkligt nätverk med 3 indata, två dolda lager med 4 neuroner var och 2 utdata. Varje
 # linje är en vikt; i ett **fullt kopplat** nätverk som det här är varje nod i ett lager kopplad
 # till varje nod i lagret före.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 8 min. Draw the 3-4-4-2 network and mark w⁽²⁾₃₁: layer 2, *to* node 3,
+# *from* node 1. Say why "to" comes first: row j of the weight matrix holds every weight into node
+# j. Ask: "What is the shape of W⁽³⁾?" Expect 2 × 4. The wrong answer 4 × 2 comes from the (n_in,
+# n_out) layout some libraries use (Keras, for one); answers off by one come from numpy counting
+# from 0 (`W[j - 1, k - 1]`).
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 8 min. Rita nätverket 3-4-4-2 och markera w⁽²⁾₃₁: lager 2, *till* nod
+# 3, *från* nod 1. Förklara varför ”till” kommer först: rad j i viktmatrisen innehåller alla vikter
+# in till nod j. Fråga: ”Vilken form har W⁽³⁾?” Väntat svar: 2 × 4. Felsvaret 4 × 2 kommer från
+# ordningen (n_in, n_out) som vissa bibliotek använder (till exempel Keras); svar som är fel med ett
+# kommer av att numpy räknar från 0 (`W[j - 1, k - 1]`).
 
 # %%
 network = MLP([3, 4, 4, 2], activation="sigmoid", rng=rng)
@@ -739,3 +838,15 @@ print(dense_layers[1].W[3 - 1, 1 - 1])
 # **Nästa steg.** Gör [Övning 00](../../exercises/sv/00_welcome.ipynb), en kort uppvärmning som
 # lär dig hur övningarna fungerar, och fortsätt sedan med [kapitel 01, perceptronen](01_perceptron.ipynb):
 # en neuron som plockas isär, tränas och visar sina begränsningar.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 2 min. Ask one student to say ŷ = σ(wx + b) in words and another to read
+# w⁽²⁾₃₁ aloud ("the weight to node 3 in layer 2 from node 1 in layer 1"). Set Exercise 00: four
+# short questions on dot products and shapes whose real purpose is the `check` workflow, so every
+# student should have passed all its checks before chapter 01.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 2 min. Be en student säga ŷ = σ(wx + b) med ord och en annan läsa upp
+# w⁽²⁾₃₁ (”vikten till nod 3 i lager 2 från nod 1 i lager 1”). Ge övning 00 som hemuppgift: fyra
+# korta frågor om skalärprodukter och former, vars egentliga syfte är arbetssättet med `check`, så
+# varje student bör ha klarat alla dess kontroller före kapitel 01.

@@ -28,6 +28,20 @@
 # - träna en perceptron med Rosenblatts inlärningsregel, för hand och med `nnlib`,
 # - förklara varför XOR inte kan läras in av en enda neuron, och vad ett dolt lager ändrar.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Plan for 45 minutes: the brain analogy 4 min, inputs to output 6, the bias as
+# a weight 3, step or sigmoid 4, the decision boundary with its widget 7, Rosenblatt's rule with the
+# step widget 10, `nnlib` and the convergence theorem 3, XOR and linear separability 5, the hidden
+# layer and summary 3. Have `notebooks/en/01_perceptron.ipynb` running in JupyterLab: the deck shows
+# no outputs, and both widgets need a live kernel.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Plan för 45 minuter: jämförelsen med hjärnan 4 min, från indata till
+# utdata 6, bias som vikt 3, steg eller sigmoid 4, beslutsgränsen med widgeten 7, Rosenblatts regel
+# med stegwidgeten 10, `nnlib` och konvergenssatsen 3, XOR och linjär separerbarhet 5, det dolda
+# lagret och sammanfattningen 3. Ha `notebooks/sv/01_perceptron.ipynb` igång i JupyterLab:
+# bildspelet visar inga resultat, och båda widgetarna behöver en kärna som körs.
+
 # %%
 from course import set_language
 set_language("en")
@@ -86,6 +100,20 @@ rng = np.random.default_rng(0)
 # påstående att nätverket fungerar som en hjärna. Ett artificiellt neuralt nätverk är en
 # matematisk funktion, och det är så vi studerar det.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min. Ask: "What does the perceptron take over from a nerve cell?" Expect:
+# many inputs, one output, inputs of different strength, firing once a threshold is reached. Then
+# ask what it leaves out (pulses in time, chemistry, how learning happens). Watch for the conclusion
+# that networks think like brains: "neuron" is a name with a history, and from here on a neuron is a
+# function.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min. Fråga: ”Vad tar perceptronen över från en nervcell?” Väntat
+# svar: många indata, en utdata, indata med olika styrka och att cellen avfyrar när ett tröskelvärde
+# nås. Fråga sedan vad den utelämnar (impulser över tid, kemi, hur inlärningen går till). Se upp för
+# slutsatsen att nätverk tänker som hjärnor: ”neuron” är ett namn med en historia, och från och med
+# nu är en neuron en funktion.
+
 # %% [markdown] tags=["en", "slide"]
 # ## From inputs to output
 #
@@ -125,6 +153,18 @@ rng = np.random.default_rng(0)
 # **tröskelvärde** som de viktade indata måste nå. Bilden visar en neuron med tre indata och
 # talen från exemplet nedan; det översta indatavärdet, $x_0 = 1$, bär bias, vilket nästa avsnitt
 # förklarar.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 6 min. Compute the worked example on the board, term by term: 0.8 − 0.3 −
+# 0.3 − 0.1 = 0.1, so the step function gives 1 and σ gives ≈ 0.525. Ask: "What is the threshold,
+# and is it reached?" Expect: −b = 0.1, and the weighted inputs sum to 0.2 ≥ 0.1, so yes. Watch for
+# z = 0 exactly: with this course's step function, step(0) = 1.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 6 min. Räkna exemplet på tavlan, term för term: 0,8 − 0,3 − 0,3 − 0,1 =
+# 0,1, så stegfunktionen ger 1 och σ ger ≈ 0,525. Fråga: ”Vilket är tröskelvärdet, och nås det?”
+# Väntat svar: −b = 0,1, och de viktade indata summerar till 0,2 ≥ 0,1, alltså ja. Se upp för fallet
+# z = 0 exakt: med kursens stegfunktion är step(0) = 1.
 
 # %%
 x = np.array([2.0, -1.0, 0.5])
@@ -260,6 +300,20 @@ print(z, step(z), y)
 # alltså en logistisk regression, och ett neuralt nätverk är, i grova drag, många logistiska
 # regressioner som matar varandra.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min. Point at the plot: the sigmoid crosses 0.5 exactly where the step
+# jumps, at z = 0, so both neurons draw the same line. Ask: "Why can gradient descent not train the
+# step function?" Expect: its derivative is 0 wherever it exists, so it gives no direction. Say
+# "logistic regression" out loud: many students know it from statistics, and it is exactly a neuron
+# with a sigmoid.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min. Peka i figuren: sigmoiden passerar 0,5 precis där steget hoppar,
+# i z = 0, så de två neuronerna drar samma linje. Fråga: ”Varför kan gradientnedstigning inte träna
+# stegfunktionen?” Väntat svar: dess derivata är 0 överallt där den finns, så den anger ingen
+# riktning. Säg ”logistisk regression” högt: många känner igen den från statistiken, och den är
+# precis en neuron med sigmoid.
+
 # %%
 zs = np.linspace(-6, 6, 601)
 fig, ax = plt.subplots(figsize=(7, 3.8))
@@ -299,6 +353,20 @@ plt.show()
 # där $z > 0$, klass 1:s sida; bias flyttar linjen utan att vrida den. För AND med
 # $w_1 = w_2 = 1$, $b = -1{,}5$ är linjen $x_1 + x_2 = 1{,}5$, och bara punkten $(1, 1)$ ligger på
 # dess övre sida.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 7 min. Draw the line x₁ + x₂ = 1.5 and the weight vector (1, 1) at right
+# angles to it, pointing to the class-1 side. Widget: it starts on AND with b = −0.5 and two points
+# wrong; move b to −1.5 (no mistakes), switch to OR and set b back to −0.5, then XOR: let the room
+# call out settings; the best anyone gets is one mistake. Watch for the belief that the weight
+# vector runs along the line: it is perpendicular to it.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 7 min. Rita linjen x₁ + x₂ = 1,5 och viktvektorn (1, 1) vinkelrätt mot
+# den, riktad mot klass 1:s sida. Widgeten börjar med AND, b = −0,5 och två punkter fel; flytta b
+# till −1,5 (inga fel), byt till OR och sätt tillbaka b till −0,5, och välj sedan XOR: låt salen
+# ropa ut inställningar; bättre än ett fel blir det aldrig. Se upp för tron att viktvektorn går
+# längs linjen: den är vinkelrät mot den.
 
 # %%
 x1 = np.array([-0.5, 1.5])
@@ -414,6 +482,21 @@ DecisionLineWidget(dataset="and", w1=1.0, w2=1.0, b=-0.5)
 # En rätt klassificerad punkt ändrar ingenting; en felklassificerad drar linjen mot att bli rätt
 # för den (en uppdatering räcker inte alltid). Ett varv genom alla punkter är en **epok**.
 # Träningen slutar efter en epok utan en enda uppdatering: då klassificeras varje punkt rätt.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 10 min. Do steps 1–4 of the hand example on the board, then click **Step**
+# eight times in the widget and compare. Click **Rest of epoch** until an epoch makes no update: 6
+# epochs at η = 0.5; then set η = 1.0, click **Reset** and repeat: 4 epochs from this start. Ask:
+# "What does the rule do with a correctly classified point?" Expect: nothing, y − ŷ = 0. Watch for
+# "the rule finds the best line": it stops at the first line that separates.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 10 min. Räkna steg 1–4 i handexemplet på tavlan, klicka sedan på
+# **Steg** åtta gånger i widgeten och jämför. Klicka på **Resten av epoken** tills en epok inte gör
+# någon uppdatering: 6 epoker med η = 0,5; sätt sedan η = 1,0, klicka på **Börja om** och upprepa: 4
+# epoker från den här starten. Fråga: ”Vad gör regeln med en rätt klassificerad punkt?” Väntat svar:
+# ingenting, y − ŷ = 0. Se upp för ”regeln hittar den bästa linjen”: den stannar vid den första
+# linje som skiljer klasserna åt.
 
 # %% [markdown] tags=["en"]
 # **A worked example by hand.** AND, start at $w = (w_0, w_1, w_2) = (-1, 0.5, -0.5)$, $\eta = 0.5$,
@@ -613,6 +696,20 @@ plt.show()
 # föreställa dig en rät linje med båda de orangea kvadraterna på ena sidan och båda de blå
 # cirklarna på den andra.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 5 min for this slide and the proof on the next. Give the room 30 seconds to
+# draw, on paper, one line that separates XOR; nobody will manage. After the training run, write the
+# four inequalities of the next slide on the board and add the two middle ones. Watch for "it only
+# needed more epochs": the proof says that no such weights exist at all, whatever the learning rule
+# or the number of epochs.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 5 min för den här bilden och beviset på nästa. Ge salen 30 sekunder att
+# på papper dra en linje som skiljer XOR-klasserna åt; ingen kommer att lyckas. Skriv efter
+# träningskörningen upp de fyra olikheterna från nästa bild på tavlan och addera de två mittersta.
+# Se upp för ”den behövde bara fler epoker”: beviset säger att sådana vikter inte finns alls, vilken
+# inlärningsregel och hur många epoker man än använder.
+
 # %%
 X_xor, y_xor = logic_gate("xor")
 fig, ax = plt.subplots(figsize=(5.5, 5))
@@ -732,6 +829,18 @@ plt.show()
 #   b^{(1)} = \begin{pmatrix} -0{,}5 \\ 1{,}5 \end{pmatrix}, \quad
 #   a^{(1)} = \operatorname{step}\big(W^{(1)} x + b^{(1)}\big), \quad
 #   \hat y = \operatorname{step}\big(a^{(1)}_1 + a^{(1)}_2 - 1{,}5\big).$$
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 3 min including the summary. Draw the lines of the two hidden neurons, x₁ +
+# x₂ = 0.5 (OR) and x₁ + x₂ = 1.5 (NAND), and shade the band between them. Ask: "Why not train the
+# hidden neurons with the perceptron rule?" Expect: the rule needs a target y for every neuron, and
+# the data only give targets for the output. Set Exercise 01.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 3 min inklusive sammanfattningen. Rita de två dolda neuronernas linjer,
+# x₁ + x₂ = 0,5 (OR) och x₁ + x₂ = 1,5 (NAND), och skugga bandet mellan dem. Fråga: ”Varför tränar
+# vi inte de dolda neuronerna med perceptronregeln?” Väntat svar: regeln behöver ett facit y för
+# varje neuron, och datan ger bara facit för utdatan. Ge övning 01 som hemuppgift.
 
 # %%
 W1 = np.array([[1.0, 1.0], [-1.0, -1.0]])

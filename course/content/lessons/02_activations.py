@@ -34,6 +34,21 @@
 # - visa med siffror att en stapel av linjära lager kan slås ihop till ett enda lager;
 # - välja en aktiveringsfunktion för de dolda lagren och en för utdatalagret.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Plan for 45 minutes: where the activation sits 3 min, the catalogue with σ′ by
+# hand 8, safe forms 5, softmax 6, the explorer widget 4, why ReLU 5, why non-linear 5, the stacking
+# widget 4, output layer and "not a loss" 4, summary 1. Open with: "What did the step function do in
+# chapter 01, and why could gradient descent not use it?" Expect: it turned z into 0 or 1, and its
+# derivative is 0 wherever it exists.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Plan för 45 minuter: var aktiveringsfunktionen sitter 3 min, katalogen
+# med σ′ för hand 8, säkra former 5, softmax 6, utforskarwidgeten 4, varför ReLU 5, varför
+# icke-linjärt 5, staplingswidgeten 4, utdatalagret och ”ingen förlustfunktion” 4, sammanfattning 1.
+# Börja med: ”Vad gjorde stegfunktionen i kapitel 01, och varför kunde gradientnedstigning inte
+# använda den?” Väntat svar: den gjorde om z till 0 eller 1, och dess derivata är 0 överallt där den
+# finns.
+
 # %%
 from course import set_language
 set_language("en")
@@ -138,6 +153,20 @@ from nnlib import activations
 #
 # Den sjunde funktionen, **softmax**, är annorlunda: den tar en hel vektor av poäng och
 # returnerar en vektor av sannolikheter. Den får ett eget avsnitt längre ned.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 8 min including σ′ by hand and the numerical check. Derive σ′ = σ(1 − σ) on
+# the board and ask: "How large can σ′ get?" Expect ¼, at z = 0; leave ¼ in a corner of the board,
+# section 5 needs it. Watch for "ReLU is linear, so it adds nothing": it is piecewise linear, and
+# the kink at 0 makes it non-linear. Mention once that `nnlib` sets ReLU′(0) = 0 by convention, and
+# move on.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 8 min inklusive σ′ för hand och den numeriska kontrollen. Härled σ′ =
+# σ(1 − σ) på tavlan och fråga: ”Hur stor kan σ′ bli?” Väntat svar: ¼, i z = 0; låt ¼ stå kvar i ett
+# hörn av tavlan, avsnitt 5 behöver det. Se upp för ”ReLU är linjär, så den tillför ingenting”: den
+# är styckvis linjär, och brytpunkten i 0 gör den icke-linjär. Nämn en gång att `nnlib` sätter
+# ReLU′(0) = 0 enligt konvention, och gå vidare.
 
 # %% [markdown] tags=["en"]
 # Here are the six element-wise functions (solid) with their derivatives (dashed). Leaky ReLU is
@@ -404,6 +433,19 @@ for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
 # ger sådana värden efter några få träningssteg. Nedan ber vi numpy att *ge ett fel* i stället
 # för en varning, så att vi ser när överspillet sker.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 5 min. Run the cell with `sigmoid_naive` live so that the room sees the
+# `FloatingPointError`. Ask: "1/(1 + ∞) = 0 is the right answer, so why worry?" Expect: the other
+# form gives ∞/∞ = nan, and one nan spreads through every later computation. Watch for "only absurd
+# data give z = −1000": a too large learning rate produces such values within a few steps.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 5 min. Kör cellen med `sigmoid_naive` live så att salen ser
+# `FloatingPointError`. Fråga: ”1/(1 + ∞) = 0 är ju rätt svar, så varför bry sig?” Väntat svar: den
+# andra formen ger ∞/∞ = nan, och ett enda nan sprider sig genom alla senare beräkningar. Se upp för
+# ”bara orimliga data ger z = −1000”: en för stor inlärningstakt ger sådana värden efter några få
+# steg.
+
 # %%
 def sigmoid_naive(z):
     return 1 / (1 + np.exp(-z))
@@ -518,6 +560,20 @@ for row in zip(z_big, ours, library, slope):
 # $i = j$ och annars 0. I kapitel 08 kombineras den med förlustfunktionen korsentropi, och då
 # blir uttrycket mycket enkelt.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 6 min. On the board, z = (2, 1, 0.1): e^z ≈ (7.389, 2.718, 1.105), sum
+# 11.213, p ≈ (0.659, 0.242, 0.099); subtract max z = 2 from every score and show that p does not
+# change. Ask: "One output node followed by softmax: what does it output?" Expect: always 1. Watch
+# for the largest p taken as a guarantee: the numbers sum to 1 by construction, and a network can
+# give a wrong class a probability close to 1.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 6 min. På tavlan, z = (2; 1; 0,1): e^z ≈ (7,389; 2,718; 1,105), summan
+# 11,213, p ≈ (0,659; 0,242; 0,099); subtrahera max z = 2 från varje poäng och visa att p inte
+# ändras. Fråga: ”En enda utdatanod följd av softmax: vad ger den ut?” Väntat svar: alltid 1. Se upp
+# för att den största sannolikheten tas som en garanti: talen summerar till 1 per konstruktion, och
+# ett nätverk kan ge en felaktig klass en sannolikhet nära 1.
+
 # %%
 scores = np.array([2.0, 1.0, 0.1])
 exps = np.exp(scores)
@@ -616,6 +672,19 @@ plt.show()
 # - **leaky ReLU**: dra i reglaget för $\alpha$ och se lutningen för negativa $z$.
 # - **stegfunktionen**: derivatan är 0 överallt där du kan placera punkten.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min, widget demo; let the room predict each slope before you move the
+# slider. Sigmoid at z = 0: slope 0.25; drag to z = 6: about 0.0025, a hundred times less. Set the
+# range to ±20 to show both flat regions. Switch to ReLU, set the range to 50 and the point to z =
+# 40: the slope is still 1. End on the step function: slope 0 wherever the point goes.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min, widgetdemo; låt salen gissa varje lutning innan du drar i
+# reglaget. Sigmoid i z = 0: lutningen 0,25; dra till z = 6: ungefär 0,0025, hundra gånger mindre.
+# Sätt intervallet till ±20 för att visa båda platta områdena. Byt till ReLU, sätt intervallet till
+# 50 och punkten till z = 40: lutningen är fortfarande 1. Avsluta med stegfunktionen: lutningen är 0
+# var punkten än hamnar.
+
 # %%
 from course.widgets.activations import ActivationExplorer
 
@@ -640,6 +709,18 @@ ActivationExplorer(name="sigmoid", z_range=6.0, z=1.0)
 # **Skäl 1: den är billigare.** Sigmoid kräver en exponentialfunktion och en division för varje
 # neuron och varje datapunkt; ReLU kräver en enda jämförelse. Ett nätverk beräknar miljontals
 # sådana i varje träningssteg. Vi mäter på en miljon tal (de exakta tiderna beror på din dator):
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 5 min. Write ∂L/∂w = ∂L/∂a · σ′(z) · x, circle σ′(z) ≤ ¼, and show (¼)¹⁰ ≈
+# 10⁻⁶ for ten layers. The timing ratio depends on the machine: say only that ReLU is faster. Ask:
+# "If slope 1 is so good, why not the linear activation everywhere?" Leave the question open;
+# section 6 answers it. Mention dead ReLUs, and leaky ReLU as the remedy.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 5 min. Skriv ∂L/∂w = ∂L/∂a · σ′(z) · x, ringa in σ′(z) ≤ ¼ och visa att
+# (¼)¹⁰ ≈ 10⁻⁶ efter tio lager. Kvoten i tidtagningen beror på datorn: säg bara att ReLU är
+# snabbare. Fråga: ”Om lutningen 1 är så bra, varför inte den linjära aktiveringen överallt?” Låt
+# frågan stå öppen; avsnitt 6 besvarar den. Nämn döda ReLU-neuroner, och leaky ReLU som botemedel.
 
 # %%
 many_z = np.random.default_rng(0).normal(size=1_000_000)
@@ -924,6 +1005,19 @@ plt.show()
 # - Öka $N$ med ReLU och slumpa nya vikter: fler lager ger oftast fler bitar.
 # - Med $N = 1$ finns det inget *mellan* lagren, så ReLU gör ingen skillnad.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min (section 6 before it takes 5). Start at N = 3 with nothing between the
+# layers: the dashed collapsed layer lies exactly on the curve, and the contour lines are parallel.
+# Switch to ReLU: kinks appear with the same weights. Set N = 1 (no difference), then N = 6 and
+# click "new random weights" a few times. Ask check-yourself question 1; expect 3 parameters.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min (avsnitt 6 före den tar 5). Börja med N = 3 och ingenting mellan
+# lagren: det streckade hopslagna lagret ligger exakt på kurvan, och nivåkurvorna är parallella. Byt
+# till ReLU: brytpunkter uppstår med samma vikter. Sätt N = 1 (ingen skillnad), sedan N = 6, och
+# klicka på ”nya slumpade vikter” några gånger. Ställ testa-dig-själv-fråga 1; väntat svar: 3
+# parametrar.
+
 # %%
 from course.widgets.activations import StackedLayersWidget
 
@@ -1005,6 +1099,20 @@ StackedLayersWidget(n_layers=3, between="linear")
 # alternativ är en linjär utdata vars negativa prediktioner klipps bort i efterhand.
 #
 # I `nnlib` tar `MLP` aktiveringen för de dolda lagren och för utdatalagret var för sig:
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min for sections 7 and 8, then 1 min summary. Run the check-yourself as a
+# quick poll: temperature → one linear output; visitors → one ReLU output (or linear, clipped);
+# malignant → one sigmoid output; letters → 26 with softmax. Watch for the mix-up of section 8:
+# softmax is not a loss; it turns scores into probabilities, and cross-entropy measures those
+# against the target. Set Exercise 02.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min för avsnitt 7 och 8, sedan 1 min sammanfattning. Gör
+# testa-dig-själv-frågan till en snabb omröstning: temperatur → en linjär utdatanod; besökare → en
+# utdatanod med ReLU (eller linjär och klippt); elakartad → en med sigmoid; bokstäver → 26 med
+# softmax. Se upp för förväxlingen i avsnitt 8: softmax är ingen förlustfunktion; den gör om poäng
+# till sannolikheter, och korsentropin mäter dem mot facit. Ge övning 02.
 
 # %%
 from nnlib.model import MLP

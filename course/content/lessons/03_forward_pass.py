@@ -32,6 +32,18 @@
 # - välja storlek på indata och utdata för en uppgift och räkna ett nätverks parametrar;
 # - skilja hyperparametrar (som du väljer) från parametrar (som lärs in).
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Plan for 45 minutes: layers and notation 4 min, one layer as a matrix 7, the
+# forward pass by hand 9, the batch form 6, `nnlib` 3, counting parameters 4, architecture 4,
+# hyperparameters 2, the builder widget 5, summary 1. The hand example, x = (1, 2) through [2, 3,
+# 1], is the thread of the lecture: write its numbers in a corner of the board and leave them there.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Plan för 45 minuter: lager och notation 4 min, ett lager som matris 7,
+# framåtpasset för hand 9, batchformen 6, `nnlib` 3, att räkna parametrar 4, arkitektur 4,
+# hyperparametrar 2, byggwidgeten 5, sammanfattning 1. Handexemplet, x = (1, 2) genom [2, 3, 1], är
+# föreläsningens röda tråd: skriv dess tal i ett hörn av tavlan och låt dem stå kvar.
+
 # %%
 from course import set_language
 set_language("en")
@@ -86,6 +98,19 @@ from nnlib.model import MLP, Sequential
 # och $w^{(l)}_{jk}$ är vikten **till** nod $j$ i lager $l$ **från** nod $k$ i lager $l - 1$.
 # Varje nod i lager $1, 2, \dots$ har också en bias $b^{(l)}_j$. Bilden visar nätverket som vi
 # räknar på för hand nedan, med storlekarna $[2, 3, 1]$, och en vikt, $w^{(1)}_{21}$, markerad.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min. Draw the [2, 3, 1] network and mark w⁽¹⁾₂₁ (to node 2 of layer 1 from
+# input 1). Ask: "How many weights and biases?" Expect 2 · 3 + 3 · 1 = 9 weights and 3 + 1 = 4
+# biases, 13 in all. Watch for the input layer counted as a layer of neurons: it holds the data and
+# computes nothing, so in the course's counting this network has two layers (L = 2).
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min. Rita nätverket [2, 3, 1] och markera w⁽¹⁾₂₁ (till nod 2 i lager
+# 1 från indatavärde 1). Fråga: ”Hur många vikter och biasvärden?” Väntat svar: 2 · 3 + 3 · 1 = 9
+# vikter och 3 + 1 = 4 biasvärden, 13 sammanlagt. Se upp för att indatalagret räknas som ett lager
+# av neuroner: det innehåller datan och beräknar ingenting, så med kursens sätt att räkna har
+# nätverket två lager (L = 2).
 
 # %%
 from course.widgets.welcome import draw_network
@@ -177,6 +202,20 @@ plt.show()
 # $\varphi(\dots)$.) En snabb kontroll: vektorns längd ska vara lika med antalet kolumner i $W$,
 # och element $k$ ska vara utdata från nod $k$ i föregående lager.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 7 min including the two ways to write the bias. Ask: "What shape is W⁽¹⁾ for
+# 4 inputs and 3 hidden neurons?" Expect (3, 4); check with "number of columns = length of the
+# vector it multiplies". Show the slip of the study note: with x₁ written twice, x₄ is never used.
+# Warn that Keras stores a dense layer's weights as (n_in, n_out); this course and PyTorch use
+# (n_out, n_in).
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 7 min inklusive de två sätten att skriva bias. Fråga: ”Vilken form har
+# W⁽¹⁾ för 4 indata och 3 dolda neuroner?” Väntat svar: (3, 4); kontrollera med ”antalet kolumner =
+# längden på vektorn som matrisen multipliceras med”. Visa felet i anteckningen: med x₁ skrivet två
+# gånger används x₄ aldrig. Varna för att Keras lagrar ett fullt kopplat lagers vikter som (n_in,
+# n_out); den här kursen och PyTorch använder (n_out, n_in).
+
 # %% [markdown] tags=["en"]
 # ### Two ways to write the bias
 #
@@ -265,6 +304,20 @@ plt.show()
 # Det är hela **framåtpasset**: stoppa in en datapunkt och beräkna varje steg genom hela nätverket
 # tills utdata kommer ut. Nu samma sak i numpy, först med loopar som följer summaformeln, sedan
 # med en matrisprodukt per lager:
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 9 min including the composition g(x). Let the students compute in pairs for
+# 3 minutes before you show the numbers: z⁽¹⁾ = (−1, 2.5, 1), a⁽¹⁾ = (0, 2.5, 1), z⁽²⁾ = 0.5, ŷ ≈
+# 0.6225. Common slips: forgetting the bias, applying ReLU to the output too, ReLU(−1) = −1. Point
+# out that hidden neuron 1 outputs 0 for this x, so its outgoing weight does not matter for this
+# sample.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 9 min inklusive sammansättningen g(x). Låt studenterna räkna två och
+# två i 3 minuter innan du visar talen: z⁽¹⁾ = (−1; 2,5; 1), a⁽¹⁾ = (0; 2,5; 1), z⁽²⁾ = 0,5, ŷ ≈
+# 0,6225. Vanliga misstag: att glömma bias, att använda ReLU även på utdatan, att skriva ReLU(−1) =
+# −1. Påpeka att dold neuron 1 ger 0 för det här x, så dess utgående vikt spelar ingen roll för den
+# här datapunkten.
 
 # %%
 W1 = np.array([[1.0, -1.0], [0.5, 0.5], [-1.0, 2.0]])
@@ -418,6 +471,19 @@ print("g(x) =", forward(x, network).round(4))
 # och det är den form som alla bibliotek använder, även `nnlib`. Här är en batch med fyra punkter;
 # den första raden är vårt $x = (1, 2)$:
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 6 min. Write the shapes under each other: X (4, 2) times Wᵀ (2, 3) gives (4,
+# 3), and b (3,) is added to every row. Ask: "Why the transpose?" Expect: the samples are now rows,
+# so each row meets the columns of Wᵀ, which are the rows of W. Watch for the belief that the batch
+# form needs a different weight matrix: W is the same. Row 2 of X is (0, 0), so row 2 of Z1 is just
+# b⁽¹⁾.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 6 min. Skriv formerna under varandra: X (4, 2) gånger Wᵀ (2, 3) ger (4,
+# 3), och b (3,) läggs till varje rad. Fråga: ”Varför transponatet?” Väntat svar: datapunkterna är
+# nu rader, så varje rad möter kolumnerna i Wᵀ, som är raderna i W. Se upp för tron att batchformen
+# kräver en annan viktmatris: W är densamma. Rad 2 i X är (0, 0), så rad 2 i Z1 är bara b⁽¹⁾.
+
 # %%
 X = np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 1.0], [2.0, -1.0]])
 
@@ -511,6 +577,18 @@ print("one sample as a batch of one:", model.forward(x.reshape(1, -1)).round(4))
 # $(784 \cdot 128 + 128) + (128 \cdot 64 + 64) + (64 \cdot 10 + 10) = 100\,480 + 8\,256 + 650 = 109\,386$.
 # Nästan alla sitter i det första lagret, där indata är breda.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min. Ask the check-yourself question: [3, 5, 5, 2] gives 20 + 30 +
+# 12 = 62. Then ask where the 109,386 parameters of [784, 128, 64, 10] sit: 100,480 of them,
+# about 92%, in the first layer. Common slips: forgetting the biases (one per node, not one
+# per edge) and giving the activation layers parameters; they have none.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min. Ställ testa-dig-själv-frågan: [3, 5, 5, 2] ger 20 + 30 +
+# 12 = 62. Fråga sedan var de 109 386 parametrarna i [784, 128, 64, 10] sitter: 100 480 av
+# dem, ungefär 92 %, i det första lagret. Vanliga misstag: att glömma bias (en per nod, inte
+# en per kant) och att ge aktiveringslagren parametrar; de har inga.
+
 # %%
 def count_parameters(sizes):
     return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
@@ -590,6 +668,20 @@ print(MLP([784, 128, 64, 10], rng=rng).summary())
 # underanpassar, och gör det mindre eller regularisera det när det överanpassar (kapitel 09 och
 # 11). Det finns heller **ingen garanti** för att träningen lyckas ens med en bra arkitektur: en
 # otursam start eller en dålig inlärningstakt kan få den att misslyckas.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 4 min, then 2 min for hyperparameters. Ask: "Input and output size for the
+# point in a building with 4 rooms?" (3 inputs; 4 outputs with softmax.) Explain lagom and say
+# plainly that no formula gives the hidden sizes. Watch for "bigger is always better" (overfitting,
+# chapter 11) and, in section 8, for weights called hyperparameters: whatever training changes is a
+# parameter.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 4 min, sedan 2 min för hyperparametrar. Fråga: ”Hur stora är indata och
+# utdata för punkten i byggnaden med 4 rum?” (3 indata; 4 utdata med softmax.) Förklara lagom och
+# säg rakt ut att ingen formel ger de dolda lagrens storlek. Se upp för ”större är alltid bättre”
+# (överanpassning, kapitel 11) och, i avsnitt 8, för att vikter kallas hyperparametrar: det som
+# träningen ändrar är en parameter.
 
 # %% [markdown] tags=["en"]
 # What does size buy? Below, five randomly initialised networks (with random biases too) of each
@@ -685,6 +777,21 @@ plt.show()
 # - **tanh** eller **sigmoid**: mjuka kurvor i stället för skarpa brytpunkter.
 # - **2 indata**: utdata blir en yta över $(x_1, x_2)$.
 # - **3 utdata med softmax**: tre kurvor som alltid summerar till 1.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** ≈ 5 min; the sliders redraw when you release them. Start at [1, 8, 8, 1]
+# with ReLU; set 0 hidden layers (a straight line), then 1 hidden layer with 1, 2 and 16 neurons,
+# then a linear hidden activation (straight however deep), then 2 inputs (a surface) and 3 outputs
+# with softmax. Ask: "Why at most n kinks with one hidden ReLU layer of n neurons?" Expect: each
+# ReLU(wx + b) bends once, at x = −b/w, and the output is a weighted sum of them. Set Exercise 03.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** ≈ 5 min; reglagen ritar om när du släpper dem. Börja med [1, 8, 8, 1] och
+# ReLU; sätt 0 dolda lager (en rät linje), sedan 1 dolt lager med 1, 2 och 16 neuroner, sedan linjär
+# aktivering i de dolda lagren (rakt, hur djupt det än är), och sist 2 indata (en yta) och 3 utdata
+# med softmax. Fråga: ”Varför högst n brytpunkter med ett dolt ReLU-lager med n neuroner?” Väntat
+# svar: varje ReLU(wx + b) böjer sig en gång, vid x = −b/w, och utdatan är en viktad summa av dem.
+# Ge övning 03.
 
 # %%
 from course.widgets.architecture import ArchitectureBuilder
