@@ -36,6 +36,18 @@
 # - beräkna korsentropi på ett säkert sätt när en sannolikhet är exakt 0 eller 1,
 # - skilja en förlustfunktion från en aktiveringsfunktion och välja rätt förlust för en uppgift.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Timing for 45 minutes: §1 5 min, §2 with the widget 10 min, §3 with
+# the widget 8 min, §4 7 min, §5 5 min, §6–7 7 min, §8 and the summary 3 min. The one idea
+# to leave the room with: training means making one number, the cost J, small. If time runs
+# short, show only the printout of §8 and leave the rest of `nnlib` to the exercise.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Tidsplan för 45 minuter: §1 5 min, §2 med widgeten 10 min, §3 med
+# widgeten 8 min, §4 7 min, §5 5 min, §6–7 7 min, §8 och sammanfattningen 3 min. Den idé som
+# salen ska ta med sig: att träna är att göra ett enda tal, kostnaden J, litet. Om tiden
+# blir knapp: visa bara utskriften i §8 och lämna resten av `nnlib` till övningen.
+
 # %%
 from course import set_language
 set_language("en")
@@ -81,6 +93,22 @@ rng = np.random.default_rng(0)
 # vikter som gör förlusten liten**. Den används under träningen och när vi utvärderar
 # en modell, aldrig när det färdiga nätverket gör en prediktion; då finns det inget
 # facit att jämföra med.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 5 minutes. Write "forecast 18 °C, actual 21 °C" on the board and
+# ask for one number that says how wrong the forecast was. Expect "3" or "−3"; then ask what
+# happens if we add up such differences over a week: positive and negative errors cancel, so
+# a useless forecast could score 0. That is why §2 squares the errors. Also ask: "Is the
+# loss computed when the finished network makes a forecast?" (No: there is no ground truth
+# yet.)
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 5 minuter. Skriv ”prognos 18 °C, utfall 21 °C” på tavlan
+# och be salen om ett tal som säger hur fel prognosen var. Räkna med ”3” eller ”−3”; fråga
+# sedan vad som händer om vi summerar sådana skillnader över en vecka: positiva och negativa
+# fel tar ut varandra, så en värdelös prognos kan få summan 0. Därför kvadrerar §2 felen.
+# Fråga också: ”Beräknas förlusten när det färdiga nätverket gör en prognos?” (Nej: då finns
+# det inget facit ännu.)
 
 # %% [markdown] tags=["en", "subslide"]
 # ### Loss and cost
@@ -163,6 +191,20 @@ rng = np.random.default_rng(0)
 #
 # $$\text{MSE} = \frac{0{,}25 + 0{,}25 + 0}{3} = \frac{0{,}5}{3} \approx 0{,}167, \qquad
 # \text{MAE} = \frac{0{,}5 + 0{,}5 + 0}{3} \approx 0{,}333 .$$
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 10 minutes with the widget. Work the table on the board with the
+# room: MSE = 0.5/3 ≈ 0.167, MAE = 1/3 ≈ 0.333. Misconception: "the MSE is always smaller
+# than the MAE"; here it is smaller only because every error is below 1, and squaring
+# shrinks such numbers. Before running the outlier cell, ask for the best constant c for y =
+# (2, 2.5, 3, 3.5, 12): MSE gives the mean 4.6, MAE the median 3.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 10 minuter med widgeten. Räkna igenom tabellen på tavlan
+# tillsammans med salen: MSE = 0,5/3 ≈ 0,167, MAE = 1/3 ≈ 0,333. Missförstånd: ”MSE är
+# alltid mindre än MAE”; här är den mindre bara för att alla fel är mindre än 1, och
+# kvadrering gör sådana tal mindre. Innan du kör cellen med extremvärdet: fråga efter den
+# bästa konstanten c för y = (2; 2,5; 3; 3,5; 12). MSE ger medelvärdet 4,6, MAE medianen 3.
 
 # %% [markdown] tags=["en"]
 # The same in numpy: one array operation per column of the table, then a mean.
@@ -339,6 +381,22 @@ plt.show()
 # - Gör alla fel små utom ett. Vilken kostnad domineras av det enda stora felet?
 # - Kan du få MSE att bli exakt $0$? Vad skulle det betyda för modellen?
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Demo `RegressionLossWidget` live. The last point (point 5) is selected
+# at the start; drag its prediction from 3.35 to 4.5. The MSE goes from about 0.051 to 0.291
+# (almost 6 times), the MAE from 0.208 to 0.400 (about twice). Point at the orange square:
+# its area is the squared error. Last question: an MSE of 0 puts every prediction on its
+# point, off the line; with noisy data that is overfitting (chapter 11), not a perfect
+# model.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Visa `RegressionLossWidget` live. Den sista punkten (punkt 5) är
+# vald från början; dra dess prediktion från 3,35 till 4,5. MSE går från ungefär 0,051 till
+# 0,291 (nästan 6 gånger så mycket), MAE från 0,208 till 0,400 (ungefär dubbelt så mycket).
+# Peka på den orange kvadraten: dess area är kvadratfelet. Sista frågan: MSE = 0 lägger
+# varje prediktion på sin punkt, utanför linjen; med brusiga data är det överanpassning
+# (kapitel 11), inte en perfekt modell.
+
 # %%
 from course.widgets.losses import RegressionLossWidget
 
@@ -441,6 +499,22 @@ print(f"cost J = {losses.mean():.4f}")
 # - Var har alla tre kurvorna sitt minimum? Varför på samma ställe?
 # - Växla till $y = 0$. Vad händer med kurvorna?
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 8 minutes for §3. Ask first: "What does ŷ = 0.5 cost?" Answer:
+# −ln 0.5 = ln 2 ≈ 0.69, whichever class is true. Then demo `PredictionLossWidget`: with y =
+# 1 drag ŷ from 0.99 to 0.01; the squared error stops at 0.98, the cross-entropy reaches
+# 4.6. Switch to y = 0: the curves are mirrored around ŷ = 0.5. All three are smallest at ŷ
+# = y, because every loss is 0 exactly when the prediction equals the ground truth (property
+# 1 in §1).
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 8 minuter för §3. Fråga först: ”Vad kostar ŷ = 0,5?”
+# Svar: −ln 0,5 = ln 2 ≈ 0,69, oavsett vilken klass som är rätt. Visa sedan
+# `PredictionLossWidget`: med y = 1, dra ŷ från 0,99 till 0,01; kvadratfelet stannar vid
+# 0,98, korsentropin når 4,6. Växla till y = 0: kurvorna speglas kring ŷ = 0,5. Alla tre är
+# minst vid ŷ = y, eftersom varje förlust är 0 precis när prediktionen är lika med facit
+# (egenskap 1 i §1).
+
 # %%
 from course.widgets.losses import PredictionLossWidget
 
@@ -503,6 +577,23 @@ PredictionLossWidget()
 # har faktorn $\hat y (1 - \hat y) \to 0$: sigmoiden är platt där, och gradienten
 # **försvinner precis när modellen som mest behöver lära sig**. Korsentropins gradient
 # $\hat y - 1 \to -1$ förblir stor. Logaritmen upphäver sigmoidens flackhet.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 7 minutes. Draw the sigmoid on the board and mark a point far
+# out on its flat left tail, with y = 1: the model is confident and wrong. Multiply the
+# factors aloud: the squared-error gradient 2(ŷ − y)·ŷ(1 − ŷ) is tiny because its second
+# factor is; the cross-entropy gives ŷ − y ≈ −1. Ask the check-yourself question: −0.0196
+# against −0.99, about 50 times. Correct the belief that the main problem is that the
+# squared error never exceeds 1: the decisive reason is the vanishing gradient.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 7 minuter. Rita sigmoiden på tavlan och markera en punkt
+# långt ut på dess flacka vänstra del, med y = 1: modellen är säker på sin sak och har fel.
+# Multiplicera faktorerna högt: kvadratfelets gradient 2(ŷ − y)·ŷ(1 − ŷ) blir mycket liten
+# eftersom den andra faktorn är det; korsentropin ger ŷ − y ≈ −1. Ställ frågan i ”Testa dig
+# själv”: −0,0196 mot −0,99, ungefär 50 gånger. Rätta uppfattningen att huvudproblemet är
+# att kvadratfelet aldrig blir större än 1: det avgörande skälet är att gradienten
+# försvinner.
 
 # %%
 p = np.linspace(0.001, 0.999, 500)
@@ -579,6 +670,21 @@ plt.show()
 # sönder: $\ln 0 = -\infty$, och $0 \cdot (-\infty)$ är inget tal (`nan`, *not a number*).
 # Ett enda sådant värde i en batch gör hela kostnaden till `nan`, och träningen slutar
 # fungera.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 5 minutes. Ask: "What is σ(40) in float64?" Most say "almost 1";
+# the computer says exactly `1.0`, because just below 1 neighbouring float64 numbers are
+# about 10⁻¹⁶ apart and 1 − σ(40) ≈ 4·10⁻¹⁸. Run the cell and point out that the *correct*
+# prediction gives `nan` (through 0·(−∞)). Misconception: that clipping "changes the loss";
+# it only matters at the extremes, as the last printed line shows.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 5 minuter. Fråga: ”Vad är σ(40) med float64?” De flesta
+# svarar ”nästan 1”; datorn ger exakt `1.0`, eftersom närliggande float64-tal strax under 1
+# ligger ungefär 10⁻¹⁶ från varandra och 1 − σ(40) ≈ 4·10⁻¹⁸. Kör cellen och påpeka att den
+# *rätta* prediktionen ger `nan` (genom 0·(−∞)). Missförstånd: att klippningen ”ändrar
+# förlusten”; den spelar bara roll vid ytterligheterna, vilket den sista utskrivna raden
+# visar.
 
 # %%
 def bce_naive(p, y):
@@ -738,6 +844,20 @@ print(f"cross-entropy = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
 # softmax med korsentropi (en sannolikhetsfördelning). Ett vanligt missförstånd är att
 # ”nätverket använder sigmoidförlust”: sigmoid är utdataneuronens aktiveringsfunktion;
 # förlusten efter den är den binära korsentropin.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 7 minutes for §6 and §7 together. Read the check-yourself tasks
+# aloud and take answers from the room: flat price → linear output + MSE, fracture → sigmoid
+# + binary cross-entropy, digit → softmax + cross-entropy. Then ask "Is softmax a loss
+# function?" and expect some to say yes; it is not, because it never sees the ground truth.
+# Listen for "sigmoid loss" in the answers and correct it on the spot.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 7 minuter för §6 och §7 tillsammans. Läs upp uppgifterna
+# i ”Testa dig själv” och ta svar från salen: lägenhetspris → linjär utdata + MSE, fraktur →
+# sigmoid + binär korsentropi, siffra → softmax + korsentropi. Fråga sedan ”Är softmax en
+# förlustfunktion?” och räkna med att några svarar ja; det är den inte, eftersom den aldrig
+# ser facit. Lyssna efter ”sigmoidförlust” i svaren och rätta det direkt.
 
 # %% [markdown] tags=["en"]
 # **Check yourself.** Choose an output activation and a loss for each task:

@@ -38,6 +38,18 @@
 # - välja inlärningstakt och beräkna den inlärningstakt där nedstigningen börjar divergera;
 # - skilja en derivata från en gradient och ett lokalt minimum från ett globalt.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Timing for 45 minutes: §1–2 8 min, §3 7 min, §4 7 min, §5 with the
+# widget 8 min, §6 with the widget 5 min, §7 with the widget 7 min, §8–9 and the summary 3
+# min. The message: step against the slope, a ← a − η·L′(a), and the closed form is the
+# check. If time runs short, skip the cell with 360 directions in §7 and the code of §9.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Tidsplan för 45 minuter: §1–2 8 min, §3 7 min, §4 7 min, §5 med
+# widgeten 8 min, §6 med widgeten 5 min, §7 med widgeten 7 min, §8–9 och sammanfattningen 3
+# min. Budskapet: ta steg mot lutningen, a ← a − η·L′(a), och den slutna formen är
+# kontrollen. Om tiden blir knapp: hoppa över cellen med 360 riktningar i §7 och koden i §9.
+
 # %%
 from course import set_language
 set_language("en")
@@ -166,6 +178,20 @@ plt.show()
 # antalet punkter, så en inlärningstakt som fungerar för 20 punkter fungerar också för 2000
 # punkter av samma slag (avsnitt 5 gör det här exakt).
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 8 minutes for §1–2. The hard part is the change of viewpoint: in
+# chapter 04 the loss was a function of the prediction; now the points are fixed and the
+# *parameter* a is the variable. Ask: "The model is a parabola in x. Why is the loss a
+# parabola in a?" Expected answer: the error y − a·x² is linear in a, so its square is
+# quadratic in a; the loss would be a parabola in a for the model ŷ = a·x too.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 8 minuter för §1–2. Det svåra är perspektivbytet: i
+# kapitel 04 var förlusten en funktion av prediktionen; nu är punkterna fasta och
+# *parametern* a är variabeln. Fråga: ”Modellen är en parabel i x. Varför är förlusten en
+# parabel i a?” Förväntat svar: felet y − a·x² är linjärt i a, så dess kvadrat är av andra
+# graden i a; förlusten vore en parabel i a även för modellen ŷ = a·x.
+
 # %%
 def loss(a):
     errors = y - a * x**2
@@ -267,6 +293,22 @@ plt.show()
 # lutning är $L'(a)$, och pilarna visar steget $-\eta L'(a)$ för $\eta = 0{,}05$. Vid $a = 0{,}5$
 # är lutningen negativ och steget går åt höger; vid $a = 3{,}5$ är den positiv och steget går åt
 # vänster. Båda pekar mot botten.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 7 minutes. Act out the blindfolded walker: draw the curve, stand
+# at a = 0.5 and at a = 3.5, draw the tangent and an arrow *against* its slope.
+# Misconceptions to catch: dropping the minus sign ("step along the derivative" is gradient
+# ascent), and believing that every step has length η; it has length η·|L′(a)|, which
+# shrinks by itself near the bottom. Ask the check-yourself question about a = 3 before
+# revealing the answer.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 7 minuter. Spela själv vandraren med förbundna ögon: rita
+# kurvan, ställ dig i a = 0,5 och i a = 3,5, rita tangenten och en pil *mot* dess lutning.
+# Missförstånd att fånga: att minustecknet försvinner (”steg längs derivatan” är
+# gradientuppstigning) och att varje steg tros ha längden η; längden är η·|L′(a)|, som
+# krymper av sig själv nära botten. Ställ frågan om a = 3 i ”Testa dig själv” innan du visar
+# svaret.
 
 # %%
 def loss_derivative(a):
@@ -390,6 +432,20 @@ plt.show()
 # steg multiplicerar det med $0{,}15$. Avsnitt 5 förklarar var den faktorn kommer ifrån. Cellen nedan
 # gör samma beräkning i numpy.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 7 minutes. Work the two-point example on the board with the
+# room: derive L′(a) = 17a − 21 and a* = 21/17 ≈ 1.2353, then let the students compute a₁ =
+# 1.05 and a₂ = 1.2075 on paper. Write the distances 1.2353, 0.1853, 0.0278 in a column and
+# ask what they notice: each is 0.15 times the one before. Do not explain the factor yet; it
+# leads into §5.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 7 minuter. Räkna exemplet med två punkter på tavlan
+# tillsammans med salen: ta fram L′(a) = 17a − 21 och a* = 21/17 ≈ 1,2353, och låt sedan
+# studenterna räkna ut a₁ = 1,05 och a₂ = 1,2075 på papper. Skriv avstånden 1,2353, 0,1853
+# och 0,0278 i en kolumn och fråga vad de ser: vart och ett är 0,15 gånger det föregående.
+# Förklara inte faktorn än; den leder in i §5.
+
 # %%
 x_hand = np.array([1.0, 2.0])
 y_hand = np.array([1.0, 5.0])
@@ -497,6 +553,22 @@ print(f"slope at the end:           L'(a) = {loss_derivative(path[-1]):.1e}")
 # Gränsen beror på punkterna (genom $\sum_i x_i^4$), inte på var vi börjar. Och eftersom
 # $L''$ är ett *medelvärde* förblir den ungefär densamma när vi samlar in fler punkter av
 # samma slag.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 8 minutes. For our 20 points L″ ≈ 8.89, so the threshold 2/L″ is
+# 0.225 and 1/L″ ≈ 0.112. In `LearningRateDescent` (it starts at a fifth of the threshold, η
+# = 0.045) set 0.005 (too slow), about 0.11 (almost at the minimum after one step), 0.2
+# (oscillates but converges) and 0.23 (diverges); ask the room what they expect before each
+# change, then read the status line aloud. Misconception: "a larger learning rate is always
+# faster".
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 8 minuter. För våra 20 punkter är L″ ≈ 8,89, så gränsen
+# 2/L″ är 0,225 och 1/L″ ≈ 0,112. I `LearningRateDescent` (den startar med en femtedel av
+# gränsen, η = 0,045) ställer du in 0,005 (för långsam), ungefär 0,11 (nästan i
+# minimipunkten efter ett steg), 0,2 (oscillerar men konvergerar) och 0,23 (divergerar);
+# fråga salen vad de tror före varje ändring och läs sedan upp statusraden. Missförstånd:
+# ”en större inlärningstakt går alltid fortare”.
 
 # %%
 curvature = 2 * np.mean(x**4)
@@ -667,6 +739,22 @@ LearningRateDescent(x, y)
 #
 # Ta $L(w) = w^4 - 3w^2 + w$. Derivatan $L'(w) = 4w^3 - 6w + 1$ är noll i tre punkter; numpy
 # hittar dem som rötterna till polynomet, och $L''(w) = 12w^2 - 6$ avgör vad varje punkt är.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 5 minutes. In `TwoMinimaDescent` (60 steps, η = 0.02) start at
+# w₀ = 0.1 (ends in the global minimum, −1.30) and at w₀ = 0.3 (the local one, 1.13): the
+# hilltop at 0.17 separates them. Then set w₀ = 2 and raise η: up to about 0.08 it stays in
+# the local valley, from 0.09 it reaches the global one, from 0.14 it becomes erratic, from
+# 0.2 it diverges. Ask: "Does a tiny learning rate guarantee the global minimum?" No: the
+# start decides.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 5 minuter. I `TwoMinimaDescent` (60 steg, η = 0,02)
+# startar du i w₀ = 0,1 (hamnar i det globala minimumet, −1,30) och i w₀ = 0,3 (det lokala,
+# 1,13): toppen vid 0,17 skiljer dem åt. Sätt sedan w₀ = 2 och öka η: upp till ungefär 0,08
+# stannar den i den lokala dalen, från 0,09 når den den globala, från 0,14 blir utfallet
+# oberäkneligt, och från 0,2 divergerar den. Fråga: ”Garanterar en mycket liten
+# inlärningstakt det globala minimumet?” Nej: starten avgör.
 
 # %%
 def double_well(w):
@@ -874,6 +962,20 @@ print("numerical gradient:       ", nnlib.numerical_gradient(line_loss, theta.co
 # Nästa cell mäter lutningen i 360 riktningar med ett litet steg längs varje $u$ och jämför
 # den brantaste riktningen den hittar med $\nabla L$.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 7 minutes for all of §7. On the board, draw long thin ellipses
+# as contour lines, a point on one of them, ∇L perpendicular to the contour and pointing
+# outwards, −∇L pointing inwards, and the minimum at the centre: the arrow misses it. Ask:
+# "Does −∇L point at the minimum?" Many say yes; in general it does only when the contours
+# are circles. Stress once more: a derivative is a number, a gradient is a vector.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 7 minuter för hela §7. Rita långa, smala ellipser som
+# nivåkurvor på tavlan, en punkt på en av dem, ∇L vinkelrätt mot nivåkurvan och utåt, −∇L
+# inåt och minimipunkten i mitten: pilen missar den. Fråga: ”Pekar −∇L mot minimipunkten?”
+# Många svarar ja; i allmänhet gör den det bara när nivåkurvorna är cirklar. Betona en gång
+# till: en derivata är ett tal, en gradient är en vektor.
+
 # %%
 gradient = line_gradient(theta)
 angles = np.radians(np.arange(360))
@@ -1028,6 +1130,21 @@ print(f"closed form:                  a = {a_line:.5f}, b = {b_line:.5f}")
 # 2. Öka inlärningstakten till strax över $2/\lambda_{\max}$ (visas på statusraden).
 # 3. Minska inlärningstakten: sicksackandet försvinner, men kommer den fram fortare?
 # 4. Flytta startpunkten: varför behöver vissa starter många fler steg än andra?
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** In `SurfaceDescent` the eigenvalues of H are about 11.9 and 0.44: the
+# threshold is 2/11.9 ≈ 0.168, and the valley is about 27 times more curved across than
+# along. At the default η ≈ 0.135 point out the zig-zag and then the crawl. Raise η to 0.18
+# (diverges), then lower it to 0.03: no zig-zag, but even 300 steps do not quite reach the
+# minimum. The steep direction limits η, the flat one sets the speed (chapter 09).
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** I `SurfaceDescent` är egenvärdena för H ungefär 11,9 och 0,44:
+# gränsen är 2/11,9 ≈ 0,168, och dalen är ungefär 27 gånger mer krökt tvärs över än längs
+# med. Vid standardvärdet η ≈ 0,135 pekar du ut sicksackandet och sedan krypandet. Öka η
+# till 0,18 (divergerar) och minska den sedan till 0,03: inget sicksackande, men inte ens
+# 300 steg räcker riktigt fram till minimipunkten. Den branta riktningen begränsar η, den
+# flacka bestämmer farten (kapitel 09).
 
 # %%
 SurfaceDescent(x_line, y_line)

@@ -36,6 +36,20 @@
 # - kontrollera vilken gradient som helst numeriskt med centrala differenser och säga
 #   varför de är bättre än framåtdifferenser.
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Timing for 45 minutes: §1 with the two mistakes 8 min, §2 5 min, §3
+# with the worked example and the widget 12 min, §4 with the widget 7 min, §5 8 min, §6 and
+# the summary 5 min. The message: multiply along a path, add over the paths, and check every
+# gradient numerically. Keep the board from §3 (the graph with its numbers) until the end;
+# §4 and §6 refer back to it.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Tidsplan för 45 minuter: §1 med de två misstagen 8 min, §2 5 min,
+# §3 med räkneexemplet och widgeten 12 min, §4 med widgeten 7 min, §5 8 min, §6 och
+# sammanfattningen 5 min. Budskapet: multiplicera längs en väg, addera över vägarna, och
+# kontrollera varje gradient numeriskt. Låt tavlan från §3 (grafen med sina tal) stå kvar
+# till slutet; §4 och §6 hänvisar till den.
+
 # %%
 from course import set_language
 set_language("en")
@@ -93,6 +107,18 @@ rng = np.random.default_rng(0)
 # I vårt exempel är $f'(u) = 2u$ och $g'(x) = 3$, så $F'(x) = 2(3x + 1) \cdot 3 = 18x + 6$.
 # Kontroll genom att först utveckla: $F(x) = 9x^2 + 6x + 1$, så $F'(x) = 18x + 6$. ✓
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 8 minutes together with the next slide. Before showing the rule,
+# ask the room for the derivative of (3x + 1)². The common answer is 2(3x + 1), which misses
+# the inner derivative; expanding to 9x² + 6x + 1 on the board settles it (18x + 6). Before
+# moving on, have everyone write the derivative of sin(x²) on paper.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 8 minuter tillsammans med nästa bild. Innan du visar
+# regeln: be salen om derivatan av (3x + 1)². Det vanliga svaret är 2(3x + 1), där den inre
+# derivatan saknas; att utveckla till 9x² + 6x + 1 på tavlan avgör saken (18x + 6). Låt alla
+# skriva derivatan av sin(x²) på papper innan du går vidare.
+
 # %% [markdown] tags=["en", "subslide"]
 # ### Two classic mistakes
 #
@@ -120,6 +146,18 @@ rng = np.random.default_rng(0)
 # har precis den lutning som kedjeregeln ger, $\cos(2{,}56) \cdot 3{,}2 \approx -2{,}68$
 # (till höger, blå), medan $\cos(x^2)$ (streckad) säger $-0{,}84$ där och på andra ställen
 # till och med har fel tecken.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** Collect the written answers: expect cos(x²)·2x (right), cos(x²) and
+# cos(x)·2x, and ask which mistake each wrong answer makes. In check-yourself task (c),
+# stress that the input x is the inner derivative of wx + b with respect to w: a weight
+# whose input is 0 gets no gradient. The widget in §3 shows this again.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Samla in de skrivna svaren: räkna med cos(x²)·2x (rätt), cos(x²)
+# och cos(x)·2x, och fråga vilket misstag vart och ett av de felaktiga svaren gör. I uppgift
+# (c) i ”Testa dig själv”: betona att indata x är den inre derivatan av wx + b med avseende
+# på w: en vikt vars indata är 0 får ingen gradient. Widgeten i §3 visar det igen.
 
 # %%
 x = np.linspace(-2.5, 2.5, 501)
@@ -296,6 +334,22 @@ print(f"slope of the tangent at x0 = {x0}: {slope:.4f}")
 # | $d = a - y$ | $\partial d/\partial a = 1$, $\partial d/\partial y = -1$ |
 # | $L = d^2$ | $\partial L/\partial d = 2d$ |
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 12 minutes for §3 with the widget. Draw the graph across the
+# whole board: values above the nodes in blue, gradients below in red, as in the widget.
+# Fill in the forward values with the room, then walk backwards saying "incoming gradient
+# times local derivative" at every node. Misconception: that the backward pass needs a
+# formula for the whole of L; each node needs only its own local derivative and the values
+# stored by the forward pass.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 12 minuter för §3 med widgeten. Rita grafen över hela
+# tavlan: värdena ovanför noderna i blått, gradienterna under i rött, som i widgeten. Fyll i
+# värdena framåt tillsammans med salen och gå sedan bakåt och säg ”inkommande gradient
+# gånger lokal derivata” vid varje nod. Missförstånd: att bakåtpasset behöver en formel för
+# hela L; varje nod behöver bara sin egen lokala derivata och värdena som framåtpasset
+# sparade.
+
 # %% [markdown] tags=["en", "subslide"]
 # ### Worked example by hand
 #
@@ -433,6 +487,21 @@ print(f"backward: dL/dz = {dL_dz}, dL/dw = {dL_dw}, dL/db = {dL_db}, dL/dx = {dL
 #   boven? (Tänk på kapitel 04.)
 # - Flytta $y$ till $0{,}5$ (värdet på $a$). Var blir gradienterna noll?
 
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** `GraphWidget("neuron")` starts at the worked example, so every number
+# matches the table (∂L/∂w = −0.5). Set x = 0: ∂L/∂w becomes 0, because the local derivative
+# ∂u/∂w = x is 0. Put x back to 2 and set y = 0, w = 3, b = 3: z = 9 and L ≈ 1, yet every
+# gradient left of a is tiny; the status line shows the factor a(1 − a) ≈ 0.000123. It is
+# the vanishing gradient of squared error after a sigmoid from chapter 04.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** `GraphWidget("neuron")` startar i räkneexemplet, så varje tal
+# stämmer med tabellen (∂L/∂w = −0,5). Sätt x = 0: ∂L/∂w blir 0, eftersom den lokala
+# derivatan ∂u/∂w = x är 0. Sätt tillbaka x till 2 och sätt y = 0, w = 3, b = 3: z = 9 och L
+# ≈ 1, men ändå är varje gradient till vänster om a mycket liten; statusraden visar faktorn
+# a(1 − a) ≈ 0,000123. Det är kvadratfelets försvinnande gradient efter en sigmoid från
+# kapitel 04.
+
 # %%
 from course.widgets.graph import GraphWidget
 
@@ -491,6 +560,21 @@ GraphWidget("neuron")
 # *varje* neuron i nästa lager, så dess gradient är en summa över alla dem (kapitel 07).
 # Och en vikt kan förekomma två gånger, till exempel när ett straff $\lambda w^2$ läggs till
 # förlusten för att hålla vikterna små (det kallas L2-regularisering eller *weight decay*).
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 7 minutes. Pose the check-yourself question first (f = (x + y)·x
+# at x = 1, y = 2): expect 3 or 1 from those who follow only one path; the answer is 4. Then
+# show `GraphWidget("penalty")`: at the start the two paths from w together give −0.5 + 0.1
+# = −0.4; with λ = 0 the penalty path contributes 0. Name the bug this prevents: a backward
+# pass that *overwrites* a gradient instead of adding to it keeps only the last path.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 7 minuter. Ställ frågan i ”Testa dig själv” först (f = (x
+# + y)·x i x = 1, y = 2): räkna med 3 eller 1 från dem som bara följer en väg; svaret är 4.
+# Visa sedan `GraphWidget("penalty")`: från början ger de två vägarna från w tillsammans
+# −0,5 + 0,1 = −0,4; med λ = 0 bidrar straffvägen med 0. Nämn felet som detta förhindrar:
+# ett bakåtpass som *skriver över* en gradient i stället för att addera till den behåller
+# bara den sista vägen.
 
 # %%
 x_swish = 1.5
@@ -605,6 +689,23 @@ GraphWidget("penalty")
 # skiljer sig. Detta **avrundningsfel** är ungefär $\varepsilon |f| / h$ och *växer* när $h$
 # krymper. Det totala felet är minst där de två väger jämnt: kring $h \approx 10^{-8}$ för
 # framåtdifferensen och $h \approx 10^{-5}$ för den centrala.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 8 minutes. Before the paragraph on round-off, ask: "Why not take
+# h = 10⁻¹⁵ and get as close to the limit as possible?" Answer: f(x + h) and f(x) then share
+# almost every digit, and the round-off error, about ε·|f|/h, explodes. In the plot, show
+# the slopes 1 and 2 on the right, then the V shapes: the smallest errors are about 10⁻⁹
+# (forward) and 10⁻¹² (central). Misconception: "the central difference is exact"; it is
+# good enough to *test* a gradient, and far too slow to train with (§6).
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 8 minuter. Fråga före stycket om avrundningsfel: ”Varför
+# inte ta h = 10⁻¹⁵ och komma så nära gränsvärdet som möjligt?” Svar: då har f(x + h) och
+# f(x) nästan alla siffror gemensamma, och avrundningsfelet, ungefär ε·|f|/h, exploderar.
+# Visa i figuren lutningarna 1 och 2 till höger och sedan V-formerna: de minsta felen är
+# ungefär 10⁻⁹ (framåt) och 10⁻¹² (centralt). Missförstånd: ”den centrala differensen är
+# exakt”; den duger för att *testa* en gradient och är alldeles för långsam att träna med
+# (§6).
 
 # %%
 def loss_of_w(w):
@@ -742,6 +843,20 @@ print(f"relative error, buggy gradient:   {gradcheck(loss_of_theta, theta, df=gr
 # framåtpass och ett bakåtpass ger gradienterna för **alla** parametrar på en gång, och
 # de stämmer med tabellen: $\partial L/\partial w = -0{,}5$, $\partial L/\partial b = -0{,}25$,
 # $\partial L/\partial x = -0{,}125$.
+
+# %% [markdown] tags=["en", "notes"]
+# **Teacher's note:** About 5 minutes with the summary. Run the `nnlib` cell and compare
+# with the numbers still on the board from §3: −0.5, −0.25, −0.125. Ask the first
+# check-yourself question: 10 000 parameters need 20 000 forward passes for a numerical
+# gradient, backpropagation one forward and one backward pass. Close by pointing to chapter
+# 07: the same graph, but every node is a whole layer.
+
+# %% [markdown] tags=["sv", "notes"]
+# **Lärarens anteckning:** Ungefär 5 minuter med sammanfattningen. Kör cellen med `nnlib`
+# och jämför med talen som fortfarande står på tavlan från §3: −0,5, −0,25 och −0,125. Ställ
+# den första frågan i ”Testa dig själv”: 10 000 parametrar kräver 20 000 framåtpass för en
+# numerisk gradient, bakåtpropageringen ett framåtpass och ett bakåtpass. Avsluta med att
+# peka fram mot kapitel 07: samma graf, men varje nod är ett helt lager.
 
 # %%
 from nnlib.activations import Sigmoid
