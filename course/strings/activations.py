@@ -57,4 +57,56 @@ STRINGS = {
     "activations.class_1": {"en": "XOR = 1", "sv": "XOR = 1"},
     "activations.boundary": {"en": "output = 0.5", "sv": "utdata = 0,5"},
     "activations.kinks": {"en": "kinks", "sv": "brytpunkter"},
+    # The student's own functions drawn over the library's (exercise 02)
+    "activations.yours_f": {"en": "your function", "sv": "din funktion"},
+    "activations.yours_df": {"en": "your derivative", "sv": "din derivata"},
+    "activations.student_status": {
+        "en": "Your functions for {name} (dashed) against the library's:<br>"
+        "&emsp;<b>your f(z)</b>: {f}<br>&emsp;<b>your f′(z)</b>: {df}",
+        "sv": "Dina funktioner för {name} (streckade) jämförda med bibliotekets:<br>"
+        "&emsp;<b>din f(z)</b>: {f}<br>&emsp;<b>din f′(z)</b>: {df}",
+    },
+    "activations.student_elsewhere": {
+        "en": "Your own functions are drawn for: {names}. Choose one of them in the menu.",
+        "sv": "Dina egna funktioner ritas för: {names}. Välj en av dem i menyn.",
+    },
+    "activations.not_answered": {"en": "not answered yet", "sv": "inte besvarad än"},
+    "activations.student_missing": {"en": "not given", "sv": "inte angiven"},
+    "activations.student_raised": {"en": "raised {error}", "sv": "gav felet {error}"},
+    "activations.student_shape": {
+        "en": "returned shape {shape} for z of shape {expected}; it must work element-wise on a whole array",
+        "sv": "returnerade formen {shape} för z med formen {expected}; den ska verka elementvis på en hel array",
+    },
+    "activations.student_complex": {
+        "en": "returned complex numbers",
+        "sv": "returnerade komplexa tal",
+    },
+    "activations.student_not_numbers": {
+        "en": "returned {type}, not numbers",
+        "sv": "returnerade {type}, inte tal",
+    },
+    "activations.student_matches": {
+        "en": "<b>matches</b> (largest difference {diff})",
+        "sv": "<b>stämmer</b> (största skillnad {diff})",
+    },
+    "activations.student_differs": {
+        "en": "largest difference <b>{diff}</b>, at z = {z}",
+        "sv": "största skillnad <b>{diff}</b>, vid z = {z}",
+    },
+    "activations.student_all_bad": {
+        "en": "no finite value anywhere in the plotted range",
+        "sv": "inget ändligt värde någonstans i det ritade intervallet",
+    },
+    "activations.student_nan": {
+        "en": "NaN (not a number) at {n} of the plotted z, the first at z = {z}",
+        "sv": "NaN (inte ett tal) vid {n} av de ritade z, det första vid z = {z}",
+    },
+    "activations.student_inf": {
+        "en": "±inf (infinite) at {n} of the plotted z, the first at z = {z}",
+        "sv": "±inf (oändligt) vid {n} av de ritade z, det första vid z = {z}",
+    },
+    "activations.student_warned": {
+        "en": "numpy warned: {warning}",
+        "sv": "numpy varnade: {warning}",
+    },
 }

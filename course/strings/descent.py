@@ -103,6 +103,45 @@ STRINGS = {
         "en": "After {steps} steps w = {w:.3f}: the steps are too long to settle in a valley; w jumps to and fro.",
         "sv": "Efter {steps} steg är w = {w:.3f}: stegen är för långa för att stanna i en dal; w hoppar fram och tillbaka.",
     },
+    # The student's own L'(a) in LearningRateDescent (exercise 05)
+    "descent.student_path": {"en": "path with your $L'(a)$", "sv": "vägen med din $L'(a)$"},
+    "descent.student_not_answered": {
+        "en": "Your {name} is not answered yet, so only the path with the library's L′(a) is drawn.",
+        "sv": "Din {name} är inte besvarad än, så bara vägen med bibliotekets L′(a) ritas.",
+    },
+    "descent.student_raised": {
+        "en": "Your {name} raised {error} at a = {a}.",
+        "sv": "Din {name} gav felet {error} vid a = {a}.",
+    },
+    "descent.student_not_a_number": {
+        "en": "Your {name} returned {what} at a = {a}; expected one number.",
+        "sv": "Din {name} returnerade {what} vid a = {a}; förväntade ett tal.",
+    },
+    "descent.student_kind": {"en": "a value of type {type}", "sv": "ett värde av typen {type}"},
+    "descent.student_shape": {"en": "an array of shape {shape}", "sv": "en array med formen {shape}"},
+    "descent.student_nonfinite": {
+        "en": "Your {name} returned {value} (not a finite number) at a = {a}.",
+        "sv": "Din {name} returnerade {value} (inte ett ändligt tal) vid a = {a}.",
+    },
+    "descent.student_result": {
+        "en": "Path with your L′(a) (dashed): a = {a} after {steps} steps.",
+        "sv": "Vägen med din L′(a) (streckad): a = {a} efter {steps} steg.",
+    },
+    "descent.student_diverged": {
+        "en": "Path with your L′(a) (dashed): diverging, stopped after {steps} steps at a = {a}.",
+        "sv": "Vägen med din L′(a) (streckad): divergerar, avbröts efter {steps} steg vid a = {a}.",
+    },
+    "descent.student_disagrees": {
+        "en": "<b>At a = {a} (step {k}) your L′(a) = {mine}, but the library's L′(a) = {library}</b>: "
+        "check your formula.",
+        "sv": "<b>I a = {a} (steg {k}) är din L′(a) = {mine}, men bibliotekets L′(a) = {library}</b>: "
+        "kontrollera din formel.",
+    },
+    "descent.student_agrees": {
+        "en": "Your L′(a) agrees with the library's at all {n} points of the path.",
+        "sv": "Din L′(a) stämmer med bibliotekets i alla {n} punkter på vägen.",
+    },
+    "descent.student_warned": {"en": "numpy warned: {warning}.", "sv": "numpy varnade: {warning}."},
     "descent.ended_diverging": {
         "en": "Diverging: the steps are too large and w runs away (stopped after {steps} steps).",
         "sv": "Divergerar: stegen är för stora och w rusar i väg (avbröts efter {steps} steg).",

@@ -2,6 +2,9 @@
 
 :class:`ActivationExplorer` plots an activation f and its derivative f' (chosen in a
 dropdown) over a z-range, and marks the value and the slope (tangent) at a chosen z.
+Given the student's own functions (``student=``), it draws them dashed over the
+library's curves and reports the largest difference; :func:`call_student` and
+:func:`compare_curve` are the parts that keep a stub or a broken answer from breaking it.
 
 :class:`StackedLayersWidget` pushes a 1-D and a 2-D input through N random fully connected
 layers, with either nothing (linear) or ReLU between them. With nothing between them the
@@ -11,12 +14,19 @@ W = W_N ⋯ W_1; with ReLU it bends into linear pieces.
 
 from __future__ import annotations
 
+import html
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
 import ipywidgets as widgets
 import numpy as np
 
 from course.i18n import t
 from course.plots import COLORS
 from course.widgets.base import FigureWidget
+from course.widgets.student import ATOL, RTOL, call_student
 from nnlib import activations
 
 #: The element-wise activations the explorer offers, in the order of the lesson.
@@ -26,6 +36,10 @@ NAMES = ("step", "identity", "sigmoid", "tanh", "relu", "leaky_relu")
 STACK_RANGE = (-3.0, 3.0)
 
 Layers = list[tuple[np.ndarray, np.ndarray]]
+
+#: The student's functions for the explorer: activation name -> (f, f'); either may be None.
+StudentFunctions = Mapping[str, tuple[Callable | None, Callable | None]]
+
 
 
 def _check_name(name: str, owner: str) -> str:
@@ -96,10 +110,187 @@ def tangent_segment(z0: float, value: float, slope: float, half_width: float) ->
     return zs, value + slope * (zs - z0)
 
 
+@dataclass(frozen=True)
+class StudentCurve:
+    """The student's version of one curve, compared with the library's on the same z.
+
+    Attributes
+    ----------
+    outcome : str
+        ``"ok"``, ``"not_answered"``, ``"error"`` (it raised) or ``"bad_value"`` (it
+        returned something that is not numbers of the shape of z).
+    values : numpy.ndarray or None
+        What to draw, shape ``(n,)``, with NaN where the student's value is not finite;
+        None unless ``outcome == "ok"``.
+    message : str
+        For "error", ``"TypeError: message"``; for "bad_value", what was returned.
+    max_difference : float
+        ``max |f_student(z) - f(z)|`` over the z where the student's value is finite
+        (NaN when there is none), and ``at``, the z where it is largest.
+    matches : bool
+        Whether every value is finite and within the tolerances of ``check()``.
+    n_nan, n_inf : int
+        How many values are NaN and ±inf; ``first_nan`` and ``first_inf`` are the first z
+        where each happens (None if nowhere).
+    warnings : tuple of str
+        numpy's floating-point warnings while the function ran.
+    """
+
+    outcome: str
+    values: np.ndarray | None = None
+    message: str = ""
+    max_difference: float = float("nan")
+    at: float = float("nan")
+    matches: bool = False
+    n_nan: int = 0
+    n_inf: int = 0
+    first_nan: float | None = None
+    first_inf: float | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _as_float_array(value: Any, shape: tuple[int, ...]) -> tuple[np.ndarray | None, str]:
+    """``value`` as a float array of ``shape``, or None and what was wrong with it."""
+    if np.iscomplexobj(value):
+        return None, "complex"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None, "not_numbers"
+    if array.shape != shape:
+        return None, "shape"
+    return array, ""
+
+
+def compare_curve(function: Callable, z: np.ndarray, reference: np.ndarray, *extra: Any) -> StudentCurve:
+    """Call the student's ``function(z, *extra)`` once on the whole array and compare.
+
+    Parameters
+    ----------
+    function
+        The student's activation or derivative; it gets a copy of ``z``.
+    z
+        The plotted inputs, shape ``(n,)``.
+    reference
+        The library's values at ``z``, shape ``(n,)``.
+    extra
+        Further arguments (α for leaky ReLU).
+
+    Returns
+    -------
+    StudentCurve
+    """
+    z = np.asarray(z, dtype=float)
+    reference = np.asarray(reference, dtype=float)
+    call = call_student(function, z.copy(), *extra)
+    if call.outcome != "ok":
+        return StudentCurve(call.outcome, message=call.error, warnings=call.warnings)
+    values, problem = _as_float_array(call.value, z.shape)
+    if values is None:
+        if problem == "shape":
+            message = t("activations.student_shape", shape=np.shape(call.value), expected=z.shape)
+        elif problem == "complex":
+            message = t("activations.student_complex")
+        else:
+            message = t("activations.student_not_numbers", type=type(call.value).__name__)
+        return StudentCurve("bad_value", message=message, warnings=call.warnings)
+    finite, nan, inf = np.isfinite(values), np.isnan(values), np.isinf(values)
+    difference = np.abs(values - reference)
+    if finite.any():
+        index = int(np.argmax(np.where(finite, difference, -1.0)))
+        max_difference, at = float(difference[index]), float(z[index])
+    else:
+        max_difference, at = float("nan"), float("nan")
+    matches = bool(finite.all() and np.allclose(values, reference, rtol=RTOL, atol=ATOL))
+    return StudentCurve(
+        "ok",
+        values=np.where(finite, values, np.nan),
+        max_difference=max_difference,
+        at=at,
+        matches=matches,
+        n_nan=int(nan.sum()),
+        n_inf=int(inf.sum()),
+        first_nan=float(z[np.argmax(nan)]) if nan.any() else None,
+        first_inf=float(z[np.argmax(inf)]) if inf.any() else None,
+        warnings=call.warnings,
+    )
+
+
+def curve_report(curve: StudentCurve | None) -> str:
+    """One line of HTML for the status: how the student's curve compares (or why there is none)."""
+    if curve is None:
+        return t("activations.student_missing")
+    if curve.outcome == "not_answered":
+        return t("activations.not_answered")
+    if curve.outcome == "error":
+        return t("activations.student_raised", error=html.escape(curve.message))
+    if curve.outcome == "bad_value":
+        return html.escape(curve.message)
+    parts = []
+    if np.isnan(curve.max_difference):
+        parts.append(t("activations.student_all_bad"))
+    elif curve.matches:
+        parts.append(t("activations.student_matches", diff=_number(curve.max_difference)))
+    else:
+        parts.append(t("activations.student_differs", diff=_number(curve.max_difference), z=_number(curve.at)))
+    if curve.n_nan:
+        parts.append(t("activations.student_nan", n=curve.n_nan, z=_number(curve.first_nan)))
+    if curve.n_inf:
+        parts.append(t("activations.student_inf", n=curve.n_inf, z=_number(curve.first_inf)))
+    if curve.warnings:
+        parts.append(t("activations.student_warned", warning=html.escape("; ".join(curve.warnings[:2]))))
+    return "; ".join(parts)
+
+
+def _check_student(student: Any, owner: str) -> dict[str, tuple[Callable | None, Callable | None]]:
+    if student is None:
+        return {}
+    example = "{'sigmoid': (sigmoid, sigmoid_derivative)}"
+    if not isinstance(student, Mapping):
+        raise TypeError(
+            f"{owner}: expected student to be a dict like {example}, but received {type(student).__name__}"
+        )
+    checked = {}
+    for name, pair in student.items():
+        if name not in NAMES:
+            raise ValueError(
+                f"{owner}: expected the keys of student to be activation names in {', '.join(NAMES)}, "
+                f"but received {name!r}"
+            )
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(
+                f"{owner}: expected student[{name!r}] to be a pair (f, f_derivative) of functions, "
+                f"but received {pair!r:.80}"
+            )
+        for function in pair:
+            if function is not None and not callable(function):
+                raise TypeError(
+                    f"{owner}: expected student[{name!r}] to hold functions (or None), "
+                    f"but received {type(function).__name__}"
+                )
+        checked[name] = (pair[0], pair[1])
+    return checked
+
+
 def _limits(values: np.ndarray, margin: float = 0.1) -> tuple[float, float]:
     low, high = float(np.min(values)), float(np.max(values))
     span = max(high - low, 1.0)
     return low - margin * span, high + margin * span
+
+
+def _limits_with(values: np.ndarray, student: np.ndarray | None) -> tuple[float, float]:
+    """Limits for the library's ``values`` that also show the student's curve, within reason.
+
+    A wildly wrong curve may leave the plot rather than squash the library's curve into a line.
+    """
+    if student is None or not np.isfinite(student).any():
+        return _limits(values)
+    low, high = float(np.min(values)), float(np.max(values))
+    reach = 2.0 * max(high - low, 1.0)
+    shown = np.clip(student[np.isfinite(student)], low - reach, high + reach)
+    return _limits(np.concatenate([values, shown]))
 
 
 def _number(value: float) -> str:
@@ -116,13 +307,43 @@ def _affine(slope: float, intercept: float) -> str:
 class ActivationExplorer(FigureWidget):
     """A dropdown of activations; f on the left, f' on the right, value and slope at a point.
 
+    Parameters
+    ----------
+    name
+        The activation shown first, one of :data:`NAMES`.
+    z_range
+        The curves are drawn for z in [-z_range, z_range].
+    z
+        The point whose value and slope are marked.
+    alpha
+        Slope for z ≤ 0 of leaky ReLU.
+    student
+        The student's own functions, drawn dashed over the library's, e.g.
+        ``{"sigmoid": (sigmoid, sigmoid_derivative), "relu": (relu, None)}``: for each
+        activation name a pair (f, f'), either of which may be None. Each is called once
+        per redraw on the whole array of plotted z (for "leaky_relu" as ``f(z, alpha)``).
+        An unanswered stub reads "not answered yet"; errors, wrong shapes and NaN/inf
+        are reported in the status line, never raised.
+
     Attributes used by tests: ``name``, ``z_range``, ``point``, ``alpha`` (controls),
-    ``f_line``, ``df_line``, ``f_point``, ``df_point``, ``tangent`` (artists), ``status``.
+    ``f_line``, ``df_line``, ``f_point``, ``df_point``, ``tangent``, ``student_f_line``,
+    ``student_df_line`` (artists), ``student_curves`` (the last two :class:`StudentCurve`,
+    or None), ``status``.
     """
 
-    def __init__(self, name: str = "sigmoid", z_range: float = 6.0, z: float = 1.0, alpha: float = 0.1) -> None:
+    def __init__(
+        self,
+        name: str = "sigmoid",
+        z_range: float = 6.0,
+        z: float = 1.0,
+        alpha: float = 0.1,
+        *,
+        student: StudentFunctions | None = None,
+    ) -> None:
         super().__init__(ncols=2, figsize=(11.0, 4.0))
         _check_name(name, "ActivationExplorer")
+        self.student = _check_student(student, "ActivationExplorer")
+        self.student_curves: tuple[StudentCurve | None, StudentCurve | None] | None = None
         wide = {"description_width": "initial"}
         self.name = widgets.Dropdown(
             options=[(t(f"activations.name.{n}"), n) for n in NAMES],
@@ -150,13 +371,20 @@ class ActivationExplorer(FigureWidget):
         (self.f_point,) = left.plot([], [], "o", color=COLORS[1], markersize=9)
         (self.df_line,) = right.plot([], [], color=COLORS[2], label="$f'(z)$")
         (self.df_point,) = right.plot([], [], "o", color=COLORS[1], markersize=9)
+        # Dashed and drawn on top, so a correct answer shows the library's curve through the gaps.
+        student_style = {"color": COLORS[7], "linestyle": (0, (5, 3)), "linewidth": 1.8, "zorder": 3}
+        (self.student_f_line,) = left.plot([], [], label=t("activations.yours_f"), **student_style)
+        (self.student_df_line,) = right.plot([], [], label=t("activations.yours_df"), **student_style)
         for ax in self.axes:
             ax.axhline(0.0, color="grey", linewidth=0.8)
             ax.axvline(0.0, color="grey", linewidth=0.8)
             ax.set_xlabel("$z$")
         left.set_ylabel("$f(z)$")
         right.set_ylabel("$f'(z)$")
-        left.legend(loc="upper left", fontsize=10)
+        handles = [self.f_line, self.tangent] + ([self.student_f_line] if self.student else [])
+        left.legend(handles=handles, loc="upper left", fontsize=10)
+        if self.student:
+            right.legend(handles=[self.df_line, self.student_df_line], loc="upper left", fontsize=10)
         left.set_title(" ")
         self.fig.tight_layout()
         self.watch(self.name, self.z_range, self.point, self.alpha)
@@ -164,6 +392,17 @@ class ActivationExplorer(FigureWidget):
     def _follow_range(self, change) -> None:
         limit = float(change["new"])
         self.point.min, self.point.max = -limit, limit
+
+    def _student_curves(
+        self, name: str, z: np.ndarray, f: np.ndarray, df: np.ndarray, alpha: float
+    ) -> tuple[StudentCurve | None, StudentCurve | None] | None:
+        if name not in self.student:
+            return None
+        extra = (alpha,) if name == "leaky_relu" else ()
+        return tuple(
+            None if function is None else compare_curve(function, z, reference, *extra)
+            for function, reference in zip(self.student[name], (f, df))
+        )
 
     def update(self) -> None:
         name, limit, alpha = self.name.value, self.z_range.value, self.alpha.value
@@ -177,13 +416,35 @@ class ActivationExplorer(FigureWidget):
         self.f_point.set_data([z0], [value])
         self.df_point.set_data([z0], [slope])
         self.tangent.set_data(*tangent_segment(z0, value, slope, 0.15 * limit))
-        for ax, values in ((left, f), (right, df)):
+        self.student_curves = self._student_curves(name, z, f, df, alpha)
+        curves = self.student_curves or (None, None)
+        for ax, values, line, curve in (
+            (left, f, self.student_f_line, curves[0]),
+            (right, df, self.student_df_line, curves[1]),
+        ):
+            # An empty line rather than an invisible one: the legend keeps showing its style.
+            drawn = curve is not None and curve.values is not None
+            if drawn:
+                line.set_data(z, curve.values)
+            else:
+                line.set_data([], [])
             ax.set_xlim(-limit, limit)
-            ax.set_ylim(*_limits(values))
+            ax.set_ylim(*_limits_with(values, curve.values if drawn else None))
         label = t(f"activations.name.{name}")
         left.set_title(t("activations.f_title", name=label))
         right.set_title(t("activations.df_title", name=label))
-        self.status.value = t("activations.status", z=_number(z0), value=_number(value), slope=_number(slope))
+        status = t("activations.status", z=_number(z0), value=_number(value), slope=_number(slope))
+        if self.student_curves is not None:
+            status += "<br>" + t(
+                "activations.student_status",
+                name=label,
+                f=curve_report(curves[0]),
+                df=curve_report(curves[1]),
+            )
+        elif self.student:
+            names = ", ".join(t(f"activations.name.{n}") for n in NAMES if n in self.student)
+            status += "<br>" + t("activations.student_elsewhere", names=names)
+        self.status.value = status
 
 
 def random_stack(

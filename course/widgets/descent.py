@@ -3,7 +3,9 @@
 Three widgets, each re-running gradient descent whenever a control moves:
 
 - :class:`LearningRateDescent`: the model ``y = a x²``, its loss curve ``L(a)`` and the
-  path of ``a`` for a chosen learning rate and number of steps;
+  path of ``a`` for a chosen learning rate and number of steps; given the student's own
+  ``loss_derivative(a, x, y)`` it also draws the path that derivative takes
+  (:func:`student_descent`) and says where it disagrees with the library's;
 - :class:`TwoMinimaDescent`: a curve with a global and a local minimum where the start
   point (and the learning rate) decide which minimum is reached;
 - :class:`SurfaceDescent`: the model ``y = a x + b``, the contours of ``L(a, b)`` and
@@ -18,6 +20,8 @@ them directly. Losses are *means* over the ``N`` data points:
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
 from typing import Callable
 
 import ipywidgets as widgets
@@ -25,6 +29,7 @@ import numpy as np
 
 from course.i18n import t
 from course.plots import COLORS
+from course.widgets.student import ATOL, RTOL, call_student
 from course.widgets.base import FigureWidget
 from nnlib.lstsq import (
     fit_linear_closed_form,
@@ -169,6 +174,173 @@ def classify_descent(path, minimum, *, tol: float = 1e-3, expected_steps: int | 
     return "slow"
 
 
+# Gradient descent with the student's derivative
+
+
+@dataclass(frozen=True)
+class StudentDescent:
+    """Gradient descent on ``L(a)`` with the student's ``L'(a)``, and where that went wrong.
+
+    Attributes
+    ----------
+    path : numpy.ndarray
+        The points ``a_0, a_1, …`` visited, shape ``(K,)``, ``K >= 1``.
+    slopes : numpy.ndarray
+        The student's ``L'(a)`` at ``path[:M]``, shape ``(M,)``: ``M = K`` when every call
+        gave a number, else ``M = K - 1`` and the problem happened at ``path[-1]``.
+    library_slopes : numpy.ndarray
+        The library's ``L'(a)`` at every point of the path, shape ``(K,)``.
+    outcome : str
+        ``"ok"``; ``"not_answered"`` (``NotImplementedError``: an unanswered stub);
+        ``"error"`` (it raised); ``"bad_value"`` (it returned something that is not one
+        number) or ``"nonfinite"`` (it returned NaN or ±inf).
+    message : str
+        ``"TypeError: message"`` for "error", what it returned for "bad_value" and "nonfinite".
+    diverged : bool
+        Whether the path was cut off at ``DIVERGENCE_LIMIT``.
+    warnings : tuple of str
+        numpy's floating-point warnings while it ran.
+    """
+
+    path: np.ndarray
+    slopes: np.ndarray
+    library_slopes: np.ndarray
+    outcome: str = "ok"
+    message: str = ""
+    diverged: bool = False
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def disagreements(self) -> np.ndarray:
+        """Indices ``k`` where the student's ``L'(a_k)`` differs from the library's, shape ``(D,)``.
+
+        The tolerances are those of ``check()``, with the absolute one scaled by the
+        largest slope on the path so that rounding in a long sum does not count.
+        """
+        library = self.library_slopes[: len(self.slopes)]
+        scale = max(1.0, float(np.max(np.abs(self.library_slopes))))
+        return np.flatnonzero(~np.isclose(self.slopes, library, rtol=RTOL, atol=ATOL * scale))
+
+
+def _one_number(value) -> tuple[float | None, str]:
+    """``value`` as a float if it is one real number, else None and what it was."""
+    if isinstance(value, (bool, np.bool_)) or np.iscomplexobj(value):
+        return None, t("descent.student_kind", type=type(value).__name__)
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None, t("descent.student_kind", type=type(value).__name__)
+    if array.ndim != 0:
+        return None, t("descent.student_shape", shape=array.shape)
+    return float(array), ""
+
+
+def student_descent(derivative: Callable, x, y, start: float, learning_rate: float, n_steps: int) -> StudentDescent:
+    """Run ``a ← a - η L'(a)`` with the student's ``derivative(a, x, y)``, never raising.
+
+    Parameters
+    ----------
+    derivative
+        The student's ``loss_derivative(a, x, y)``; it gets a float ``a`` and fresh copies
+        of ``x`` and ``y``, and should return one number.
+    x, y
+        The data points, shape ``(N,)``.
+    start
+        The starting value ``a_0``.
+    learning_rate
+        The step size ``η > 0``.
+    n_steps
+        Number of updates, ``>= 0``.
+
+    Returns
+    -------
+    StudentDescent
+        The path as far as the student's derivative allowed (stopping at the first call
+        that did not give a finite number, or at ``DIVERGENCE_LIMIT`` like
+        :func:`gradient_descent`), the student's and the library's slopes along it, and
+        what went wrong.
+    """
+    x, y = _data(x, y, "student_descent")
+    learning_rate = _check_learning_rate(learning_rate, "student_descent")
+    n_steps = _check_steps(n_steps, "student_descent")
+    path, slopes = [float(start)], []
+    outcome, message, diverged, seen = "ok", "", False, []
+    while True:
+        call = call_student(derivative, path[-1], x.copy(), y.copy())
+        seen += [text for text in call.warnings if text not in seen]
+        if call.outcome != "ok":
+            outcome, message = call.outcome, call.error
+            break
+        slope, problem = _one_number(call.value)
+        if slope is None:
+            outcome, message = "bad_value", problem
+            break
+        if not np.isfinite(slope):
+            outcome, message = "nonfinite", repr(slope)
+            break
+        slopes.append(slope)
+        if len(path) == n_steps + 1:
+            break
+        a = path[-1] - learning_rate * slope
+        if not np.isfinite(a) or abs(a) > DIVERGENCE_LIMIT:
+            diverged = True
+            break
+        path.append(a)
+    path_array = np.array(path)
+    return StudentDescent(
+        path=path_array,
+        slopes=np.array(slopes),
+        library_slopes=np.atleast_1d(quadratic_loss_derivative(path_array, x, y)),
+        outcome=outcome,
+        message=message,
+        diverged=diverged,
+        warnings=tuple(seen),
+    )
+
+
+def _function_name(function: Callable) -> str:
+    name = getattr(function, "__name__", "")
+    return name if isinstance(name, str) and name.isidentifier() else "L′(a)"
+
+
+def student_report(run: StudentDescent, name: str) -> str:
+    """The status line (HTML) about the student's run: what came out, and where it disagrees."""
+    name = html.escape(name)
+    a_here = f"{run.path[-1]:.4g}"
+    if run.outcome == "not_answered":
+        return t("descent.student_not_answered", name=name)
+    parts = []
+    if run.outcome == "error":
+        parts.append(t("descent.student_raised", name=name, error=html.escape(run.message), a=a_here))
+    elif run.outcome == "bad_value":
+        parts.append(t("descent.student_not_a_number", name=name, what=html.escape(run.message), a=a_here))
+    elif run.outcome == "nonfinite":
+        parts.append(t("descent.student_nonfinite", name=name, value=run.message, a=a_here))
+    elif run.diverged:
+        parts.append(t("descent.student_diverged", steps=len(run.path) - 1, a=a_here))
+    else:
+        parts.append(t("descent.student_result", steps=len(run.path) - 1, a=a_here))
+    disagreements = run.disagreements
+    if disagreements.size:
+        # Prefer the point where the path stands now; else the first point where it went wrong.
+        here = len(run.slopes) - 1
+        k = here if here in disagreements else int(disagreements[0])
+        parts.append(
+            t(
+                "descent.student_disagrees",
+                a=f"{run.path[k]:.4g}",
+                k=k,
+                mine=f"{run.slopes[k]:.4g}",
+                library=f"{run.library_slopes[k]:.4g}",
+            )
+        )
+    elif run.slopes.size:
+        parts.append(t("descent.student_agrees", n=run.slopes.size))
+    if run.warnings:
+        parts.append(t("descent.student_warned", warning=html.escape("; ".join(run.warnings[:2]))))
+    return " ".join(parts)
+
+
 # A curve with two minima
 
 
@@ -284,11 +456,29 @@ class LearningRateDescent(FigureWidget):
         Initial number of steps.
     start
         The starting value ``a_0``.
+    student_derivative
+        The student's own ``loss_derivative(a, x, y)``. The widget then also runs gradient
+        descent with it and draws that path dashed, and the status line says where the
+        student's ``L'(a)`` disagrees with the library's. An unanswered stub reads "not
+        answered yet"; errors, non-numbers and NaN/inf are reported, never raised.
+
+    Attributes used by tests: ``learning_rate``, ``n_steps`` (controls), ``path_line``,
+    ``end_marker``, ``loss_line``, ``student_path_line``, ``student_loss_line`` (artists),
+    ``path``, ``losses``, ``verdict``, ``student_run`` (a :class:`StudentDescent` or None),
+    ``status``.
     """
 
-    def __init__(self, x, y, *, learning_rate: float | None = None, n_steps: int = 15, start: float = 0.0) -> None:
+    def __init__(self, x, y, *, learning_rate: float | None = None, n_steps: int = 15, start: float = 0.0,
+                 student_derivative: Callable | None = None) -> None:
         super().__init__(ncols=2, figsize=(11.0, 4.2))
         self.x, self.y = _data(x, y, "LearningRateDescent")
+        if student_derivative is not None and not callable(student_derivative):
+            raise TypeError(
+                "LearningRateDescent: expected student_derivative to be a function loss_derivative(a, x, y), "
+                f"but received {type(student_derivative).__name__}"
+            )
+        self.student_derivative = student_derivative
+        self.student_run: StudentDescent | None = None
         self.start = float(start)
         self.a_star = fit_quadratic_closed_form(self.x, self.y)
         self.curvature = quadratic_curvature(self.x)
@@ -311,13 +501,20 @@ class LearningRateDescent(FigureWidget):
         ax.axvline(self.a_star, color="0.5", linestyle="--", linewidth=1.2, label=t("descent.closed_form"))
         (self.path_line,) = ax.plot([], [], "o-", color=COLORS[1], markersize=5, linewidth=1.2, label=t("descent.path"))
         (self.end_marker,) = ax.plot([], [], "o", color=COLORS[1], markersize=11, markerfacecolor="none", markeredgewidth=2)
+        # Dashed on top of the library's path, so with a correct derivative both stay visible.
+        student_style = {"color": COLORS[7], "linestyle": (0, (5, 3)), "marker": "x", "linewidth": 1.4, "zorder": 3,
+                         "label": t("descent.student_path") if student_derivative else "_nolegend_"}
+        (self.student_path_line,) = ax.plot([], [], markersize=6, **student_style)
+        # With a student's path on the right too, the library's needs a name in the legend.
+        (self.loss_line,) = ax_loss.plot([], [], "o-", color=COLORS[1], markersize=4, linewidth=1.2,
+                                         label=t("descent.path") if student_derivative else "_nolegend_")
+        (self.student_loss_line,) = ax_loss.plot([], [], markersize=5, **student_style)
         ax.set_xlim(grid[0], grid[-1])
         ax.set_ylim(0, 1.05 * curve.max())
         ax.set_xlabel(t("descent.param_a"))
         ax.set_ylabel(t("descent.loss_a"))
         ax.set_title(t("descent.title_curve"))
         ax.legend(loc="upper center", fontsize=9)
-        (self.loss_line,) = ax_loss.plot([], [], "o-", color=COLORS[1], markersize=4, linewidth=1.2)
         ax_loss.axhline(quadratic_loss(self.a_star, self.x, self.y), color="0.5", linestyle="--", linewidth=1.2,
                         label=t("descent.min_loss"))
         ax_loss.set_yscale("log")
@@ -333,6 +530,21 @@ class LearningRateDescent(FigureWidget):
         self.watch(self.learning_rate, self.n_steps)
         self.controls.append(self.play)  # linked in the browser to n_steps, so not watched itself
 
+    def _update_student(self, n_steps: int) -> np.ndarray:
+        """Run and draw the student's descent; return its losses (empty when there is no path)."""
+        if self.student_derivative is None:
+            self.student_run = None
+            return np.empty(0)
+        self.student_run = student_descent(
+            self.student_derivative, self.x, self.y, self.start, self.learning_rate.value, n_steps
+        )
+        path = self.student_run.path
+        losses = quadratic_loss(path, self.x, self.y) if self.student_run.outcome != "not_answered" else np.empty(0)
+        shown = _shown(path, losses, self.axes[0]) if losses.size else 0
+        self.student_path_line.set_data(path[:shown], losses[:shown])
+        self.student_loss_line.set_data(np.arange(losses.size), losses)
+        return losses
+
     def update(self) -> None:
         n_steps = int(self.n_steps.value)
         self.path = gradient_descent(
@@ -343,15 +555,17 @@ class LearningRateDescent(FigureWidget):
         shown = _shown(self.path, self.losses, self.axes[0])
         self.path_line.set_data(self.path[:shown], self.losses[:shown])
         self.end_marker.set_data(self.path[shown - 1 : shown], self.losses[shown - 1 : shown])
+        student_losses = self._update_student(n_steps)
         ax_loss = self.axes[1]
         self.loss_line.set_data(np.arange(len(self.losses)), self.losses)
         ax_loss.set_xlim(-0.5, max(n_steps, 1) + 0.5)
-        positive = self.losses[self.losses > 0]
+        every_loss = np.concatenate([self.losses, student_losses])
+        positive = every_loss[every_loss > 0]
         floor = quadratic_loss(self.a_star, self.x, self.y)
         low = min(positive.min(), floor) if positive.size else 1e-12
         high = max(positive.max(), floor) if positive.size else 1.0
         ax_loss.set_ylim(max(low, 1e-12) / 2, high * 2)
-        self.status.value = _status_html(
+        status = _status_html(
             self.verdict,
             t(
                 f"descent.verdict_{self.verdict}",
@@ -367,6 +581,9 @@ class LearningRateDescent(FigureWidget):
                 loss=self.losses[-1],
             ),
         )
+        if self.student_run is not None:
+            status += "<br>" + student_report(self.student_run, _function_name(self.student_derivative))
+        self.status.value = status
 
 
 class TwoMinimaDescent(FigureWidget):

@@ -1,3 +1,5 @@
+import warnings
+
 import numpy as np
 import pytest
 
@@ -8,6 +10,7 @@ from course.widgets.activations import (
     StackedLayersWidget,
     activation_curves,
     collapse_linear,
+    compare_curve,
     evaluate,
     find_kinks,
     random_stack,
@@ -15,6 +18,8 @@ from course.widgets.activations import (
     tangent_segment,
     value_and_slope,
 )
+from course.widgets.student import call_student, describe_error
+from nnlib import activations
 
 
 @pytest.fixture(autouse=True)
@@ -252,3 +257,208 @@ def test_swedish_labels():
     stack.refresh()
     assert stack.axes[0].get_xlabel() == "indata x"
     assert "linjära lager är" in stack.status.value
+
+
+# The student's own functions (exercise 02)
+
+
+def _stub(z):
+    raise NotImplementedError("Not answered yet: write your solution here.")
+
+
+def _sigmoid_twice_as_steep(z):
+    # A typical slip: e^(-2z) instead of e^(-z).
+    return 1.0 / (1.0 + np.exp(-2.0 * np.asarray(z, dtype=float)))
+
+
+def _correct():
+    return {name: (activations.get(name).fn, activations.get(name).derivative) for name in ("sigmoid", "tanh", "relu")}
+
+
+def test_compare_curve_by_hand():
+    z = np.array([-1.0, 0.0, 2.0])
+    # |z - 0| is largest at z = 2
+    curve = compare_curve(lambda v: v, z, np.zeros(3))
+    assert curve.outcome == "ok" and not curve.matches
+    assert curve.max_difference == 2.0 and curve.at == 2.0
+    np.testing.assert_array_equal(curve.values, z)
+    same = compare_curve(lambda v: v * 1.0, z, z)
+    assert same.matches and same.max_difference == 0.0
+    # within check()'s tolerances (rtol 1e-5) still matches, just outside does not
+    assert compare_curve(lambda v: v * (1 + 1e-7), z, z).matches
+    assert not compare_curve(lambda v: v + 1e-3, z, z).matches
+
+
+def test_compare_curve_counts_nan_and_inf():
+    z = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
+    curve = compare_curve(lambda v: np.array([np.inf, 1.0, np.nan, np.nan, 3.0]), z, np.ones(5))
+    assert curve.outcome == "ok" and not curve.matches
+    assert (curve.n_nan, curve.first_nan) == (2, 0.0)
+    assert (curve.n_inf, curve.first_inf) == (1, -2.0)
+    # largest difference over the finite values only: |3 − 1| at z = 2
+    assert (curve.max_difference, curve.at) == (2.0, 2.0)
+    np.testing.assert_array_equal(np.isnan(curve.values), [True, False, True, True, False])
+
+
+def test_call_student_outcomes_and_no_warning_escapes():
+    assert call_student(_stub, 1.0).outcome == "not_answered"
+    raised = call_student(lambda z: {}["w"], 1.0)
+    assert raised.outcome == "error" and raised.error == "KeyError: 'w'"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        overflowing = call_student(lambda z: np.exp(z), np.array([1000.0]))
+    assert overflowing.outcome == "ok" and overflowing.value[0] == np.inf
+    assert overflowing.warnings == ("overflow encountered in exp",)
+    assert describe_error(ValueError("x" * 300)).endswith("…")
+    assert len(describe_error(ValueError("x" * 300))) == len("ValueError: ") + 200
+
+
+def test_explorer_draws_a_correct_student_function_on_the_library_curve():
+    widget = ActivationExplorer(name="sigmoid", student=_correct())
+    widget.refresh()
+    np.testing.assert_allclose(widget.student_f_line.get_ydata(), widget.f_line.get_ydata())
+    np.testing.assert_allclose(widget.student_df_line.get_ydata(), widget.df_line.get_ydata())
+    assert widget.student_curves[0].matches and widget.student_curves[1].matches
+    assert widget.status.value.count("<b>matches</b>") == 2
+    assert widget.student_f_line.get_linestyle() == "--"
+    assert widget.axes[0].get_legend().get_texts()[-1].get_text() == "your function"
+    assert widget.axes[1].get_legend().get_texts()[-1].get_text() == "your derivative"
+
+
+def test_explorer_shows_how_far_a_wrong_student_function_is_off():
+    student = {"sigmoid": (_sigmoid_twice_as_steep, activations.sigmoid_derivative)}
+    widget = ActivationExplorer(name="sigmoid", z_range=6.0, student=student)
+    widget.refresh()
+    z = np.array(widget.student_f_line.get_xdata())
+    mine = np.array(widget.student_f_line.get_ydata())
+    np.testing.assert_allclose(mine, _sigmoid_twice_as_steep(z))
+    assert np.max(np.abs(mine - widget.f_line.get_ydata())) > 0.1
+    wide = widget.student_curves[0].max_difference
+    # σ(2z) − σ(z) is largest near |z| ≈ 1.06, about 0.150
+    assert wide == pytest.approx(0.150, abs=1e-3)
+    assert f"largest difference <b>{wide:.4g}</b>" in widget.status.value
+    assert "<b>matches</b>" in widget.status.value  # the derivative is right
+
+    widget.z_range.value = 1.0  # the largest gap now lies at the edge, z = ±1
+    narrow = widget.student_curves[0].max_difference
+    assert narrow < wide
+    assert narrow == pytest.approx(abs(_sigmoid_twice_as_steep(1.0) - activations.sigmoid(1.0)))
+    assert f"largest difference <b>{narrow:.4g}</b>" in widget.status.value
+    assert f"{wide:.4g}" not in widget.status.value
+
+
+def test_explorer_with_stubs_still_draws_the_library_and_says_not_answered():
+    student = {"sigmoid": (_stub, _stub), "relu": (_stub, _stub)}
+    widget = ActivationExplorer(name="sigmoid", student=student)
+    widget.refresh()
+    z = np.array(widget.f_line.get_xdata())
+    np.testing.assert_allclose(widget.f_line.get_ydata(), activations.sigmoid(z))
+    np.testing.assert_allclose(widget.df_line.get_ydata(), activations.sigmoid_derivative(z))
+    assert len(widget.student_f_line.get_xdata()) == 0 and len(widget.student_df_line.get_xdata()) == 0
+    assert widget.status.value.count("not answered yet") == 2
+    widget.name.value = "relu"
+    np.testing.assert_allclose(widget.f_line.get_ydata(), np.maximum(z, 0))
+    assert widget.status.value.count("not answered yet") == 2
+
+    set_language("sv")
+    swedish = ActivationExplorer(name="relu", student=student)
+    swedish.refresh()
+    assert swedish.status.value.count("inte besvarad än") == 2
+
+
+def test_explorer_shows_the_error_of_a_raising_function_without_a_traceback():
+    def broken(z):
+        raise ValueError("z must be <positive>")
+
+    widget = ActivationExplorer(name="tanh", student={"tanh": (broken, lambda z: 1 / 0)})
+    widget.refresh()  # does not raise
+    assert "raised ValueError: z must be &lt;positive&gt;" in widget.status.value
+    assert "raised ZeroDivisionError: division by zero" in widget.status.value
+    assert "Traceback" not in widget.status.value
+    assert len(widget.student_f_line.get_xdata()) == 0
+    assert len(widget.f_line.get_xdata()) > 0
+
+
+def test_explorer_reports_nan_inf_wrong_shapes_and_warnings():
+    def naive_sigmoid(z):  # overflows for z < −709; the range ±50 does not reach that
+        return 1.0 / (1.0 + np.exp(-100.0 * np.asarray(z)))
+
+    def nan_for_negative(z):
+        return np.sqrt(np.asarray(z))  # invalid value for z < 0: NaN
+
+    student = {
+        "sigmoid": (naive_sigmoid, nan_for_negative),
+        "relu": (lambda z: max(z, 0), lambda z: np.ones(3)),
+    }
+    widget = ActivationExplorer(name="sigmoid", z_range=10.0, student=student)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        widget.refresh()
+        assert "numpy warned: overflow encountered in exp" in widget.status.value
+        assert "numpy warned: invalid value encountered in sqrt" in widget.status.value
+        # NaN at every z < 0: 200 of the 401 plotted points, the first at −10
+        assert "NaN (not a number) at 200 of the plotted z, the first at z = −10" in widget.status.value
+        widget.name.value = "relu"
+    assert "raised ValueError: The truth value of an array" in widget.status.value
+    assert "returned shape (3,) for z of shape (401,)" in widget.status.value
+
+
+def test_explorer_says_which_activations_have_student_functions():
+    widget = ActivationExplorer(name="step", student={"tanh": (np.tanh, None), "relu": (activations.relu, None)})
+    widget.refresh()
+    assert "Your own functions are drawn for: tanh, ReLU." in widget.status.value
+    assert len(widget.student_f_line.get_xdata()) == 0
+    widget.name.value = "tanh"
+    assert "<b>matches</b>" in widget.status.value and "not given" in widget.status.value
+    assert len(widget.student_df_line.get_xdata()) == 0
+
+
+def test_explorer_passes_alpha_to_a_student_leaky_relu():
+    def leaky(z, alpha):
+        return np.where(z > 0, z, alpha * z)
+
+    widget = ActivationExplorer(name="leaky_relu", alpha=0.2, student={"leaky_relu": (leaky, None)})
+    widget.refresh()
+    assert widget.student_curves[0].matches
+    widget.alpha.value = 0.3
+    z = np.array(widget.student_f_line.get_xdata())
+    np.testing.assert_allclose(widget.student_f_line.get_ydata(), leaky(z, 0.3))
+    assert widget.student_curves[0].matches
+
+
+def test_explorer_without_student_has_no_student_legend():
+    widget = ActivationExplorer()
+    widget.refresh()
+    assert [text.get_text() for text in widget.axes[0].get_legend().get_texts()] == ["$f(z)$", "tangent (slope f'(z))"]
+    assert widget.axes[1].get_legend() is None
+    assert "<br>" not in widget.status.value
+
+
+def test_student_argument_error_messages():
+    with pytest.raises(TypeError, match=r"ActivationExplorer: expected student to be a dict like .* but received list"):
+        ActivationExplorer(student=[np.tanh])
+    with pytest.raises(ValueError, match="expected the keys of student to be activation names in .* received 'swish'"):
+        ActivationExplorer(student={"swish": (np.tanh, None)})
+    with pytest.raises(TypeError, match=r"expected student\['tanh'\] to be a pair \(f, f_derivative\)"):
+        ActivationExplorer(student={"tanh": np.tanh})
+    with pytest.raises(TypeError, match=r"expected student\['tanh'\] to hold functions \(or None\), but received str"):
+        ActivationExplorer(student={"tanh": (np.tanh, "derivative")})
+
+
+def test_swedish_student_labels():
+    set_language("sv")
+    student = {"sigmoid": (_sigmoid_twice_as_steep, activations.sigmoid_derivative)}
+    widget = ActivationExplorer(student=student)
+    widget.refresh()
+    assert widget.axes[0].get_legend().get_texts()[-1].get_text() == "din funktion"
+    assert "Dina funktioner för sigmoid (streckade)" in widget.status.value
+    assert "största skillnad <b>0.15" in widget.status.value and "<b>stämmer</b>" in widget.status.value
+
+
+def test_student_tolerances_are_those_of_check():
+    # Kept as copies because graded notebooks may not import course.exercise.
+    from course.exercise import ATOL as CHECK_ATOL
+    from course.exercise import RTOL as CHECK_RTOL
+    from course.widgets.student import ATOL, RTOL
+
+    assert (RTOL, ATOL) == (CHECK_RTOL, CHECK_ATOL)

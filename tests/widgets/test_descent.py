@@ -18,6 +18,8 @@ from course.widgets.descent import (
     linear_gradient,
     linear_hessian,
     quadratic_curvature,
+    student_descent,
+    student_report,
     which_minimum,
 )
 from nnlib.datasets import quadratic
@@ -309,3 +311,179 @@ def test_swedish_labels_and_status(parabola_data):
     assert "Divergerar" in widget.status.value
     two = TwoMinimaDescent()
     assert two.ax.get_title() == "En kurva med två minimipunkter"
+
+
+# The student's own derivative (exercise 05)
+
+
+def correct_derivative(a, x, y):
+    return float(-2 * np.mean(x**2 * (y - a * x**2)))
+
+
+def summed_derivative(a, x, y):
+    # A typical slip: the sum instead of the mean, N times too large.
+    return float(-2 * np.sum(x**2 * (y - a * x**2)))
+
+
+def halved_derivative(a, x, y):
+    # Another: the factor 2 of the chain rule forgotten.
+    return float(-np.mean(x**2 * (y - a * x**2)))
+
+
+def stub_derivative(a, x, y):
+    raise NotImplementedError("Not answered yet: write your solution here.")
+
+
+def test_student_descent_by_hand():
+    # Correct: L'(a) = 17a − 21, the lesson's path 0 → 1.05 → 1.2075
+    run = student_descent(correct_derivative, X_HAND, Y_HAND, 0.0, 0.05, 2)
+    np.testing.assert_allclose(run.path, [0.0, 1.05, 1.2075])
+    np.testing.assert_allclose(run.slopes, [-21.0, -3.15, 17 * 1.2075 - 21])
+    assert run.outcome == "ok" and run.disagreements.size == 0
+    # The sum instead of the mean: L'(a) = 34a − 42, so a_1 = 0 + 0.05·42 = 2.1 and
+    # a_2 = 2.1 − 0.05·(34·2.1 − 42) = 0.63; it disagrees with 17a − 21 at every point.
+    run = student_descent(summed_derivative, X_HAND, Y_HAND, 0.0, 0.05, 2)
+    np.testing.assert_allclose(run.path, [0.0, 2.1, 0.63])
+    np.testing.assert_allclose(run.slopes, [-42.0, 29.4, 34 * 0.63 - 42])
+    np.testing.assert_allclose(run.library_slopes, [-21.0, 14.7, 17 * 0.63 - 21])
+    np.testing.assert_array_equal(run.disagreements, [0, 1, 2])
+    report = student_report(run, "loss_derivative")
+    assert "At a = 0.63 (step 2) your L′(a) = -20.58, but the library's L′(a) = -10.29" in report
+
+
+def test_student_descent_matches_the_library_path(parabola_data):
+    x, y = parabola_data
+    run = student_descent(correct_derivative, x, y, 0.0, 0.05, 30)
+    np.testing.assert_allclose(run.path, gradient_descent(derivative_of(x, y), 0.0, 0.05, 30))
+    assert run.disagreements.size == 0
+    assert "agrees with the library's at all 31 points" in student_report(run, "loss_derivative")
+
+
+def test_student_descent_gets_fresh_copies_of_the_data():
+    def vandal(a, x, y):
+        x[:] = 0.0
+        return correct_derivative(a, X_HAND, Y_HAND)
+
+    x = X_HAND.copy()
+    run = student_descent(vandal, x, Y_HAND, 0.0, 0.05, 3)
+    np.testing.assert_array_equal(x, X_HAND)
+    assert run.disagreements.size == 0
+
+
+def test_student_descent_problems_never_raise():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stub = student_descent(stub_derivative, X_HAND, Y_HAND, 0.0, 0.05, 5)
+        raising = student_descent(lambda a, x, y: 1 / 0, X_HAND, Y_HAND, 0.0, 0.05, 5)
+        array = student_descent(lambda a, x, y: -2 * x**2 * (y - a * x**2), X_HAND, Y_HAND, 0.0, 0.05, 5)
+        later_nan = student_descent(
+            lambda a, x, y: np.log(1.5 - a) - 21.0, X_HAND, Y_HAND, 0.0, 0.05, 5
+        )
+    assert stub.outcome == "not_answered" and stub.path.tolist() == [0.0] and stub.slopes.size == 0
+    assert raising.outcome == "error" and raising.message == "ZeroDivisionError: division by zero"
+    assert array.outcome == "bad_value" and array.message == "an array of shape (2,)"
+    # a_1 = 0 − 0.05·(ln 1.5 − 21) ≈ 1.03; a_2 ≈ 2.13 > 1.5, where the log is NaN (with a warning)
+    assert later_nan.outcome == "nonfinite" and later_nan.message == "nan"
+    assert len(later_nan.path) == 3 and len(later_nan.slopes) == 2
+    assert later_nan.warnings == ("invalid value encountered in log",)
+
+
+def test_learning_rate_widget_draws_the_path_of_a_wrong_student_derivative(parabola_data):
+    x, y = parabola_data
+    widget = LearningRateDescent(x, y, learning_rate=0.05, n_steps=5, student_derivative=halved_derivative)
+    widget.refresh()
+    mine = np.array(widget.student_path_line.get_xdata())
+    np.testing.assert_allclose(mine, widget.student_run.path[: len(mine)])
+    np.testing.assert_allclose(widget.student_run.path, gradient_descent(
+        lambda a: halved_derivative(a, x, y), 0.0, 0.05, 5))
+    assert len(mine) == 6
+    # half the slope: shorter steps, so a different path from the library's
+    assert not np.allclose(mine, widget.path_line.get_xdata())
+    np.testing.assert_allclose(widget.student_loss_line.get_ydata(), quadratic_loss(widget.student_run.path, x, y))
+    status = widget.status.value
+    a5 = widget.student_run.path[-1]
+    assert f"At a = {a5:.4g} (step 5) your L′(a) = {halved_derivative(a5, x, y):.4g}" in status
+    assert f"the library's L′(a) = {quadratic_loss_derivative(a5, x, y):.4g}" in status
+    assert "check your formula" in status
+
+    widget.n_steps.value = 8  # the current point moves, and with it the numbers shown
+    a8 = widget.student_run.path[-1]
+    assert a8 != a5 and len(widget.student_path_line.get_xdata()) == 9
+    assert f"At a = {a8:.4g} (step 8)" in widget.status.value
+    assert f"At a = {a5:.4g}" not in widget.status.value
+
+
+def test_learning_rate_widget_with_a_correct_student_derivative(parabola_data):
+    x, y = parabola_data
+    widget = LearningRateDescent(x, y, student_derivative=correct_derivative)
+    widget.refresh()
+    np.testing.assert_allclose(widget.student_path_line.get_xdata(), widget.path_line.get_xdata())
+    assert "agrees with the library's at all 16 points of the path" in widget.status.value
+    labels = [text.get_text() for text in widget.axes[0].get_legend().get_texts()]
+    assert labels[-1] == "path with your $L'(a)$"
+
+
+def test_learning_rate_widget_reports_a_diverging_student_path(parabola_data):
+    x, y = parabola_data
+    widget = LearningRateDescent(x, y, n_steps=40, student_derivative=summed_derivative)
+    widget.refresh()
+    assert widget.verdict == "converged"  # the library's path is fine
+    assert widget.student_run.diverged
+    assert "diverging, stopped after" in widget.status.value
+    assert np.all(np.abs(widget.student_path_line.get_xdata()) <= DIVERGENCE_LIMIT)
+
+
+def test_learning_rate_widget_with_a_stub_draws_the_library_path(parabola_data):
+    x, y = parabola_data
+    widget = LearningRateDescent(x, y, n_steps=12, student_derivative=stub_derivative)
+    widget.refresh()
+    np.testing.assert_allclose(widget.path, gradient_descent(derivative_of(x, y), 0.0, widget.learning_rate.value, 12))
+    assert len(widget.path_line.get_xdata()) == 13
+    assert len(widget.student_path_line.get_xdata()) == 0 and len(widget.student_loss_line.get_xdata()) == 0
+    assert "Your stub_derivative is not answered yet" in widget.status.value
+    assert widget.verdict == "slow" and "Too slow" in widget.status.value  # the library's verdict as before
+
+    set_language("sv")
+    swedish = LearningRateDescent(x, y, student_derivative=stub_derivative)
+    swedish.refresh()
+    assert "Din stub_derivative är inte besvarad än" in swedish.status.value
+
+
+def test_learning_rate_widget_shows_errors_non_numbers_and_nan(parabola_data):
+    x, y = parabola_data
+
+    def loss_derivative(a, x, y):
+        raise IndexError("index 12 is out of bounds for axis 0 with size 12")
+
+    widget = LearningRateDescent(x, y, student_derivative=loss_derivative)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        widget.refresh()
+        assert ("Your loss_derivative raised IndexError: index 12 is out of bounds for axis 0 with size 12 "
+                "at a = 0.") in widget.status.value
+        assert len(widget.student_path_line.get_xdata()) == 1  # only the start
+
+        widget = LearningRateDescent(x, y, student_derivative=lambda a, x, y: x * a)
+        widget.refresh()
+        assert "Your L′(a) returned an array of shape (20,) at a = 0; expected one number." in widget.status.value
+
+        widget = LearningRateDescent(x, y, student_derivative=lambda a, x, y: np.mean(x) / (a * 0.0))
+        widget.refresh()
+        assert "returned inf (not a finite number) at a = 0" in widget.status.value
+        assert "numpy warned: divide by zero encountered" in widget.status.value
+
+
+def test_learning_rate_widget_student_argument_error():
+    with pytest.raises(TypeError, match="expected student_derivative to be a function loss_derivative"
+                       r"\(a, x, y\), but received float"):
+        LearningRateDescent(X_HAND, Y_HAND, student_derivative=1.5)
+
+
+def test_learning_rate_widget_without_student_is_unchanged(parabola_data):
+    x, y = parabola_data
+    widget = LearningRateDescent(x, y)
+    widget.refresh()
+    assert widget.student_run is None
+    assert "<br>" not in widget.status.value
+    labels = [text.get_text() for text in widget.axes[0].get_legend().get_texts()]
+    assert "path with your $L'(a)$" not in labels

@@ -363,6 +363,57 @@ def relu_derivative(z):
 check("q6")
 
 # %% [markdown] tags=["en"]
+# ## See your functions next to the library's
+#
+# The explorer from lesson 02 can draw your own functions too. The next cell gives it your six
+# functions. Choose sigmoid, tanh or ReLU in the menu: your $f(z)$ and $f'(z)$ are drawn as black
+# dashed lines on top of the solid curves of the library `nnlib`. Where your function is right,
+# the dashed line lies exactly on the solid one, and the text under the controls says
+# **matches**. Where it is not, the text shows the largest difference between your curve and the
+# library's over the plotted range, and the $z$ where it occurs.
+#
+# - A function you have not written yet reads *not answered yet*; the library's curve is still
+#   drawn.
+# - If your function raises an error, returns an array of the wrong shape, or returns NaN or
+#   inf, the text says so.
+# - Widen the z range (up to ±50) to see how your functions behave far from 0. The explorer does
+#   not reach $z = \pm 1000$: test that with `np.errstate` as in question 1.
+#
+# The explorer keeps the functions it was given. When you change one, run its cell and then this
+# cell again. The picture only helps you look: the check cells above and the hidden tests decide
+# your points.
+
+# %% [markdown] tags=["sv"]
+# ## Se dina funktioner bredvid bibliotekets
+#
+# Utforskaren från lektion 02 kan också rita dina egna funktioner. Nästa cell ger den dina sex
+# funktioner. Välj sigmoid, tanh eller ReLU i menyn: din $f(z)$ och din $f'(z)$ ritas som svarta
+# streckade linjer ovanpå de heldragna kurvorna från biblioteket `nnlib`. Där din funktion är
+# rätt ligger den streckade linjen precis på den heldragna, och texten under reglagen säger
+# **stämmer**. Där den inte är det visar texten den största skillnaden mellan din kurva och
+# bibliotekets över det ritade intervallet, och vid vilket $z$ den finns.
+#
+# - En funktion som du inte har skrivit än visas som *inte besvarad än*; bibliotekets kurva
+#   ritas ändå.
+# - Om din funktion ger ett fel, returnerar en array med fel form eller returnerar NaN eller inf,
+#   säger texten det.
+# - Gör z-intervallet bredare (upp till ±50) för att se hur dina funktioner beter sig långt från
+#   0. Utforskaren når inte $z = \pm 1000$: testa det med `np.errstate` som i fråga 1.
+#
+# Utforskaren behåller de funktioner den fick. När du ändrar en av dem kör du dess cell och
+# sedan den här cellen igen. Bilden hjälper dig bara att se: kontrollcellerna ovanför och de
+# dolda testerna avgör dina poäng.
+
+# %%
+from course.widgets.activations import ActivationExplorer
+
+ActivationExplorer(name="sigmoid", student={
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
+    "relu": (relu, relu_derivative),
+})
+
+# %% [markdown] tags=["en"]
 # ## Done?
 #
 # When all six checks show ✔, restart the kernel and run all cells once more (*Kernel →

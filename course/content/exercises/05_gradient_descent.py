@@ -317,6 +317,51 @@ eta_one_step = float(1 / (2 * np.mean(x_data**4)))
 check("q5")
 
 # %% [markdown] tags=["en"]
+# ## Watch your derivative at work
+#
+# The next cell opens the gradient descent widget of lesson 05 on `x_data`, `y_data` and gives it
+# your `loss_derivative` from question 1. Besides the library's path (orange, solid) it draws
+# the path that gradient descent takes with **your** $L'(a)$ (black, dashed), on the loss curve on
+# the left and as the loss per step on the right. With a correct derivative the two paths lie on
+# top of each other.
+#
+# The text under the controls says whether your $L'(a)$ agrees with the library's at the points
+# of the path. Where it does not, it shows both values at one point, by preference where the path
+# stands after the last step. That is a strong hint: is your value twice the right one, half of
+# it, $N$ times it, or of the wrong sign? Move the learning rate and the number of steps; as in
+# the lesson, try a learning rate just below and just above the threshold $2/L''$.
+#
+# Until you have answered question 1 the text says *not answered yet*, and only the library's
+# path is drawn. The widget keeps the function it was given: when you change `loss_derivative`,
+# run its cell and then this cell again. The check cells and the hidden tests decide your points,
+# not the widget.
+
+# %% [markdown] tags=["sv"]
+# ## Se din derivata i arbete
+#
+# Nästa cell öppnar widgeten för gradientnedstigning från lektion 05 med `x_data`, `y_data` och
+# ger den din `loss_derivative` från fråga 1. Förutom bibliotekets väg (orange, heldragen) ritar
+# den vägen som gradientnedstigningen tar med **din** $L'(a)$ (svart, streckad), både på
+# förlustkurvan till vänster och som förlusten efter varje steg till höger. Med en korrekt
+# derivata ligger de två vägarna ovanpå varandra.
+#
+# Texten under reglagen talar om ifall din $L'(a)$ stämmer med bibliotekets i vägens punkter. Där
+# den inte gör det visar den båda värdena i en punkt, helst där vägen står efter det sista
+# steget. Det är en stark ledtråd: är ditt värde dubbelt så stort som det rätta, hälften så
+# stort, $N$ gånger så stort eller har det fel tecken? Ändra inlärningstakten och antalet steg;
+# prova som i lektionen en inlärningstakt strax under och strax över gränsen $2/L''$.
+#
+# Innan du har besvarat fråga 1 säger texten *inte besvarad än*, och bara bibliotekets väg ritas.
+# Widgeten behåller den funktion den fick: när du ändrar `loss_derivative` kör du dess cell och
+# sedan den här cellen igen. Det är kontrollcellerna och de dolda testerna som avgör dina poäng,
+# inte widgeten.
+
+# %%
+from course.widgets.descent import LearningRateDescent
+
+LearningRateDescent(x_data, y_data, student_derivative=loss_derivative)
+
+# %% [markdown] tags=["en"]
 # ## Done?
 #
 # When all five checks show ✔, restart the kernel and run all cells once more (*Kernel →
