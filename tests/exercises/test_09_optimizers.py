@@ -3,12 +3,10 @@ optimisers, initialisers and Dense layer, and typical wrong answers fail hidden 
 
 from __future__ import annotations
 
-import warnings
 
 import numpy as np
 import pytest
 
-from course.grader.codec import roundtrip
 from nnlib.layers import Dense
 from nnlib.optim import SGD, Adam
 from exercise_helpers import hidden_failures, outcomes, variable_verdict
@@ -25,24 +23,6 @@ def test_questions_points_and_names(exercise):
         assert set(question.hint) == {"en", "sv"}
         if question.function:
             assert question.public and len(question.hidden) >= 5
-
-
-@pytest.mark.parametrize("question_id", ["q1", "q2", "q3", "q4"])
-def test_reference_passes_all_its_tests(exercise, question_id):
-    public, hidden = outcomes(exercise, question_id, exercise.namespace[exercise.question(question_id).name])
-    assert all(public) and all(hidden)
-
-
-def test_reference_values_are_finite_warning_free_and_plain_data(exercise):
-    with warnings.catch_warnings(), np.errstate(all="raise"):
-        warnings.simplefilter("error")
-        for question in exercise.questions:
-            for test in question.tests():
-                expected = exercise.expected(test)
-                assert question.judge(expected, roundtrip(expected)) is None, test.call_text()
-                if question.function:
-                    roundtrip(test.case.args)
-                    assert all(np.all(np.isfinite(part)) for part in np.atleast_1d(expected)), test.call_text()
 
 
 def test_hand_worked_examples(exercise):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 
 import numpy as np
-import pytest
 
 from course.exercise import load_exercise
 from course.grader.codec import roundtrip
@@ -31,12 +30,6 @@ def test_questions_points_and_names(exercise):
         assert set(question.hint) == {"en", "sv"}
         if question.function is not None:
             assert question.public and len(question.hidden) >= 5
-
-
-@pytest.mark.parametrize("question_id", ["q1", "q2", "q4", "q5"])
-def test_reference_passes_all_its_tests(exercise, question_id):
-    public, hidden = outcomes(exercise, question_id, exercise.namespace[exercise.question(question_id).name])
-    assert all(public) and all(hidden)
 
 
 def test_reference_kernel_passes(exercise):
