@@ -18,19 +18,26 @@ from course.exercise import Exercise, Test, float_guard
 from course.grader.codec import roundtrip
 
 
-def outcomes(exercise: Exercise, question_id: str, function: Callable,
+def outcomes(exercise: Exercise, question_id: str, answer: Callable | Any,
              *, expected: Callable[[Test], Any] | None = None) -> tuple[list[bool], list[bool]]:
-    """(public, hidden): for each test of the question, whether ``function`` passes it."""
+    """(public, hidden): for each test of the question, whether ``answer`` passes it.
+
+    ``answer`` is a function for a function question and the value itself for a
+    variable question (whose one test counts as public).
+    """
     question = exercise.question(question_id)
     expected = expected or exercise.expected
     public, hidden = [], []
     for test in question.tests():
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
         numerics = float_guard(True) if question.float_errors else np.errstate(all="ignore")
         try:
-            with numerics, warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                received = roundtrip(function(*args, **kwargs))
+            if test.case is None:
+                received = roundtrip(answer)
+            else:
+                args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+                with numerics, warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    received = roundtrip(answer(*args, **kwargs))
             ok = question.judge(expected(test), received) is None
         except Exception:
             ok = False

@@ -6,7 +6,6 @@ and hidden cases catch it, so the hidden tests discriminate rather than only dec
 
 from __future__ import annotations
 
-import copy
 import itertools
 
 import numpy as np
@@ -14,8 +13,8 @@ import pytest
 
 from course.checker import run_check
 from course.exercise import load_exercise
-from course.grader.codec import roundtrip
 from nnlib.perceptron import Perceptron
+from exercise_helpers import outcomes
 
 EXERCISE = load_exercise("01_perceptron")
 REFERENCE = EXERCISE.namespace
@@ -23,21 +22,8 @@ REFERENCE = EXERCISE.namespace
 
 def results(question_id, answer):
     """Whether each test (public first, then hidden) passes for a function or a value."""
-    question = EXERCISE.question(question_id)
-    outcome = []
-    for test in question.tests():
-        expected = EXERCISE.expected(test)
-        if test.case is None:
-            received = answer
-        else:
-            args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-            try:
-                received = answer(*args, **kwargs)
-            except Exception:
-                outcome.append(False)
-                continue
-        outcome.append(question.judge(expected, roundtrip(received)) is None)
-    return outcome
+    public, hidden = outcomes(EXERCISE, question_id, answer)
+    return public + hidden
 
 
 def public_count(question_id):
