@@ -732,6 +732,8 @@ def _run_child(job_dir: str) -> None:
             try:
                 call_args, call_kwargs = deepcopy(args), deepcopy(kwargs)
                 if question.get("float_errors"):
+                    # The same errstate as course.exercise.float_guard, written out here: the
+                    # worker never imports course.exercise, which holds the comparison code.
                     import numpy
 
                     with numpy.errstate(over="raise", invalid="raise", divide="raise"):

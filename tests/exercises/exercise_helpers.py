@@ -54,3 +54,19 @@ def variable_verdict(exercise: Exercise, question_id: str, value: Any):
     """None when ``value`` is accepted for the variable question, else the message."""
     question = exercise.question(question_id)
     return question.judge(exercise.expected(question.tests()[0]), roundtrip(value))
+
+
+def results_by_name(exercise: Exercise, name: str, answer: Callable | Any) -> list[bool]:
+    """Whether each test (public first, then hidden) of the question on ``name`` passes."""
+    question = next(q for q in exercise.questions if q.name == name)
+    public, hidden = outcomes(exercise, question.id, answer)
+    return public + hidden
+
+
+def assert_caught(exercise: Exercise, name: str, wrong: Callable | Any, public: bool = True) -> None:
+    """The wrong answer fails some hidden test and, if ``public``, some public test too."""
+    n_public = len(next(q for q in exercise.questions if q.name == name).public)
+    outcome = results_by_name(exercise, name, wrong)
+    assert not all(outcome[n_public:])
+    if public:
+        assert not all(outcome[:n_public])
