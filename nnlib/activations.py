@@ -12,27 +12,32 @@ from typing import Callable
 
 import numpy as np
 
-from nnlib._checks import as_float_array
+from nnlib._checks import as_float_array, check_number, describe
 from nnlib.layers import Layer
+
+
+def _real(z, owner: str) -> np.ndarray:
+    """``z`` as a float array; complex numbers, strings and None are refused with a TypeError."""
+    return as_float_array(z, "z", owner)
 
 
 def step(z):
     """Heaviside step: 1 where z ≥ 0, else 0 (the perceptron's activation)."""
-    return (np.asarray(z, dtype=float) >= 0).astype(float)
+    return (_real(z, "step") >= 0).astype(float)
 
 
 def step_derivative(z):
     """0 everywhere (undefined at 0): why a step cannot be trained by gradient descent."""
-    return np.zeros_like(np.asarray(z, dtype=float))
+    return np.zeros_like(_real(z, "step_derivative"))
 
 
 def identity(z):
     """Linear activation f(z) = z, for regression outputs."""
-    return np.asarray(z, dtype=float).copy()
+    return _real(z, "identity").copy()
 
 
 def identity_derivative(z):
-    return np.ones_like(np.asarray(z, dtype=float))
+    return np.ones_like(_real(z, "identity_derivative"))
 
 
 def sigmoid(z):
@@ -41,8 +46,9 @@ def sigmoid(z):
     For z < 0 the algebraically equal form e^z / (1 + e^z) is used, so ``exp`` only ever
     sees non-positive arguments.
     """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
+    z = _real(z, "sigmoid")
+    with np.errstate(under="ignore"):  # e^(-1000) is 0 to float precision, as it should be
+        e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
@@ -54,32 +60,32 @@ def sigmoid_derivative(z):
 
 def tanh(z):
     """Hyperbolic tangent, values in (−1, 1)."""
-    return np.tanh(np.asarray(z, dtype=float))
+    return np.tanh(_real(z, "tanh"))
 
 
 def tanh_derivative(z):
     """tanh'(z) = 1 − tanh²(z)."""
-    return 1.0 - np.tanh(np.asarray(z, dtype=float)) ** 2
+    return 1.0 - np.tanh(_real(z, "tanh_derivative")) ** 2
 
 
 def relu(z):
     """ReLU(z) = max(0, z)."""
-    return np.maximum(np.asarray(z, dtype=float), 0.0)
+    return np.maximum(_real(z, "relu"), 0.0)
 
 
 def relu_derivative(z):
     """1 for z > 0, else 0 (we take 0 at z = 0, as most libraries do)."""
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return (_real(z, "relu_derivative") > 0).astype(float)
 
 
 def leaky_relu(z, alpha: float = 0.01):
     """z for z > 0, αz otherwise: a small slope keeps 'dead' units trainable."""
-    z = np.asarray(z, dtype=float)
+    z = _real(z, "leaky_relu")
     return np.where(z > 0, z, alpha * z)
 
 
 def leaky_relu_derivative(z, alpha: float = 0.01):
-    z = np.asarray(z, dtype=float)
+    z = _real(z, "leaky_relu_derivative")
     return np.where(z > 0, 1.0, alpha)
 
 
@@ -87,12 +93,43 @@ def softmax(z, axis: int = -1):
     """softmax(z)_i = e^(z_i) / Σ_j e^(z_j) along ``axis``.
 
     Subtracting the maximum first changes nothing mathematically (it cancels) but keeps
-    every exponent ≤ 0, so nothing overflows.
+    every exponent ≤ 0, so nothing overflows. Infinite scores get the limit: ``[inf, 0]``
+    gives ``[1, 0]``, and equal infinite scores share the probability equally.
     """
-    z = np.asarray(z, dtype=float)
-    shifted = z - np.max(z, axis=axis, keepdims=True)
-    e = np.exp(shifted)
+    z = _real(z, "softmax")
+    axis = _check_axis(axis, z, "softmax")
+    if z.shape[axis] == 0:
+        raise ValueError(
+            f"softmax: expected at least one value along axis {axis} of z, but received an empty axis "
+            f"(shape {z.shape})"
+        )
+    return _softmax(z, axis)
+
+
+def _softmax(z: np.ndarray, axis: int) -> np.ndarray:
+    """softmax of a checked float array; no warnings, even for ±inf and ±1e308."""
+    m = np.max(z, axis=axis, keepdims=True)
+    # z - m can overflow to -inf (1e308 - (-1e308)), whose exponential is the right 0.
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        shifted = z - m
+        if not np.isfinite(m).all():
+            # Rows whose maximum is ±inf: inf - inf is NaN, but the limit is clear. The +inf
+            # entries share the probability; a row of -inf only has equal scores.
+            infinite = np.isinf(m)
+            shifted = np.where(infinite & (z == m), 0.0, np.where(infinite, -np.inf, shifted))
+        e = np.exp(shifted)
     return e / np.sum(e, axis=axis, keepdims=True)
+
+
+def _check_axis(axis, z: np.ndarray, owner: str) -> int:
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
+        raise TypeError(f"{owner}: expected axis to be an int, but received {type(axis).__name__} {axis!r}")
+    if not -max(z.ndim, 1) <= axis < max(z.ndim, 1) or z.ndim == 0:
+        raise ValueError(
+            f"{owner}: expected axis between {-z.ndim} and {z.ndim - 1} for z of shape {z.shape}, "
+            f"but received axis={axis}"
+        )
+    return int(axis)
 
 
 @dataclass(frozen=True)
@@ -123,6 +160,9 @@ ALIASES = {"linear": "identity"}
 
 def get(name: str) -> Activation:
     """The activation called ``name`` (softmax is a layer/function, see :class:`Softmax`)."""
+    if not isinstance(name, str):
+        valid = ", ".join(sorted([*ACTIVATIONS, *ALIASES]))
+        raise TypeError(f"expected an activation name (one of: {valid}), but received {describe(name)}")
     key = ALIASES.get(name, name)
     if key not in ACTIVATIONS:
         valid = ", ".join(sorted([*ACTIVATIONS, *ALIASES]))
@@ -182,6 +222,7 @@ class ReLU(ElementwiseActivation):
 class LeakyReLU(ElementwiseActivation):
     def __init__(self, alpha: float = 0.01) -> None:
         super().__init__()
+        alpha = check_number(alpha, "alpha", "LeakyReLU")
         if not 0 <= alpha < 1:
             raise ValueError(f"LeakyReLU: expected alpha in [0, 1), but received {alpha!r}")
         self.alpha = float(alpha)
@@ -205,7 +246,9 @@ class Softmax(Layer):
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
         Z = as_float_array(Z, "Z", "Softmax")
-        P = softmax(Z, axis=-1)
+        if Z.ndim == 0 or Z.shape[-1] == 0:
+            raise ValueError(f"Softmax: expected Z of shape (N, k) with k >= 1 scores, but received shape {Z.shape}")
+        P = _softmax(Z, -1)
         self._cache = P
         return P
 
@@ -228,8 +271,13 @@ LAYERS: dict[str, type[Layer]] = {
 }
 
 
-def layer(name: str) -> Layer:
-    """A new activation layer by name, e.g. ``layer("relu")``."""
+def layer(name: str, what: str = "activation") -> Layer:
+    """A new activation layer by name, e.g. ``layer("relu")``; ``what`` names the argument in errors."""
+    if not isinstance(name, str):
+        raise TypeError(
+            f"expected {what} to be an activation name (one of: {', '.join(sorted(LAYERS))}), "
+            f"but received {describe(name)}"
+        )
     if name not in LAYERS:
-        raise ValueError(f"unknown activation {name!r}; expected one of: {', '.join(sorted(LAYERS))}")
+        raise ValueError(f"unknown activation {name!r} for {what}; expected one of: {', '.join(sorted(LAYERS))}")
     return LAYERS[name]()

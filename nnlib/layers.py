@@ -74,10 +74,12 @@ class WeightedLayer(Layer):
         """Draw ``W`` of ``shape`` with the initialiser ``init``; ``b`` starts at zero."""
         self.init = init if isinstance(init, str) else getattr(init, "__name__", "custom")
         initializer = initializers.get(init, self.name)
-        self.params = {
-            "W": np.asarray(initializer(shape, fan_in, fan_out, make_rng(rng)), dtype=float),
-            "b": np.zeros(shape[0]),
-        }
+        W = as_float_array(initializer(shape, fan_in, fan_out, make_rng(rng, owner=self.name)), "the weights from init", self.name)
+        if W.shape != shape:
+            raise ValueError(
+                f"{self.name}: expected init to return weights of shape {shape}, but received shape {W.shape}"
+            )
+        self.params = {"W": W, "b": np.zeros(shape[0])}
         self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
 
     @property
@@ -155,7 +157,8 @@ class Flatten(Layer):
         if X.ndim < 2:
             raise ValueError(f"Flatten: expected X with a batch axis first, (N, ...), but received shape {X.shape}")
         self._cache = X.shape
-        return X.reshape(X.shape[0], -1)
+        # An explicit width, so an empty batch (N = 0) still flattens to (0, d1·d2·…).
+        return X.reshape(X.shape[0], int(np.prod(X.shape[1:])))
 
     def backward(self, dY: np.ndarray) -> np.ndarray:
         shape = self._cached()

@@ -10,10 +10,12 @@ with respect to ``y_pred`` from ``backward()``, so training can call::
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from nnlib._checks import as_float_array
-from nnlib.activations import sigmoid, softmax
+from nnlib._checks import as_float_array, check_bool, check_finite
+from nnlib.activations import _softmax, sigmoid
 
 # Probabilities are clipped this far from 0 and 1 so log(0) never happens.
 EPS = 1e-12
@@ -43,17 +45,38 @@ class Loss:
 
 
 def _matching(y_pred, y_true, owner: str) -> tuple[np.ndarray, np.ndarray]:
+    """Both arrays as floats of one shape; the only shape difference accepted is labels ``(N,)``
+    for predictions ``(N, 1)`` (or the reverse), never a silent reshape of anything else."""
     y_pred = as_float_array(y_pred, "y_pred", owner)
     y_true = as_float_array(y_true, "y_true", owner)
     if y_true.shape != y_pred.shape:
-        if y_true.size == y_pred.size and y_true.ndim <= 1 and y_pred.ndim == 2:
-            y_true = y_true.reshape(y_pred.shape)  # labels (N,) for predictions (N, 1)
+        n = y_pred.shape[0] if y_pred.ndim else None
+        if y_pred.shape == (n, 1) and y_true.shape == (n,):
+            y_true = y_true.reshape(n, 1)  # labels (N,) for predictions (N, 1)
+        elif y_true.shape == (y_true.shape[0], 1) and y_pred.shape == (y_true.shape[0],):
+            y_true = y_true.reshape(-1)
         else:
             raise ValueError(
                 f"{owner}: expected y_true with the shape of y_pred {y_pred.shape}, "
                 f"but received shape {y_true.shape}"
             )
+    if y_pred.size == 0:
+        raise ValueError(f"{owner}: expected at least one value in y_pred, but received shape {y_pred.shape}")
     return y_pred, y_true
+
+
+def _finite_cost(cost: float, owner: str, arrays: dict[str, np.ndarray]) -> float:
+    """``cost`` if finite; if not, an error naming the input that is not finite.
+
+    Only runs its checks when the cost is already inf or NaN, so a training step pays one
+    ``isfinite`` on a float. With finite inputs an infinite cost is a true overflow (the loss
+    of 1e308 against -1e308 does not fit in a float) and is returned as ``inf``.
+    """
+    if math.isfinite(cost):
+        return cost
+    for name, array in arrays.items():
+        check_finite(array, name, owner)
+    return cost
 
 
 class MSE(Loss):
@@ -66,7 +89,9 @@ class MSE(Loss):
     def forward(self, y_pred, y_true) -> float:
         y_pred, y_true = _matching(y_pred, y_true, "MSE")
         self._cache = (y_pred, y_true)
-        return float(np.mean((y_pred - y_true) ** 2))
+        with np.errstate(over="ignore", invalid="ignore"):
+            cost = float(np.mean((y_pred - y_true) ** 2))
+        return _finite_cost(cost, "MSE", {"y_pred": y_pred, "y_true": y_true})
 
     @staticmethod
     def _backward(y_pred, y_true):
@@ -84,7 +109,7 @@ class BinaryCrossEntropy(Loss):
 
     def __init__(self, *, from_logits: bool = False) -> None:
         super().__init__()
-        self.from_logits = from_logits
+        self.from_logits = check_bool(from_logits, "from_logits", "BinaryCrossEntropy")
 
     def forward(self, y_pred, y_true) -> float:
         y_pred, y_true = _matching(y_pred, y_true, "BinaryCrossEntropy")
@@ -97,12 +122,15 @@ class BinaryCrossEntropy(Loss):
                 f"but received values from {y_pred.min():.3g} to {y_pred.max():.3g}"
             )
         self._cache = (y_pred, y_true)
-        if self.from_logits:
-            # log(1 + e^z) − y z, written so exp only sees non-positive numbers
-            z = y_pred
-            return float(np.mean(np.maximum(z, 0) - z * y_true + np.log1p(np.exp(-np.abs(z)))))
-        p = np.clip(y_pred, EPS, 1 - EPS)
-        return float(np.mean(-(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))))
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            if self.from_logits:
+                # log(1 + e^z) − y z, written so exp only sees non-positive numbers
+                z = y_pred
+                cost = float(np.mean(np.maximum(z, 0) - z * y_true + np.log1p(np.exp(-np.abs(z)))))
+            else:
+                p = np.clip(y_pred, EPS, 1 - EPS)
+                cost = float(np.mean(-(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))))
+        return _finite_cost(cost, "BinaryCrossEntropy", {"y_pred": y_pred})
 
     def _backward(self, y_pred, y_true):
         n = y_pred.size
@@ -125,39 +153,62 @@ class CrossEntropy(Loss):
         Z = as_float_array(logits, "logits", "CrossEntropy")
         if Z.ndim != 2:
             raise ValueError(f"CrossEntropy: expected logits of shape (N, k), but received shape {Z.shape}")
+        if Z.size == 0:
+            raise ValueError(
+                f"CrossEntropy: expected logits with at least one sample and one class, but received shape {Z.shape}"
+            )
         Y = _targets_one_hot(y_true, Z.shape)
-        shifted = Z - Z.max(axis=1, keepdims=True)
-        log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        # Logits of ±1e308 make Z - max overflow to -inf: its probability is exactly 0.
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            shifted = Z - Z.max(axis=1, keepdims=True)
+            log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+            cost = float(-np.sum(Y * log_p) / Z.shape[0])
+            if math.isnan(cost) and np.isfinite(Z).all():
+                # 0 · log 0 = 0: a class with target 0 and probability 0 adds nothing.
+                cost = float(-np.sum(np.where(Y > 0, Y * log_p, 0.0)) / Z.shape[0])
         self._cache = (Z, Y)
-        return float(-np.sum(Y * log_p) / Z.shape[0])
+        return _finite_cost(cost, "CrossEntropy", {"logits": Z})
 
     @staticmethod
     def _backward(Z, Y):
-        return (softmax(Z, axis=1) - Y) / Z.shape[0]
+        return (_softmax(Z, 1) - Y) / Z.shape[0]
 
 
 def _targets_one_hot(y_true, shape: tuple[int, int]) -> np.ndarray:
     n, k = shape
-    y = np.asarray(y_true)
+    y = np.asarray(y_true) if isinstance(y_true, np.ndarray) else y_true
+    if not (isinstance(y, np.ndarray) and y.dtype.kind in "iu"):
+        y = as_float_array(y_true, "y_true", "CrossEntropy")
     if y.shape == (n, k):
         y = as_float_array(y, "y_true", "CrossEntropy")
-        if not np.allclose(y.sum(axis=1), 1.0) or np.any(y < 0):
-            raise ValueError("CrossEntropy: expected one-hot (or probability) rows that sum to 1 in y_true")
+        bad_rows = ~np.isfinite(y).all(axis=1) | (y < 0).any(axis=1) | ~np.isclose(y.sum(axis=1), 1.0)
+        if bad_rows.any():
+            i = int(np.flatnonzero(bad_rows)[0])
+            raise ValueError(
+                "CrossEntropy: expected one-hot (or probability) rows in y_true, >= 0 and summing to 1, "
+                f"but received row {i} = {y[i][:10].tolist()}"
+            )
         return y
     if y.shape != (n,):
         raise ValueError(
             f"CrossEntropy: expected y_true as class indices of shape ({n},) or one-hot of shape "
             f"({n}, {k}), but received shape {y.shape}"
         )
-    if not np.issubdtype(y.dtype, np.integer):
-        if not np.all(np.mod(y, 1) == 0):
-            raise ValueError(f"CrossEntropy: expected integer class indices, but received {y[:5].tolist()}")
-        y = y.astype(int)
+    if y.dtype.kind == "f":
+        # Checked before the cast to int: nan or 1e20 would become garbage integers.
+        finite = np.isfinite(y)
+        bad = ~finite | (np.mod(np.where(finite, y, 0.0), 1) != 0)
+        if bad.any():
+            raise ValueError(
+                f"CrossEntropy: expected integer class indices in y_true, but received {y[bad][:5].tolist()}"
+            )
     if np.any((y < 0) | (y >= k)):
-        bad = np.unique(y[(y < 0) | (y >= k)])[:5]
-        raise ValueError(f"CrossEntropy: expected class indices in 0..{k - 1}, but received {bad.tolist()}")
+        bad = [int(v) if abs(v) < 1e15 else float(v) for v in np.unique(y[(y < 0) | (y >= k)])[:5]]
+        raise ValueError(
+            f"CrossEntropy: expected class indices in 0..{k - 1}, but received {bad} in y_true"
+        )
     Y = np.zeros((n, k))
-    Y[np.arange(n), y] = 1.0
+    Y[np.arange(n), y.astype(np.intp)] = 1.0
     return Y
 
 

@@ -150,7 +150,7 @@ def test_quadratic_noise_level():
         (lambda: blobs(10, centers=[1, 2]), ValueError, r"blobs: expected centers .* array of shape \(k, d\), but received shape \(2,\)"),
         (lambda: blobs(10, std="wide"), TypeError, r"blobs: expected std to be a number, but received str"),
         (lambda: quadratic(10, x_range=(2, 1)), ValueError, r"quadratic: expected x_range to be \(low, high\) with low < high, but received \(2, 1\)"),
-        (lambda: two_moons(10, rng="seed"), TypeError, r"expected rng to be a numpy.random.Generator or an int seed, but received str"),
+        (lambda: two_moons(10, rng="seed"), TypeError, r"expected rng to be a numpy.random.Generator or an int seed >= 0, but received str 'seed'"),
         (lambda: load_digits(as_images="yes"), TypeError, r"load_digits: expected as_images to be True or False, but received 'yes'"),
     ],
 )
