@@ -3,9 +3,20 @@
 One source gives two notebooks (English, Swedish) of the same code:
 
 - ``course/content/lessons/STEM.py``   → ``notebooks/{en,sv}/STEM.ipynb``
-- ``course/content/exercises/STEM.py`` → ``exercises/{en,sv}/STEM.ipynb`` (student versions:
-  solutions replaced by a stub that raises ``NotImplementedError``, hidden cells removed),
-  and on request ``DIR/{en,sv}/STEM.ipynb`` (solution versions, for the test suite and teachers).
+- ``course/content/exercises/STEM.py`` → ``exercises/{en,sv}/STEM.ipynb``
+
+Two editions come from the same sources:
+
+- the **student edition** (committed, what students open): teacher's notes (cells tagged
+  ``notes``) left out; in exercises the solutions replaced by a stub that raises
+  ``NotImplementedError`` and the hidden cells removed;
+- the **teacher edition** (variant ``"solution"``, built on request into a folder of its own
+  with ``notebooks/`` and ``exercises/``): the teacher's notes kept where they stand, the
+  exercises with their solutions and hidden tests. The slides are made from it, so the
+  notes become speaker notes.
+
+A code cell is either shared by both languages or one of an en/sv pair (CONTRIBUTING.md);
+each notebook gets the shared cells and its own language's twins.
 
 Output bytes depend on the source only: cell ids are derived from the chapter and the cell's
 place, nothing carries a version or a time stamp, so building twice changes no byte.
@@ -129,7 +140,9 @@ def _solution_code(cell: Cell, path: Path) -> str:
 
 def _output_cell(source: Source, cell: Cell, lang: str, variant: Variant) -> dict | None:
     """The notebook cell for ``cell`` in ``lang``, or None when it does not appear."""
-    if cell.kind == "markdown" and cell.language != lang:
+    if cell.language not in (None, lang):
+        return None
+    if variant == "student" and T.NOTES in cell.tags:
         return None
     is_exercise = source.kind == "exercise"
     if is_exercise and variant == "student" and T.HIDDEN in cell.tags:
@@ -173,9 +186,9 @@ def build_notebook(source: Source, lang: str, variant: Variant = "student") -> n
         A parsed source (see :func:`course.source.parse_source`); it is not modified.
     lang : "en" or "sv"
     variant : "student" or "solution"
-        For exercises: the student version (stubs, no hidden cells) or the solution
-        version (solutions and hidden cells kept, marker lines removed). Lessons have
-        one version and ignore it.
+        The student edition (no teacher's notes; exercises with stubs and without hidden
+        cells) or the teacher edition (notes kept; exercises with their solutions and
+        hidden cells, marker lines removed).
 
     Returns
     -------
@@ -272,6 +285,19 @@ def plan_solutions(sources: Iterable[Source], directory: Path | str) -> list[Out
         for lang in LANGUAGES:
             text = notebook_text(build_notebook(source, lang, "solution"))
             outputs.append(Output(path=directory / lang / f"{source.stem}.ipynb", text=text, source=source.path))
+    return outputs
+
+
+def plan_teacher_edition(sources: Iterable[Source], directory: Path | str) -> list[Output]:
+    """The teacher edition: ``directory/notebooks/LANG/STEM.ipynb`` (lessons with the
+    teacher's notes) and ``directory/exercises/LANG/STEM.ipynb`` (with solutions)."""
+    directory = Path(directory)
+    outputs = []
+    for source in sources:
+        for lang in LANGUAGES:
+            path = directory / OUTPUT_DIRS[source.kind] / lang / f"{source.stem}.ipynb"
+            text = notebook_text(build_notebook(source, lang, "solution"))
+            outputs.append(Output(path=path, text=text, source=source.path))
     return outputs
 
 

@@ -58,6 +58,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
         else:
             result = builder.build(root, only, args.solutions)
             solutions = []
+        if args.teacher:
+            solutions = [*solutions, *builder.plan_teacher_edition(builder.load_sources(root, only), args.teacher)]
+            if not args.check:
+                written, _ = builder.write_outputs(solutions)
+                result = builder.BuildResult(
+                    written=(*result.written, *written), unchanged=result.unchanged, extra=result.extra
+                )
     except builder.BuildError as error:
         for problem in error.errors:
             print(f"error: {problem}", file=sys.stderr)
@@ -166,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--solutions",
         metavar="DIR",
         help="also write the solution versions of the exercises to DIR/{en,sv}/STEM.ipynb (also with --check)",
+    )
+    build.add_argument(
+        "--teacher",
+        metavar="DIR",
+        help="also write the teacher edition to DIR/notebooks/{en,sv} (lessons with the teacher's "
+        "notes) and DIR/exercises/{en,sv} (exercises with solutions)",
     )
     build.set_defaults(func=_cmd_build)
 

@@ -735,7 +735,8 @@ class Exercise:
 def load_exercise(exercise: str | Path) -> Exercise:
     """Run an exercise source with its solutions and return its questions and reference.
 
-    Markdown cells and cells tagged ``check`` are skipped; every other code cell (the
+    Markdown cells, cells tagged ``check`` and the Swedish twins of en/sv code-cell pairs
+    are skipped; every other code cell (the
     ``hidden`` spec cell too) runs in order in one fresh namespace, with output hidden.
     The notebook language is left as it was.
 
@@ -749,7 +750,8 @@ def load_exercise(exercise: str | Path) -> Exercise:
     namespace: dict[str, Any] = {"__name__": f"__exercise_{path.stem}__", "__file__": str(path)}
     with _quietly():
         for cell in read_cells(path):
-            if cell.kind != "code" or T.CHECK in cell.tags:
+            # A Swedish twin is the same program as its English cell (the builder checks it).
+            if cell.kind != "code" or T.CHECK in cell.tags or T.SV in cell.tags:
                 continue
             code_text = "\n".join(line for line in cell.source.splitlines()
                                   if line.strip() not in (T.BEGIN_SOLUTION, T.END_SOLUTION))

@@ -74,7 +74,8 @@ def render_slides(
     path = root / LESSON_DIR / f"{stem}.py"
     if not path.is_file():
         raise FileNotFoundError(f"chapter {stem} has no lesson source yet: {path} does not exist")
-    notebook = build_notebook(parse_source(path, "lesson"), lang)
+    # The teacher edition: its teacher's notes become the deck's speaker notes.
+    notebook = build_notebook(parse_source(path, "lesson"), lang, "solution")
     title = deck_title(stem, lang)
     notebook.metadata["title"] = title
 

@@ -13,7 +13,10 @@ Example
 
 from __future__ import annotations
 
+import ast
+import io
 import re
+import tokenize
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +73,8 @@ class Cell:
     index : int
         1-based position in the source, the number error messages use.
     language : "en", "sv" or None
-        The language tag of a markdown cell; None for code cells.
+        The language tag of the cell: always set on markdown cells; on a code cell only when
+        it is one of an en/sv pair (None for code shared by both languages).
     slideshow : mapping
         The cell's own ``slideshow`` metadata from the source (empty if none).
     """
@@ -183,7 +187,7 @@ def parse_text(text: str, path: Path | str, kind: SourceKind) -> Source:
                 source=raw.source,
                 tags=tuple(tags),
                 index=index,
-                language=languages[0] if raw.cell_type == "markdown" and len(languages) == 1 else None,
+                language=languages[0] if len(languages) == 1 else None,
                 slideshow=dict(slideshow),
             )
         )
@@ -209,6 +213,7 @@ def validate(source: Source) -> None:
                     cell,
                 )
     _check_pairs(source)
+    _check_shared_code(source)
     _check_set_language(source)
 
 
@@ -237,11 +242,11 @@ def _check_tags(source: Source, cell: Cell) -> None:
         for tag in (T.HIDDEN, T.CHECK):
             if tag in cell.tags:
                 raise SourceError(source.path, f"the tag {tag!r} belongs on code cells, not markdown", cell)
-    elif languages:
+    elif len(languages) > 1:
         raise SourceError(
             source.path,
-            f"a code cell appears in both languages and takes no language tag, but this one has "
-            f"{', '.join(languages)}",
+            f"a code cell is either shared by both languages (no language tag) or one of an en/sv "
+            f"pair (one tag), but this one has {', '.join(languages)}",
             cell,
         )
     if source.kind == "lesson" and T.HIDDEN in cell.tags:
@@ -271,6 +276,15 @@ def _check_pairs(source: Source) -> None:
                     f"(cell {cell.index}): expected {cell.slide_tag!r}, but received {partner.slide_tag!r}",
                     partner,
                 )
+            if partner.kind != cell.kind:
+                raise SourceError(
+                    source.path,
+                    f"the {T.SV!r} partner of a {cell.kind} cell (cell {cell.index}) must be a {cell.kind} "
+                    f"cell too, but it is a {partner.kind} cell",
+                    partner,
+                )
+            if cell.kind == "code":
+                _check_code_twins(source, cell, partner)
         elif cell.language == T.SV:
             previous = cells[position - 1] if position > 0 else None
             if previous is None or previous.language != T.EN:
@@ -279,6 +293,201 @@ def _check_pairs(source: Source) -> None:
                     f"this {T.SV!r} cell has no {T.EN!r} partner immediately before it",
                     cell,
                 )
+
+
+def _other_tags(cell: Cell) -> list[str]:
+    return sorted(tag for tag in cell.tags if tag not in T.LANGUAGE_TAGS)
+
+
+def _check_code_twins(source: Source, en: Cell, sv: Cell) -> None:
+    """An en/sv pair of code cells must be the same program apart from text for people."""
+    if _other_tags(en) != _other_tags(sv):
+        raise SourceError(
+            source.path,
+            f"the {T.SV!r} code cell must carry the same tags as its {T.EN!r} twin (cell {en.index}) "
+            f"apart from the language: expected {_other_tags(en)}, but received {_other_tags(sv)}",
+            sv,
+        )
+    en_regions = len(solution_regions(en, source.path))
+    sv_regions = len(solution_regions(sv, source.path))
+    if en_regions != sv_regions:
+        raise SourceError(
+            source.path,
+            f"the {T.SV!r} code cell must have as many solution regions as its {T.EN!r} twin "
+            f"(cell {en.index}): expected {en_regions}, but received {sv_regions}",
+            sv,
+        )
+    try:
+        en_shape, sv_shape = code_skeleton(en.source), code_skeleton(sv.source)
+    except SyntaxError as error:
+        raise SourceError(source.path, f"the code of an en/sv pair must be valid Python: {error}", en) from None
+    if en_shape != sv_shape:
+        raise SourceError(
+            source.path,
+            f"the {T.SV!r} code cell must be the same code as its {T.EN!r} twin (cell {en.index}); "
+            f"only comments and strings may differ. First difference near: "
+            f"{_first_difference(en.source, sv.source)}",
+            sv,
+        )
+
+
+def _strip_magics(text: str) -> tuple[str, tuple[str, ...]]:
+    """Cell text with IPython magic and shell lines replaced by ``pass``, and those lines."""
+    lines, magics = [], []
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(("%", "!")):
+            magics.append(stripped)
+            lines.append(line[: len(line) - len(stripped)] + "pass")
+        else:
+            lines.append(line)
+    return "\n".join(lines), tuple(magics)
+
+
+class _BlankText(ast.NodeTransformer):
+    """Replace every string constant by "" and drop the literal parts of f-strings."""
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        if isinstance(node.value, str):
+            return ast.copy_location(ast.Constant(value=""), node)
+        return node
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
+        node.values = [self.visit(value) for value in node.values if not isinstance(value, ast.Constant)]
+        return node
+
+
+def code_skeleton(text: str) -> str:
+    """The program ``text`` is, without its comments and the contents of its strings.
+
+    Two cells with the same skeleton differ only in text meant for people, which is what
+    an en/sv pair of code cells may differ in.
+    """
+    code, magics = _strip_magics(text)
+    tree = _BlankText().visit(ast.parse(code))
+    return ast.dump(tree, include_attributes=False) + "\n" + "\n".join(magics)
+
+
+def _first_difference(a: str, b: str) -> str:
+    a_lines = [line.strip() for line in a.splitlines() if line.strip() and not line.strip().startswith("#")]
+    b_lines = [line.strip() for line in b.splitlines() if line.strip() and not line.strip().startswith("#")]
+    for left, right in zip(a_lines, b_lines):
+        if code_skeleton_line(left) != code_skeleton_line(right):
+            return f"{left[:60]!r} / {right[:60]!r}"
+    return "the number of lines"
+
+
+def code_skeleton_line(line: str) -> str:
+    try:
+        return code_skeleton(line)
+    except SyntaxError:
+        return line
+
+
+# Text in a code cell that is meant for people: a word of three letters or more in a comment;
+# in a string, a word of two letters or more next to a space, a colon or an equals sign.
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_STRING_PROSE_RE = re.compile(r"[^\W\d_]{2,}[ :=]|[ :=][^\W\d_]{2,}|[^\W\d_]{2,}\s*$(?<=\s)")
+_PRAGMA_RE = re.compile(r"#\s*(noqa|type:|pragma|fmt:|BEGIN SOLUTION|END SOLUTION)\b")
+_FIELD_RE = re.compile(r"\{[^{}]*\}")
+# Strings with spaces that are options to code, not text: matplotlib's legend locations.
+_CODE_PHRASES = frozenset(
+    f"{vertical} {horizontal}" for vertical in ("upper", "lower", "center") for horizontal in ("left", "right", "center")
+) | {"center left", "center right", "upper center", "lower center"}
+
+
+def prose_in_code(text: str) -> list[str]:
+    """The comments, docstrings and strings of ``text`` that are written for people.
+
+    A code cell shared by both languages must have none: they differ per language, so such a
+    cell is written as an en/sv pair (CONTRIBUTING.md). Names, keys and options such as
+    ``"relu"`` or ``"val_loss"`` are code, not prose.
+    """
+    found = []
+    code, _ = _strip_magics(text)
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return []  # the kernel reports broken code; the rule is about text
+    docstrings = _docstring_lines(code)
+    for token in tokens:
+        if token.type == tokenize.COMMENT:
+            if not _PRAGMA_RE.match(token.string) and _WORD_RE.search(token.string):
+                found.append(f"comment on line {token.start[0]}: {token.string.strip()[:50]!r}")
+        elif token.type == tokenize.STRING:
+            literal = _FIELD_RE.sub("", _string_body(token.string))
+            if literal.strip() in _CODE_PHRASES:
+                continue
+            if token.start[0] in docstrings and _WORD_RE.search(literal):
+                found.append(f"docstring on line {token.start[0]}: {literal.strip()[:50]!r}")
+            elif _STRING_PROSE_RE.search(literal.strip() + (" " if literal.endswith(" ") else "")) or (
+                literal != literal.strip() and _WORD_RE.search(literal)
+            ):
+                found.append(f"string on line {token.start[0]}: {token.string[:50]}")
+    return found
+
+
+def _string_body(literal: str) -> str:
+    body = literal.lstrip("rRbBuUfF")
+    quote = body[:3] if body[:3] in ('"""', "'''") else body[:1]
+    return body[len(quote) : len(body) - len(quote)]
+
+
+def _docstring_lines(code: str) -> set[int]:
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return set()
+    lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                lines.add(first.lineno)
+    return lines
+
+
+# Sources ("kind/stem") written before en/sv code-cell pairs existed and still to be
+# converted; the rule holds for every other source. This set only ever shrinks to empty.
+PROSE_RULE_PENDING: frozenset[str] = frozenset(
+    {
+        "lesson/00_welcome",
+        "lesson/02_activations",
+        "lesson/03_forward_pass",
+        "lesson/04_loss_functions",
+        "lesson/05_gradient_descent",
+        "lesson/06_chain_rule",
+        "exercise/00_welcome",
+        "exercise/01_perceptron",
+        "exercise/02_activations",
+        "exercise/03_forward_pass",
+        "exercise/04_loss_functions",
+        "exercise/05_gradient_descent",
+        "exercise/06_chain_rule",
+        "exercise/07_backpropagation",
+        "exercise/08_softmax",
+        "exercise/09_optimizers",
+        "exercise/10_convolution",
+        "exercise/11_overfitting",
+        "exercise/12_project_digits",
+    }
+)
+
+
+def _check_shared_code(source: Source) -> None:
+    if f"{source.kind}/{source.stem}" in PROSE_RULE_PENDING:
+        return
+    for cell in source.cells:
+        if cell.kind != "code" or cell.language is not None or T.HIDDEN in cell.tags:
+            continue
+        found = prose_in_code(cell.source)
+        if found:
+            raise SourceError(
+                source.path,
+                "a code cell shared by both languages must not contain text for people; write it as "
+                f"an en/sv pair of code cells (tags [\"en\"] and [\"sv\"]). Found: {'; '.join(found[:3])}",
+                cell,
+            )
 
 
 def _check_set_language(source: Source) -> None:

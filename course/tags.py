@@ -22,6 +22,10 @@ SLIDE_TAGS = {
     "notes": "notes",
 }
 
+# Markdown cell with a note for the teacher (timings, questions to ask, expected answers):
+# in the teacher edition and as speaker notes in the slides, never in the student edition.
+NOTES = "notes"
+
 KNOWN_TAGS = frozenset((*LANGUAGE_TAGS, HIDDEN, CHECK, *SLIDE_TAGS))
 
 # Solution markers, as in nbgrader and otter-grader.

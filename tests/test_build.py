@@ -78,16 +78,56 @@ def test_lesson_keeps_only_its_languages_markdown_and_identical_code():
     en, sv = (build(LESSON_SOURCE, lang, kind="lesson") for lang in LANGUAGES)
     assert [c.source for c in en.cells if c.cell_type == "markdown"] == [
         "# 01 The perceptron\n\nA perceptron takes several inputs.",
-        "Ask the room what a weight does.",
     ]
     assert [c.source for c in sv.cells if c.cell_type == "markdown"] == [
         "# 01 Perceptronen\n\nEn perceptron tar emot flera indata.",
-        "Fråga salen vad en vikt gör.",
     ]
     en_code = [c.source for c in en.cells if c.cell_type == "code"]
     sv_code = [c.source for c in sv.cells if c.cell_type == "code"]
     assert [s.replace('set_language("en")', 'set_language("sv")') for s in en_code] == sv_code
     assert 'set_language("sv")' in sv_code[0]
+
+
+def test_teacher_edition_keeps_the_teachers_notes_and_the_student_edition_does_not():
+    for lang, note in (("en", "Ask the room what a weight does."), ("sv", "Fråga salen vad en vikt gör.")):
+        student = build(LESSON_SOURCE, lang, "student", kind="lesson")
+        teacher = build(LESSON_SOURCE, lang, "solution", kind="lesson")
+        assert note not in builder.notebook_text(student)
+        notes = [c for c in teacher.cells if c.source == note]
+        assert len(notes) == 1 and notes[0].metadata == {"slideshow": {"slide_type": "notes"}}
+        # Everything else is the same, cell for cell.
+        assert [c.id for c in student.cells] == [c.id for c in teacher.cells if c.source != note]
+
+
+def test_teacher_edition_is_planned_into_its_own_folder(tmp_path):
+    sources = [parse_text(LESSON_SOURCE, Path("01_perceptron.py"), "lesson"),
+               parse_text(EXERCISE_SOURCE, Path("01_perceptron.py"), "exercise")]
+    outputs = builder.plan_teacher_edition(sources, tmp_path)
+    assert sorted(str(o.path.relative_to(tmp_path)) for o in outputs) == [
+        "exercises/en/01_perceptron.ipynb", "exercises/sv/01_perceptron.ipynb",
+        "notebooks/en/01_perceptron.ipynb", "notebooks/sv/01_perceptron.ipynb",
+    ]
+    exercise = next(o for o in outputs if o.path == tmp_path / "exercises/en/01_perceptron.ipynb")
+    assert "return sum(a * b" in exercise.text and "assert weighted_sum" in exercise.text
+
+
+PAIRED_SOURCE = LESSON_SOURCE.replace(
+    "# %% tags=[\"fragment\"]\nweights = [0.5, -1.0]\nprint(sum(weights))\n",
+    "# %% tags=[\"en\", \"fragment\"]\n# Two weights\nweights = [0.5, -1.0]\nprint(\"sum of the weights:\", sum(weights))\n\n"
+    "# %% tags=[\"sv\", \"fragment\"]\n# Två vikter\nweights = [0.5, -1.0]\nprint(\"viktsumma:\", sum(weights))\n",
+)
+
+
+def test_an_en_sv_pair_of_code_cells_gives_each_notebook_its_own_twin_with_one_id():
+    assert PAIRED_SOURCE != LESSON_SOURCE
+    en, sv = (build(PAIRED_SOURCE, lang, kind="lesson") for lang in LANGUAGES)
+    en_code = [c for c in en.cells if c.cell_type == "code"]
+    sv_code = [c for c in sv.cells if c.cell_type == "code"]
+    assert en_code[1].source == '# Two weights\nweights = [0.5, -1.0]\nprint("sum of the weights:", sum(weights))'
+    assert sv_code[1].source == '# Två vikter\nweights = [0.5, -1.0]\nprint("viktsumma:", sum(weights))'
+    assert len(en_code) == len(sv_code) == 2
+    assert en_code[1].id == sv_code[1].id
+    assert en_code[1].metadata == sv_code[1].metadata == {"slideshow": {"slide_type": "fragment"}}
 
 
 def test_notebook_metadata_has_kernel_and_course_info_and_nothing_from_jupytext():
@@ -117,8 +157,9 @@ def test_tags_become_slideshow_metadata_and_builder_tags_are_removed():
         {"slideshow": {"slide_type": "slide"}},
         {},
         {"slideshow": {"slide_type": "fragment"}},
-        {"slideshow": {"slide_type": "notes"}},
     ]
+    teacher = build(LESSON_SOURCE, "en", "solution", kind="lesson")
+    assert teacher.cells[-1].metadata == {"slideshow": {"slide_type": "notes"}}
 
 
 def test_a_cells_own_slideshow_metadata_is_kept():

@@ -127,9 +127,84 @@ def test_partners_must_carry_the_same_slide_tag():
         parse('# %% [markdown] tags=["en", "slide"]\n# A\n\n# %% [markdown] tags=["sv"]\n# B\n')
 
 
-def test_code_cell_with_a_language_tag():
-    with pytest.raises(SourceError, match=where(4, "x = 1") + r".*code cell.*takes no language tag.*en"):
+def test_code_cell_with_a_language_tag_needs_its_twin():
+    with pytest.raises(SourceError, match=where(4, "x = 1") + r".*'en' cell must be immediately followed by its 'sv'"):
         parse('# %% tags=["en"]\nx = 1\n')
+    with pytest.raises(SourceError, match=where(4, "x = 1") + r".*'en' cell must be immediately followed by its 'sv'"):
+        parse('# %% tags=["en"]\nx = 1\n\n# %%\ny = 2\n')
+
+
+def test_a_code_cell_has_at_most_one_language_tag():
+    with pytest.raises(SourceError, match=where(4, "x = 1") + r".*either shared.*or one of an en/sv pair.*en, sv"):
+        parse('# %% tags=["en", "sv"]\nx = 1\n')
+
+
+def test_twins_may_differ_in_comments_strings_and_docstrings_only():
+    source = parse(
+        '# %% tags=["en"]\ndef f(x):\n    """Twice x."""\n    # double it\n    print(f"twice {x:.2f} is", 2 * x)\n    return 2 * x\n\n'
+        '# %% tags=["sv"]\ndef f(x):\n    """Det dubbla av x."""\n    # dubblera\n    print(f"dubbla {x:.3f} är", 2 * x)\n    return 2 * x\n'
+    )
+    assert [cell.language for cell in source.cells if cell.kind == "code"][-2:] == ["en", "sv"]
+
+
+@pytest.mark.parametrize(
+    "sv_code",
+    [
+        'print("två", 3 * x)',          # other arithmetic
+        'print("två", y)',              # another name
+        'print(f"två {y}")',            # another expression inside an f-string
+        'print("två", 2 * x)\nz = 1',   # an extra statement
+    ],
+)
+def test_twins_with_different_code_are_refused(sv_code):
+    with pytest.raises(SourceError, match=where(5, sv_code.splitlines()[0]) + r".*same code as its 'en' twin \(cell 4\)"):
+        parse(f'# %% tags=["en"]\nprint("two", 2 * x)\n\n# %% tags=["sv"]\n{sv_code}\n')
+
+
+def test_twins_need_the_same_other_tags_and_kind():
+    with pytest.raises(SourceError, match=r"same tags as its 'en' twin.*expected \['check'\], but received \[\]"):
+        parse('# %% tags=["en", "check"]\nx = 1\n\n# %% tags=["sv"]\nx = 1\n')
+    with pytest.raises(SourceError, match=r"partner of a code cell \(cell 4\) must be a code cell too"):
+        parse('# %% tags=["en"]\nx = 1\n\n# %% [markdown] tags=["sv"]\n# x\n')
+
+
+@pytest.mark.parametrize(
+    "code, found",
+    [
+        ("x = 1  # the first weight", "comment on line 1: '# the first weight'"),
+        ('print("largest difference", 1e-9)', 'string on line 1: "largest difference"'),
+        ('print(f"{n}: ratio {r:.2f}")', "string on line 1"),
+        ('print("nnlib:", 1)', 'string on line 1: "nnlib:"'),
+        ('def f():\n    """Return one."""\n    return 1', "docstring on line 2: 'Return one.'"),
+    ],
+)
+def test_shared_code_cells_must_not_contain_text_for_people(code, found):
+    with pytest.raises(SourceError, match=r"shared by both languages must not contain text for people.*" + re.escape(found)):
+        parse(f"# %%\n{code}\n", kind="lesson")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'model = MLP([2, 3, 1], activation="relu", loss="mse")',
+        'history["val_loss"][-1]',
+        'ax.legend(loc="lower left")',
+        'print("z =", z)',
+        "x = 1  # noqa: F841",
+        "%timeit f(x)",
+        'check("q1")',
+    ],
+)
+def test_names_keys_options_and_pragmas_are_code_not_prose(code):
+    parse(f"# %%\n{code}\n", kind="lesson")
+
+
+def test_no_source_is_left_pending_for_a_chapter_that_does_not_exist():
+    from course.chapters import CHAPTERS
+    from course.source import PROSE_RULE_PENDING
+
+    stems = {chapter.stem for chapter in CHAPTERS}
+    assert {entry.split("/")[1] for entry in PROSE_RULE_PENDING} <= stems
 
 
 def test_unknown_tag_lists_the_known_tags():

@@ -19,7 +19,7 @@ import numpy as np
 # %% [markdown] tags=["sv"]
 # **Fråga 1.** Returnera dubbla indata.
 
-# %% tags=["subslide"]
+# %% tags=["en", "subslide"]
 def double(x: float) -> float:
     """Twice ``x``."""
     # BEGIN SOLUTION
@@ -32,6 +32,20 @@ def double(x: float) -> float:
 answer = double(21)
 # END SOLUTION
 print("defined")
+
+# %% tags=["sv", "subslide"]
+def double(x: float) -> float:
+    """Det dubbla av ``x``."""
+    # BEGIN SOLUTION
+    result = 2 * x
+    return result
+    # END SOLUTION
+
+
+# BEGIN SOLUTION
+answer = double(21)
+# END SOLUTION
+print("definierad")
 
 # %% tags=["check"]
 print(double(2), answer)
