@@ -1,6 +1,7 @@
-"""The ``nncourse`` command (also ``python -m course``): build, lab, slides and grade.
+"""The ``nncourse`` command (also ``python -m course``): init, lab, build, slides and grade.
 
-A thin layer over :mod:`course.build`, :mod:`course.lab` and :mod:`course.slides`. Every
+A thin layer over :mod:`course.workspace`, :mod:`course.build`, :mod:`course.lab` and
+:mod:`course.slides`. Every
 subcommand sets ``func(args) -> int``; :func:`main` returns that exit code. Usage errors
 (unknown chapter or language) exit with 2 and list the valid choices on stderr.
 """
@@ -51,6 +52,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     root = _root(args)
     only = args.only or None
+    if not builder.source_paths(root):
+        print(
+            f"error: no sources in {root / builder.CONTENT}; --root must be a course repository "
+            f"(to get your own copy of the course, use `nncourse init FOLDER`)",
+            file=sys.stderr,
+        )
+        return 1
     try:
         if args.check:
             result = builder.check(root, only)
@@ -99,11 +107,71 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def in_a_clone() -> bool:
+    """True when this package runs from a git checkout of the course (``make lab``)."""
+    from course.build import REPO_ROOT
+
+    return (REPO_ROOT / ".git").exists() and (REPO_ROOT / "course" / "content").is_dir()
+
+
+def default_course_folder() -> Path:
+    """Where ``nncourse lab`` keeps the student's course when no folder is given.
+
+    In a clone: ``work/`` inside it (git-ignored, so the committed notebooks stay as
+    built); elsewhere: the current folder if it already holds a course, else ~/nncourse.
+    """
+    from course.build import REPO_ROOT
+    from course.workspace import is_workspace
+
+    if in_a_clone():
+        return REPO_ROOT / "work"
+    if is_workspace(Path.cwd()):
+        return Path.cwd()
+    return Path.home() / "nncourse"
+
+
+def _init(folder: Path, lang: str | None, teacher: bool) -> int | None:
+    """Make or update the course folder; print what happened; None when it went well."""
+    from course.build import BuildError
+    from course.workspace import WorkspaceError, init_workspace
+
+    try:
+        result = init_workspace(folder, lang, "teacher" if teacher else "student")
+    except (WorkspaceError, BuildError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"{result.folder}: {len(result.written)} notebook(s) written, {len(result.updated)} updated, "
+        f"{len(result.unchanged)} unchanged"
+    )
+    if result.skipped:
+        print(f"kept {len(result.skipped)} notebook(s) you have changed (not overwritten):")
+        for name in result.skipped:
+            print(f"  {name}")
+    return None
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from course.workspace import start_page
+
+    failed = _init(Path(args.folder), args.lang, args.teacher)
+    if failed is not None:
+        return failed
+    for lang in ([args.lang] if args.lang else LANGUAGES):
+        print(f"start page ({lang}): {start_page(args.folder, lang)}")
+    print(f"open it with: nncourse lab --dir {Path(args.folder).expanduser().resolve()}")
+    return 0
+
+
 def _cmd_lab(args: argparse.Namespace) -> int:
     from course.lab import run_lab
 
+    folder = Path(args.dir).expanduser() if args.dir else default_course_folder()
+    failed = _init(folder, None, args.teacher)
+    if failed is not None:
+        return failed
     try:
-        return run_lab(_root(args), args.lang, open_browser=not args.no_browser)
+        return run_lab(folder, args.lang, open_browser=not args.no_browser)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -113,12 +181,13 @@ def _cmd_slides(args: argparse.Namespace) -> int:
     from course.slides import write_slides
 
     root = _root(args)
+    out_dir = Path(args.out) if args.out else Path.cwd() / "slides"
     try:
-        path = write_slides(args.chapter, args.lang, root=root, out_dir=args.out, reveal_url=args.reveal_url)
+        path = write_slides(args.chapter, args.lang, root=root, out_dir=out_dir, reveal_url=args.reveal_url)
     except (FileNotFoundError, ValueError) as error:  # no source yet, invalid source, nothing to show
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {_relative(path, root)}")
+    print(f"wrote {path.resolve()}")
     return 0
 
 
@@ -182,13 +251,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(func=_cmd_build)
 
+    init = subparsers.add_parser(
+        "init",
+        help="write your own copy of the course (lessons and exercises) into a folder",
+        description=(
+            "Write the student edition of the course into FOLDER (notebooks/LANG and exercises/LANG). "
+            "Run it again to get new chapters and corrections: a notebook you have changed is never "
+            "overwritten (it is named instead)."
+        ),
+    )
+    init.add_argument("folder", metavar="FOLDER", help="a folder of your own, e.g. ~/nncourse (created if missing)")
+    init.add_argument("--lang", choices=LANGUAGES, help="only this language (default: both)")
+    init.add_argument(
+        "--teacher", action="store_true", help="the teacher edition: teacher's notes in the lessons, solutions in the exercises"
+    )
+    init.set_defaults(func=_cmd_init)
+
     lab = subparsers.add_parser(
         "lab",
-        parents=[common],
         help="open the course in JupyterLab on the start page",
-        description="Start JupyterLab on the course with the start page (00_welcome) in the chosen language.",
+        description=(
+            "Bring the course folder up to date (as `nncourse init` does) and start JupyterLab on it "
+            "with the start page (00_welcome) in the chosen language. The folder is work/ in a clone of "
+            "the repository, otherwise the current folder if it holds the course, otherwise ~/nncourse."
+        ),
     )
     lab.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the start page (default: en)")
+    lab.add_argument("--dir", metavar="FOLDER", help="the course folder to open (made if missing)")
+    lab.add_argument(
+        "--teacher", action="store_true", help="the teacher edition: teacher's notes in the lessons, solutions in the exercises"
+    )
     lab.add_argument("--no-browser", action="store_true", help="start the server without opening a browser")
     lab.set_defaults(func=_cmd_lab)
 
@@ -203,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     slides.add_argument("chapter", action=_ChapterAction, help=chapters_help)
     slides.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the deck (default: en)")
-    slides.add_argument("--out", metavar="DIR", help="output directory (default: slides/ in the repository)")
+    slides.add_argument("--out", metavar="DIR", help="output directory (default: slides/ in the current folder)")
     slides.add_argument(
         "--reveal-url",
         metavar="URL",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import types
@@ -103,30 +104,65 @@ def test_lab_rejects_an_unknown_language(tmp_path):
         lab.lab_command(tmp_path, "fr")
 
 
-def test_lab_cli_runs_the_command_in_the_root(capsys, tmp_path, monkeypatch):
-    start = tmp_path / "notebooks" / "sv" / "00_welcome.ipynb"
-    start.parent.mkdir(parents=True)
-    start.write_text("{}", "utf-8")
-    launched = {}
+def test_lab_command_uses_the_course_settings_and_no_news(tmp_path):
+    command = lab.lab_command(tmp_path, "en", port=8899, token="abc")
+    assert f"--LabApp.app_settings_dir={lab.LAB_SETTINGS}" in command
+    assert "--LabApp.news_url=None" in command
+    assert "--ServerApp.port=8899" in command and "--IdentityProvider.token=abc" in command
+    overrides = json.loads((lab.LAB_SETTINGS / "overrides.json").read_text("utf-8"))
+    assert overrides["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": True}
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
 
-    class FakePopen:
-        def __init__(self, command, cwd):
-            launched.update(command=command, cwd=cwd)
 
-        def wait(self):
-            return 0
+def test_start_url_names_the_start_page(tmp_path):
+    assert lab.start_url(tmp_path, "sv", 8888, "t0k") == (
+        "http://localhost:8888/lab/tree/notebooks/sv/00_welcome.ipynb?token=t0k"
+    )
 
+
+class FakePopen:
+    launched: dict = {}
+
+    def __init__(self, command, cwd):
+        FakePopen.launched = {"command": command, "cwd": cwd}
+
+    def wait(self):
+        return 0
+
+
+def test_lab_cli_makes_the_course_folder_and_opens_its_start_page(capsys, tmp_path, monkeypatch):
     monkeypatch.setattr(lab.subprocess, "Popen", FakePopen)
-    code, _, _ = run(capsys, "lab", "--lang", "sv", "--no-browser", "--root", str(tmp_path))
+    folder = tmp_path / "my course"
+    code, out, _ = run(capsys, "lab", "--lang", "sv", "--no-browser", "--dir", str(folder))
     assert code == 0
-    assert launched["command"] == lab.lab_command(tmp_path, "sv", open_browser=False)
-    assert launched["cwd"] == tmp_path.resolve()
+    command = FakePopen.launched["command"]
+    assert command[-1] == str(folder.resolve() / "notebooks" / "sv" / "00_welcome.ipynb")
+    assert Path(command[-1]).is_file()
+    assert FakePopen.launched["cwd"] == folder.resolve()
+    assert f"The course is in {folder.resolve()}" in out
+    port = next(a for a in command if a.startswith("--ServerApp.port=")).split("=")[1]
+    token = next(a for a in command if a.startswith("--IdentityProvider.token=")).split("=")[1]
+    assert f"Start page: http://localhost:{port}/lab/tree/notebooks/sv/00_welcome.ipynb?token={token}" in out
 
 
-def test_lab_without_a_built_start_page_says_how_to_build_it(capsys, tmp_path):
-    code, _, err = run(capsys, "lab", "--root", str(tmp_path))
+def test_lab_in_a_clone_uses_the_ignored_work_folder(monkeypatch):
+    assert cli.in_a_clone()  # the tests run from the repository
+    assert cli.default_course_folder() == cli_repo_root() / "work"
+    ignored = subprocess.run(["git", "check-ignore", "-q", "work/notebooks/en/00_welcome.ipynb"], cwd=cli_repo_root())
+    assert ignored.returncode == 0, "work/ must be git-ignored"
+
+
+def cli_repo_root() -> Path:
+    from course.build import REPO_ROOT
+
+    return REPO_ROOT
+
+
+def test_build_refuses_a_root_without_sources(capsys, tmp_path):
+    code, out, err = run(capsys, "build", "--root", str(tmp_path))
     assert code == 1
-    assert "00_welcome.ipynb does not exist" in err and "python -m course build" in err
+    assert "no sources in" in err and "nncourse init FOLDER" in err
+    assert not any(tmp_path.iterdir())
 
 
 def test_build_and_check_from_the_command_line(capsys, fake_repo, tmp_path):
@@ -189,10 +225,15 @@ def test_slides_write_a_reveal_deck_with_speaker_notes(capsys, fake_repo, tmp_pa
     assert deck.read_bytes() == first
 
 
-def test_slides_default_to_the_slides_directory_and_accept_a_local_reveal(capsys, fake_repo):
-    code, _, _ = run(capsys, "slides", "01", "--reveal-url", "reveal.js", "--root", str(fake_repo))
+def test_slides_default_to_slides_in_the_current_folder_and_accept_a_local_reveal(capsys, fake_repo, tmp_path, monkeypatch):
+    here = tmp_path / "lecturer"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    code, out, _ = run(capsys, "slides", "01", "--reveal-url", "reveal.js", "--root", str(fake_repo))
     assert code == 0
-    html = (fake_repo / "slides" / "en" / "01_perceptron.slides.html").read_text("utf-8")
+    deck = here / "slides" / "en" / "01_perceptron.slides.html"
+    assert out.strip() == f"wrote {deck.resolve()}"
+    html = deck.read_text("utf-8")
     assert '"reveal.js/dist/reveal.js"' in html and "unpkg.com/reveal.js" not in html
 
 
