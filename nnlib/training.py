@@ -14,8 +14,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from nnlib._checks import check_int, make_rng
-from nnlib.losses import Loss
+from nnlib._checks import as_float_array, check_bool, check_finite, check_int, check_number, describe, make_rng
+from nnlib.losses import LOSSES, Loss
 from nnlib.metrics import accuracy
 from nnlib.model import Sequential, load, save
 
@@ -57,6 +57,10 @@ class Callback:
     def on_train_begin(self, model: Sequential, has_validation: bool) -> None:
         pass
 
+    def check_log_names(self, names: list[str], has_validation: bool) -> None:
+        """Called by :func:`fit` before the first epoch with the names every epoch will log,
+        so a callback can refuse a bad setting (a ``monitor`` name) before training starts."""
+
     def on_epoch_end(self, epoch: int, logs: dict[str, float], model: Sequential) -> bool:
         return False
 
@@ -66,6 +70,25 @@ class Callback:
 
 def _monitored(monitor: str | None, has_validation: bool) -> str:
     return monitor or ("val_loss" if has_validation else "loss")
+
+
+def _check_monitor(monitor, owner: str) -> str | None:
+    if monitor is not None and not isinstance(monitor, str):
+        raise TypeError(
+            f"{owner}: expected monitor to be a log name such as 'val_loss' or None, but received {describe(monitor)}"
+        )
+    return monitor
+
+
+def _check_monitored(callback, owner: str, names: list[str], has_validation: bool) -> None:
+    key = _monitored(callback.monitor, has_validation)
+    if key.startswith("val_") and not has_validation:
+        raise ValueError(
+            f"{owner}: monitor={key!r} needs validation_data in fit(): expected validation_data=(X_val, y_val), "
+            "but received none"
+        )
+    if key not in names:
+        raise ValueError(f"{owner}: expected monitor to be one of {names}, but received {key!r}")
 
 
 class EarlyStopping(Callback):
@@ -78,16 +101,19 @@ class EarlyStopping(Callback):
     def __init__(self, patience: int = 5, min_delta: float = 0.0, *, monitor: str | None = None,
                  restore_best: bool = True) -> None:
         self.patience = check_int(patience, "patience", "EarlyStopping", minimum=0)
-        if min_delta < 0:
+        if check_number(min_delta, "min_delta", "EarlyStopping") < 0:
             raise ValueError(f"EarlyStopping: expected min_delta >= 0, but received {min_delta!r}")
         self.min_delta = float(min_delta)
-        self.monitor = monitor
-        self.restore_best = restore_best
+        self.monitor = _check_monitor(monitor, "EarlyStopping")
+        self.restore_best = check_bool(restore_best, "restore_best", "EarlyStopping")
+
+    def check_log_names(self, names, has_validation):
+        _check_monitored(self, "EarlyStopping", names, has_validation)
 
     def on_train_begin(self, model, has_validation):
         self._key = _monitored(self.monitor, has_validation)
         if self._key.startswith("val_") and not has_validation:
-            raise ValueError(f"EarlyStopping: monitor={self._key!r} needs validation_data in fit()")
+            _check_monitored(self, "EarlyStopping", [self._key], has_validation)
         self.best = math.inf
         self.best_epoch: int | None = None
         self.best_weights = None
@@ -121,15 +147,22 @@ class Checkpoint(Callback):
     """
 
     def __init__(self, directory: str | Path, every: int = 1, *, monitor: str | None = None) -> None:
+        if not isinstance(directory, (str, Path)) and not hasattr(directory, "__fspath__"):
+            raise TypeError(
+                f"Checkpoint: expected directory to be a folder name (str or pathlib.Path), but received {describe(directory)}"
+            )
         self.directory = Path(directory)
         self.every = check_int(every, "every", "Checkpoint")
-        self.monitor = monitor
+        self.monitor = _check_monitor(monitor, "Checkpoint")
         self.paths: dict[int, Path] = {}
         self.best_epoch: int | None = None
 
     @property
     def best_path(self) -> Path:
         return self.directory / "best.npz"
+
+    def check_log_names(self, names, has_validation):
+        _check_monitored(self, "Checkpoint", names, has_validation)
 
     def on_train_begin(self, model, has_validation):
         self._key = _monitored(self.monitor, has_validation)
@@ -149,11 +182,126 @@ class Checkpoint(Callback):
 
 
 def _evaluate(model, loss, X, y, metric_fns) -> dict[str, float]:
-    out = model.forward(X)
-    logs = {"loss": loss.forward(out, y)}
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = model.forward(X)
+        logs = {"loss": _cost(loss, out, y)}
     for name, fn in metric_fns.items():
         logs[name] = float(fn(out, y))
     return logs
+
+
+def _cost(loss: Loss, out: np.ndarray, y: np.ndarray) -> float:
+    """The loss, or NaN when the model's output is not finite (the loss refuses that input)."""
+    try:
+        return loss.forward(out, y)
+    except ValueError:
+        if np.isfinite(out).all():
+            raise
+        return math.nan
+
+
+def _check_model(model) -> None:
+    if not all(callable(getattr(model, hook, None)) for hook in ("forward", "backward", "parameters")):
+        raise TypeError(
+            f"fit: expected model to be a Sequential (for example nnlib.MLP([2, 8, 1])), but received {describe(model)}"
+        )
+
+
+def _check_loss(loss) -> None:
+    if isinstance(loss, Loss):
+        return
+    if isinstance(loss, type) and issubclass(loss, Loss):
+        raise TypeError(f"fit: expected loss to be a Loss object such as {loss.__name__}(), but received the class "
+                        f"{loss.__name__} itself; add ()")
+    hint = ""
+    if isinstance(loss, str) and loss.lower() in LOSSES:
+        hint = f"; write nnlib.{LOSSES[loss.lower()].__name__}()"
+    raise TypeError(f"fit: expected loss to be a Loss object such as nnlib.MSE() or nnlib.CrossEntropy(), "
+                    f"but received {describe(loss)}{hint}")
+
+
+def _check_optimizer(optimizer) -> None:
+    if isinstance(optimizer, type):
+        raise TypeError(f"fit: expected optimizer to be an optimiser object such as {optimizer.__name__}(0.01), "
+                        f"but received the class {optimizer.__name__} itself")
+    if not callable(getattr(optimizer, "step", None)):
+        raise TypeError(f"fit: expected optimizer to be an optimiser object such as nnlib.SGD(0.01) or nnlib.Adam(), "
+                        f"but received {describe(optimizer)}")
+
+
+def _samples(X, y, x_name: str, y_name: str) -> tuple[np.ndarray, np.ndarray]:
+    """``X`` and ``y`` checked once: real, finite, non-empty, one target per sample."""
+    X = as_float_array(X, x_name, "fit")
+    if X.ndim == 0 or X.shape[0] == 0:
+        raise ValueError(f"fit: expected {x_name} of shape (N, ...) with at least one sample, but received shape {X.shape}")
+    check_finite(X, x_name, "fit")
+    y_array = np.asarray(y) if isinstance(y, np.ndarray) else None
+    y = y_array if y_array is not None and y_array.dtype.kind in "iu" else as_float_array(y, y_name, "fit")
+    check_finite(y, y_name, "fit")
+    if y.ndim == 0 or len(y) != len(X):
+        received = "a single number" if y.ndim == 0 else f"{len(y)} targets"
+        raise ValueError(f"fit: expected as many targets as samples ({len(X)}), but received {received} in {y_name}")
+    return X, y
+
+
+def _check_fits(model, loss: Loss, X: np.ndarray, y: np.ndarray, x_name: str, y_name: str) -> None:
+    """One sample through the model and the loss, so a mismatch is named before training starts."""
+    try:
+        out = model.forward(X[:1])
+    except (ValueError, TypeError) as error:
+        raise type(error)(f"fit: {x_name} does not fit the model: {error}") from None
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):
+            _cost(loss, out, y[:1])
+    except (ValueError, TypeError) as error:
+        raise type(error)(
+            f"fit: {y_name} does not match the model's output (shape {out.shape[1:]} per sample) for {loss!r}: {error}"
+        ) from None
+
+
+def _metric_functions(metrics) -> dict[str, Callable]:
+    if isinstance(metrics, str) or callable(metrics):
+        metrics = [metrics]  # "accuracy" is one metric, not eight letters
+    try:
+        metrics = list(metrics)
+    except TypeError:
+        raise TypeError(f"fit: expected metrics to be a list of names or functions, but received {describe(metrics)}") from None
+    metric_fns = {}
+    for metric in metrics:
+        if callable(metric):
+            metric_fns[getattr(metric, "__name__", "metric")] = metric
+        elif isinstance(metric, str) and metric in METRICS:
+            metric_fns[metric] = METRICS[metric]
+        else:
+            raise ValueError(f"fit: unknown metric {metric!r}; expected one of {sorted(METRICS)} or a function")
+    return metric_fns
+
+
+def _callbacks(callbacks) -> list[Callback]:
+    if isinstance(callbacks, Callback):
+        return [callbacks]
+    try:
+        callbacks = list(callbacks)
+    except TypeError:
+        raise TypeError(
+            f"fit: expected callbacks to be a list of callbacks (EarlyStopping, Checkpoint, …), but received "
+            f"{describe(callbacks)}"
+        ) from None
+    for i, callback in enumerate(callbacks):
+        if not isinstance(callback, Callback):
+            raise TypeError(
+                f"fit: expected callbacks to hold Callback objects (EarlyStopping(...), Checkpoint(...)), but received "
+                f"{describe(callback)} at position {i}"
+            )
+    return callbacks
+
+
+def _diverged(model) -> str | None:
+    """The name of the first parameter holding inf or NaN, if any (one pass per epoch)."""
+    for name, value, _ in model.parameters():
+        if not np.isfinite(value).all():
+            return name
+    return None
 
 
 def fit(
@@ -203,23 +351,35 @@ def fit(
     TrainingDiverged
         When the loss becomes NaN or infinite.
     """
+    _check_model(model)
+    _check_loss(loss)
+    _check_optimizer(optimizer)
     epochs = check_int(epochs, "epochs", "fit")
-    X, y = np.asarray(X, dtype=float), np.asarray(y)
-    if len(X) != len(y):
-        raise ValueError(f"fit: expected as many targets as samples ({len(X)}), but received {len(y)} targets")
+    X, y = _samples(X, y, "X", "y")
     n = len(X)
     batch_size = n if batch_size is None else check_int(batch_size, "batch_size", "fit")
-    metric_fns = {}
-    for metric in metrics:
-        if callable(metric):
-            metric_fns[getattr(metric, "__name__", "metric")] = metric
-        elif metric in METRICS:
-            metric_fns[metric] = METRICS[metric]
-        else:
-            raise ValueError(f"fit: unknown metric {metric!r}; expected one of {sorted(METRICS)} or a function")
-    callbacks = list(callbacks)
+    shuffle = check_bool(shuffle, "shuffle", "fit")
+    progress = check_bool(progress, "progress", "fit")
+    metric_fns = _metric_functions(metrics)
+    callbacks = _callbacks(callbacks)
     has_validation = validation_data is not None
-    rng = make_rng(rng)
+    if has_validation:
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+            raise TypeError(
+                "fit: expected validation_data as a pair (X_val, y_val), but received "
+                + (f"a {type(validation_data).__name__} of length {len(validation_data)}"
+                   if isinstance(validation_data, (tuple, list)) else describe(validation_data))
+            )
+        validation_data = _samples(*validation_data, "validation_data[0] (X_val)", "validation_data[1] (y_val)")
+    rng = make_rng(rng, owner="fit")
+    names = ["loss", *metric_fns]
+    names += [f"val_{name}" for name in names] if has_validation else []
+    for callback in callbacks:
+        callback.check_log_names(names, has_validation)
+    _check_fits(model, loss, X, y, "X", "y")
+    if has_validation:
+        _check_fits(model, loss, *validation_data, "validation_data[0] (X_val)", "validation_data[1] (y_val)")
+    learning_rate = getattr(optimizer, "learning_rate", "?")
     history = History()
     for callback in callbacks:
         callback.on_train_begin(model, has_validation)
@@ -232,23 +392,40 @@ def fit(
             # Overflow shows up as a non-finite cost just below, with a clearer message
             # than numpy's warnings.
             with np.errstate(over="ignore", invalid="ignore"):
-                cost = loss.forward(model.forward(X[batch]), y[batch])
+                cost = _cost(loss, model.forward(X[batch]), y[batch])
             if not math.isfinite(cost):
                 if progress:
                     print(file=sys.stdout)
+                # X and y were checked to be finite, so the model itself blew up.
                 raise TrainingDiverged(
-                    f"fit: the loss became {cost} at epoch {epoch} (batch starting at sample {start}); "
-                    f"the learning rate ({getattr(optimizer, 'learning_rate', '?')}) is probably too large"
+                    f"fit: the loss became {cost} at epoch {epoch} (batch starting at sample {start}) although "
+                    f"the data is finite; the learning rate ({learning_rate}) is probably too large"
                 )
             with np.errstate(over="ignore", invalid="ignore"):
                 model.backward(loss.backward())
                 optimizer.step(model)
             total += cost * len(batch)
+        broken = _diverged(model)  # the last step of an epoch is checked by no later loss
+        if broken is not None:
+            if progress:
+                print(file=sys.stdout)
+            raise TrainingDiverged(
+                f"fit: the weights became inf or nan ({broken}) in epoch {epoch} although the data is finite; "
+                f"the learning rate ({learning_rate}) is probably too large"
+            )
         logs = {"epoch": epoch, "loss": total / n}
         if metric_fns:
             logs.update({k: v for k, v in _evaluate(model, loss, X, y, metric_fns).items() if k != "loss"})
         if has_validation:
             val = _evaluate(model, loss, *validation_data, metric_fns)
+            if not math.isfinite(val["loss"]):
+                if progress:
+                    print(file=sys.stdout)
+                raise TrainingDiverged(
+                    f"fit: val_loss became {val['loss']} at epoch {epoch} while the training loss is "
+                    f"{logs['loss']:.4g}: the model's outputs for validation_data overflow; check the scale of "
+                    f"validation_data, or the learning rate ({learning_rate}) if the training loss is growing"
+                )
             logs.update({f"val_{k}": v for k, v in val.items()})
         history.record(logs)
         if progress:
