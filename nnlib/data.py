@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnlib._checks import make_rng
+from nnlib._checks import as_float_array, check_finite, check_int, make_rng
+
+# More classes than this is a mistake (labels that are really values or ids), and a one-hot
+# or confusion matrix of that width would not fit in memory.
+MAX_CLASSES = 10_000
 
 
 def train_test_split(
@@ -68,7 +72,7 @@ def train_test_split(
         )
     if n < 2:
         raise ValueError(f"train_test_split: expected at least 2 samples to split, but received {n}")
-    rng = make_rng(rng)
+    rng = make_rng(rng, owner="train_test_split")
     n_test = min(max(int(np.ceil(test_size * n)), 1), n - 1)
     if stratify:
         test_index = _stratified_test_index(y, n_test, rng)
@@ -124,9 +128,7 @@ def one_hot(y, n_classes: int | None = None) -> np.ndarray:
     if n_classes is None:
         k = int(labels.max()) + 1 if labels.size else 0
     else:
-        if isinstance(n_classes, bool) or not isinstance(n_classes, (int, np.integer)) or n_classes < 1:
-            raise ValueError(f"one_hot: expected n_classes to be an integer >= 1, but received {n_classes!r}")
-        k = int(n_classes)
+        k = check_int(n_classes, "n_classes", "one_hot", maximum=MAX_CLASSES)
         too_big = np.flatnonzero(labels >= k)
         if too_big.size:
             i = too_big[0]
@@ -139,20 +141,27 @@ def one_hot(y, n_classes: int | None = None) -> np.ndarray:
 
 
 def _as_labels(y, name: str, owner: str) -> np.ndarray:
-    """``y`` as a 1-D int array of labels >= 0, or an error naming the first bad value."""
-    try:
-        array = np.asarray(y)
-        values = array.astype(float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{owner}: expected {name} to be integer class labels, but received {type(y).__name__}"
-        ) from None
+    """``y`` as a 1-D int array of labels in ``0 … MAX_CLASSES - 1``, or an error naming the first bad value."""
+    array = np.asarray(y) if isinstance(y, np.ndarray) else None
+    if array is None or array.dtype.kind not in "iu":
+        try:
+            array = as_float_array(y, name, owner)
+        except TypeError as error:
+            received = str(error).split("but received ", 1)[-1].split(";")[0]
+            raise TypeError(f"{owner}: expected {name} to be integer class labels, but received {received}") from None
     if array.ndim != 1:
         raise ValueError(f"{owner}: expected {name} of shape (N,) with one label per sample, but received shape {array.shape}")
-    bad = np.flatnonzero(~np.isfinite(values) | (values != np.round(values)) | (values < 0))
+    values = array.astype(float)
+    bad = np.flatnonzero(~np.isfinite(values) | (values != np.round(values)) | (values < 0) | (values >= MAX_CLASSES))
     if bad.size:
         i = bad[0]
-        value = array[i].item() if hasattr(array[i], "item") else array[i]
+        value = array[i].item()
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            value = int(value)
+        if np.isfinite(values[i]) and values[i] == np.round(values[i]) and values[i] >= MAX_CLASSES:
+            raise ValueError(
+                f"{owner}: expected class labels below {MAX_CLASSES:,} in {name}, but received {value!r} at index {i}"
+            )
         raise ValueError(f"{owner}: expected integer class labels >= 0 in {name}, but received {value!r} at index {i}")
     return values.astype(int)
 
@@ -187,8 +196,8 @@ class Standardizer:
     def fit(self, X) -> "Standardizer":
         """Learn ``mean_`` and ``std_`` from ``X`` of shape ``(N, ...)``, N >= 1; returns self."""
         X = _as_samples(X, "fit")
-        mean = X.mean(axis=0)
-        std = X.std(axis=0)
+        mean = _mean(X)
+        std = _std(X, mean)
         # Rounding leaves a constant column with a tiny non-zero std; dividing by it would blow
         # rounding noise up to order 1, so treat anything at rounding level as zero.
         constant = std <= 1e-12 * np.maximum(1.0, np.abs(mean))
@@ -226,18 +235,38 @@ class Standardizer:
         return f"Standardizer({state})"
 
 
+def _mean(X: np.ndarray) -> np.ndarray:
+    """Mean over the samples, without overflow: the sum of values near 1e308 would be inf."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        mean = X.mean(axis=0)
+        if not np.isfinite(mean).all():
+            mean = (X / X.shape[0]).sum(axis=0)
+    return mean
+
+
+def _std(X: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """Standard deviation over the samples, scaled by the largest deviation so that squaring
+    values of 1e200 does not overflow (std = s · std(dev / s))."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        deviation = X - mean
+        scale = np.max(np.abs(deviation), axis=0)
+    if not np.isfinite(scale).all():
+        raise ValueError(
+            "Standardizer.fit: expected values whose spread fits in a float (below about 1.8e308), "
+            f"but received values from {X.min():.3g} to {X.max():.3g}"
+        )
+    scale = np.where(scale > 0, scale, 1.0)
+    return scale * np.sqrt(np.mean((deviation / scale) ** 2, axis=0))
+
+
 def _shape_text(feature_shape: tuple) -> str:
     """``(N, 2)`` for feature shape ``(2,)``, ``(N,)`` for scalar features."""
     return "(" + ", ".join(["N", *map(str, feature_shape)]) + (",)" if not feature_shape else ")")
 
 
 def _as_samples(X, method: str) -> np.ndarray:
-    try:
-        X = np.asarray(X, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"Standardizer.{method}: expected X to be an array of numbers, but received {type(X).__name__}"
-        ) from None
+    X = as_float_array(X, "X", f"Standardizer.{method}")
+    check_finite(X, "X", f"Standardizer.{method}")
     if X.ndim == 0 or X.shape[0] == 0:
         raise ValueError(
             f"Standardizer.{method}: expected X of shape (N, ...) with at least one sample, "

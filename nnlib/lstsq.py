@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnlib._checks import as_float_array
+from nnlib._checks import as_float_array, check_finite
 
 
 def _points(x, y, owner: str) -> tuple[np.ndarray, np.ndarray]:
@@ -34,7 +34,17 @@ def _points(x, y, owner: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _parameter(value, name: str, owner: str) -> np.ndarray:
-    return as_float_array(value, name, owner)
+    return check_finite(as_float_array(value, name, owner), name, owner)
+
+
+def _overflow_checked(value: np.ndarray, owner: str) -> np.ndarray:
+    """``value`` where a true overflow may be ±inf, but NaN (inf − inf) is refused with a reason."""
+    if np.isnan(value).any():
+        raise ValueError(
+            f"{owner}: expected x, y and the parameters small enough for the result to fit in a float, "
+            "but received values so large that positive and negative overflows cancel (inf - inf)"
+        )
+    return value
 
 
 def _line_parameters(a, b, owner: str) -> tuple[np.ndarray, np.ndarray]:
@@ -74,14 +84,19 @@ def fit_quadratic_closed_form(x, y) -> float:
     2.0
     """
     x, y = _points(x, y, "fit_quadratic_closed_form")
-    x_squared = x**2
-    denominator = np.sum(x_squared**2)
-    if denominator == 0.0:
+    s, t = np.max(np.abs(x)), np.max(np.abs(y))
+    if s == 0.0:
         raise ValueError(
             "fit_quadratic_closed_form: expected at least one x != 0 (otherwise a·x² = 0 for every a), "
             "but received only x = 0"
         )
-    return float(np.sum(x_squared * y) / denominator)
+    if t == 0.0:
+        return 0.0
+    # With u = x/s and v = y/t in [-1, 1], a = (t/s²) Σ u²v / Σ u⁴: the same number, but x⁴ of
+    # x = 1e200 never has to exist as a float.
+    u_squared, v = (x / s) ** 2, y / t
+    with np.errstate(under="ignore"):
+        return float((t / s) / s * (np.sum(u_squared * v) / np.sum(u_squared**2)))
 
 
 def quadratic_loss(a, x, y) -> np.ndarray | float:
@@ -99,8 +114,10 @@ def quadratic_loss(a, x, y) -> np.ndarray | float:
     """
     x, y = _points(x, y, "quadratic_loss")
     a = _parameter(a, "a", "quadratic_loss")
-    residual = y - a[..., None] * x**2
-    return _as_result(np.mean(residual**2, axis=-1))
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        residual = y - (a[..., None] * x) * x  # (a·x)·x: a = 0 at x = 1e200 gives 0, not 0 · inf
+        loss = np.mean(residual**2, axis=-1)
+    return _as_result(_overflow_checked(loss, "quadratic_loss"))
 
 
 def quadratic_loss_derivative(a, x, y) -> np.ndarray | float:
@@ -120,9 +137,10 @@ def quadratic_loss_derivative(a, x, y) -> np.ndarray | float:
     """
     x, y = _points(x, y, "quadratic_loss_derivative")
     a = _parameter(a, "a", "quadratic_loss_derivative")
-    x_squared = x**2
-    residual = y - a[..., None] * x_squared
-    return _as_result(-2.0 * np.mean(x_squared * residual, axis=-1))
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        residual = y - (a[..., None] * x) * x
+        derivative = -2.0 * np.mean(x * (x * residual), axis=-1)
+    return _as_result(_overflow_checked(derivative, "quadratic_loss_derivative"))
 
 
 def fit_linear_closed_form(x, y) -> tuple[float, float]:
@@ -155,9 +173,13 @@ def fit_linear_closed_form(x, y) -> tuple[float, float]:
             f"fit_linear_closed_form: expected at least two different x values to fix a line, but received "
             f"only x = {x[0]:g}"
         )
-    A = np.column_stack([x, np.ones_like(x)])
-    (a, b), *_ = np.linalg.lstsq(A, y, rcond=None)
-    return float(a), float(b)
+    # Solved for u = x/s and v = y/t (both in [-1, 1]) so values like 1e200 do not overflow
+    # inside lstsq; then a = a'·t/s and b = b'·t.
+    s, t = np.max(np.abs(x)), np.max(np.abs(y))
+    t = t if t > 0 else 1.0
+    A = np.column_stack([x / s, np.ones_like(x)])
+    (a, b), *_ = np.linalg.lstsq(A, y / t, rcond=None)
+    return float(a * t / s), float(b * t)
 
 
 def linear_loss(a, b, x, y) -> np.ndarray | float:
@@ -175,8 +197,10 @@ def linear_loss(a, b, x, y) -> np.ndarray | float:
     """
     x, y = _points(x, y, "linear_loss")
     a, b = _line_parameters(a, b, "linear_loss")
-    residual = y - (a[..., None] * x + b[..., None])
-    return _as_result(np.mean(residual**2, axis=-1))
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        residual = y - (a[..., None] * x + b[..., None])
+        loss = np.mean(residual**2, axis=-1)
+    return _as_result(_overflow_checked(loss, "linear_loss"))
 
 
 def linear_loss_gradient(a, b, x, y) -> tuple[np.ndarray | float, np.ndarray | float]:
@@ -198,7 +222,9 @@ def linear_loss_gradient(a, b, x, y) -> tuple[np.ndarray | float, np.ndarray | f
     """
     x, y = _points(x, y, "linear_loss_gradient")
     a, b = _line_parameters(a, b, "linear_loss_gradient")
-    residual = y - (a[..., None] * x + b[..., None])
-    dL_da = -2.0 * np.mean(x * residual, axis=-1)
-    dL_db = -2.0 * np.mean(residual, axis=-1)
-    return _as_result(dL_da), _as_result(dL_db)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        residual = y - (a[..., None] * x + b[..., None])
+        dL_da = -2.0 * np.mean(x * residual, axis=-1)
+        dL_db = -2.0 * np.mean(residual, axis=-1)
+    owner = "linear_loss_gradient"
+    return _as_result(_overflow_checked(dL_da, owner)), _as_result(_overflow_checked(dL_db, owner))

@@ -15,18 +15,35 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnlib._checks import as_float_array, check_int
+from nnlib.data import MAX_CLASSES
+
 BINARY_THRESHOLD = 0.5
+
+
+def _plain(value: float):
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else float(value)
+
+
+def _check_label_range(labels: np.ndarray, name: str, owner: str) -> None:
+    too_big = labels >= MAX_CLASSES
+    if too_big.any():
+        raise ValueError(
+            f"{owner}: expected class labels below {MAX_CLASSES:,} in {name}, but received {_plain(labels[too_big][0])}"
+        )
+
+
+def _check_finite_scores(scores: np.ndarray, name: str, owner: str) -> None:
+    if not np.isfinite(scores).all():
+        bad = scores[~np.isfinite(scores)][0]
+        raise ValueError(f"{owner}: expected finite values in {name}, but received {bad}")
 
 
 def _predicted_labels(y_pred, owner: str) -> np.ndarray:
     """Labels ``(N,)`` from labels, binary probabilities or a score matrix."""
-    try:
-        scores = np.asarray(y_pred, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{owner}: expected y_pred to be an array of numbers, but received {type(y_pred).__name__}"
-        ) from None
+    scores = as_float_array(y_pred, "y_pred", owner)
     if scores.ndim == 2 and scores.shape[1] >= 2:
+        _check_finite_scores(scores, "y_pred", owner)  # argmax of a NaN row would pick the NaN
         return scores.argmax(axis=1)
     if scores.ndim == 2 and scores.shape[1] == 1:
         scores = scores[:, 0]
@@ -34,31 +51,33 @@ def _predicted_labels(y_pred, owner: str) -> np.ndarray:
         raise ValueError(
             f"{owner}: expected y_pred of shape (N,), (N, 1) or (N, k), but received shape {scores.shape}"
         )
-    if not np.all(np.isfinite(scores)):
-        raise ValueError(f"{owner}: expected finite values in y_pred, but received {scores[~np.isfinite(scores)][0]}")
+    _check_finite_scores(scores, "y_pred", owner)
     integral = scores == np.round(scores)
     if np.all(integral):
         if np.any(scores < 0):
             raise ValueError(f"{owner}: expected class labels >= 0 in y_pred, but received {scores[scores < 0][0]:g}")
+        _check_label_range(scores, "y_pred", owner)
         return scores.astype(int)
     if np.all((scores >= 0.0) & (scores <= 1.0)):
         return (scores >= BINARY_THRESHOLD).astype(int)
-    example = scores[~integral & ((scores < 0.0) | (scores > 1.0))][0]
+    outside = (scores < 0.0) | (scores > 1.0)
+    expected = f"{owner}: expected y_pred to be class labels, probabilities in [0, 1] or a score matrix (N, k)"
+    if np.any(~integral & outside):
+        raise ValueError(
+            f"{expected}, but received a 1-D array with the non-integer value {scores[~integral & outside][0]:g} "
+            "outside [0, 1]"
+        )
     raise ValueError(
-        f"{owner}: expected y_pred to be class labels, probabilities in [0, 1] or a score matrix (N, k), "
-        f"but received a 1-D array with the non-integer value {example:g} outside [0, 1]"
+        f"{expected}, but received a 1-D array mixing the fraction {scores[~integral][0]:g} with the value "
+        f"{scores[outside][0]:g} outside [0, 1]"
     )
 
 
 def _true_labels(y_true, owner: str) -> np.ndarray:
     """Labels ``(N,)`` from labels or one-hot rows."""
-    try:
-        values = np.asarray(y_true, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{owner}: expected y_true to be an array of class labels, but received {type(y_true).__name__}"
-        ) from None
+    values = as_float_array(y_true, "y_true", owner)
     if values.ndim == 2 and values.shape[1] >= 2:
+        _check_finite_scores(values, "y_true", owner)
         return values.argmax(axis=1)
     if values.ndim == 2 and values.shape[1] == 1:
         values = values[:, 0]
@@ -71,20 +90,27 @@ def _true_labels(y_true, owner: str) -> np.ndarray:
         raise ValueError(
             f"{owner}: expected integer class labels >= 0 in y_true, but received {values[bad[0]]:g} at index {bad[0]}"
         )
+    _check_label_range(values, "y_true", owner)
     return values.astype(int)
 
 
 def _paired_labels(y_pred, y_true, owner: str) -> tuple[np.ndarray, np.ndarray]:
-    shape_pred, shape_true = np.shape(y_pred), np.shape(y_true)
     pred = _predicted_labels(y_pred, owner)
     true = _true_labels(y_true, owner)
+    shape_pred, shape_true = np.shape(y_pred), np.shape(y_true)
+    if len(shape_pred) == 2 and len(shape_true) == 2 and min(shape_pred[1], shape_true[1]) >= 2 \
+            and shape_pred[1] != shape_true[1]:
+        raise ValueError(
+            f"{owner}: expected y_pred scores for as many classes as y_true's one-hot rows ({shape_true[1]}), "
+            f"but received y_pred with shape {shape_pred} and y_true with shape {shape_true}"
+        )
     if pred.shape != true.shape:
         raise ValueError(
             f"{owner}: expected y_pred and y_true for the same number of samples, but received y_pred "
             f"with shape {shape_pred} and y_true with shape {shape_true}"
         )
     if pred.size == 0:
-        raise ValueError(f"{owner}: expected at least one sample, but received empty arrays")
+        raise ValueError(f"{owner}: expected at least one sample in y_pred and y_true, but received empty arrays")
     return pred, true
 
 
@@ -148,11 +174,7 @@ def confusion_matrix(y_true, y_pred, n_classes: int | None = None) -> np.ndarray
     if n_classes is None:
         k = largest + 1
     else:
-        if isinstance(n_classes, bool) or not isinstance(n_classes, (int, np.integer)) or n_classes < 1:
-            raise ValueError(
-                f"confusion_matrix: expected n_classes to be an integer >= 1, but received {n_classes!r}"
-            )
-        k = int(n_classes)
+        k = check_int(n_classes, "n_classes", "confusion_matrix", maximum=MAX_CLASSES)
         if largest >= k:
             raise ValueError(
                 f"confusion_matrix: expected labels below n_classes={k}, but received the label {largest}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnlib._checks import check_positive
+from nnlib._checks import check_number, check_positive
 from nnlib.layers import Layer
 
 
@@ -19,7 +19,7 @@ def _parameters(model):
         return ((key, model.params[key], model.grads[key]) for key in model.params)
     if hasattr(model, "parameters"):
         return model.parameters()
-    raise TypeError(f"expected a model (Sequential) or a layer, but received {type(model).__name__}")
+    raise TypeError(f"step: expected a model (Sequential) or a layer, but received {type(model).__name__} as model")
 
 
 class Optimizer:
@@ -56,7 +56,7 @@ class SGD(Optimizer):
 
     def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0) -> None:
         super().__init__(learning_rate)
-        if not 0.0 <= momentum < 1.0:
+        if not 0.0 <= check_number(momentum, "momentum", "SGD") < 1.0:
             raise ValueError(f"SGD: expected momentum in [0, 1), but received {momentum!r}")
         self.momentum = float(momentum)
         self.velocity: dict[str, np.ndarray] = {}
@@ -91,7 +91,7 @@ class Adam(Optimizer):
     def __init__(self, learning_rate: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
         super().__init__(learning_rate)
         for name, value in (("beta1", beta1), ("beta2", beta2)):
-            if not 0.0 <= value < 1.0:
+            if not 0.0 <= check_number(value, name, "Adam") < 1.0:
                 raise ValueError(f"Adam: expected {name} in [0, 1), but received {value!r}")
         check_positive(eps, "eps", "Adam")
         self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)

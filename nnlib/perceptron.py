@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnlib._checks import as_float_array, check_int, check_positive, make_rng
+from nnlib._checks import as_float_array, check_bool, check_finite, check_int, check_positive, describe, make_rng
 
 INITS = ("zeros", "random")
 
@@ -98,10 +98,10 @@ class Perceptron:
             )
         check_positive(learning_rate, "learning_rate", "Perceptron")
         self.learning_rate = float(learning_rate)
-        if init not in INITS:
+        if not isinstance(init, str) or init not in INITS:
             raise ValueError(f"Perceptron: expected init to be one of {', '.join(map(repr, INITS))}, but received {init!r}")
         self.init = init
-        self._rng = make_rng(rng)
+        self._rng = make_rng(rng, owner="Perceptron")
         self.reset()
 
     def reset(self) -> None:
@@ -119,7 +119,7 @@ class Perceptron:
 
     def _inputs(self, X, owner: str) -> tuple[np.ndarray, bool]:
         """``X`` as ``(N, n_inputs)`` and whether it was a single sample."""
-        X = as_float_array(X, "X", owner)
+        X = check_finite(as_float_array(X, "X", owner), "X", owner)
         if X.ndim == 1 and X.shape[0] == self.n_inputs:
             return X[None, :], True
         if X.ndim != 2 or X.shape[1] != self.n_inputs:
@@ -177,7 +177,7 @@ class Perceptron:
         int
             ``y − ŷ``: 0 if the sample was classified correctly (no change), +1 or −1 otherwise.
         """
-        x = as_float_array(x, "x", "Perceptron.update")
+        x = check_finite(as_float_array(x, "x", "Perceptron.update"), "x", "Perceptron.update")
         if x.shape != (self.n_inputs,):
             raise ValueError(
                 f"Perceptron.update: expected one sample x of shape ({self.n_inputs},), but received shape {x.shape}"
@@ -212,7 +212,7 @@ class Perceptron:
             ``converged`` is False when ``epochs`` ran out with mistakes left, which always
             happens when the classes are not linearly separable (e.g. XOR).
         """
-        X = as_float_array(X, "X", "Perceptron.fit")
+        X = check_finite(as_float_array(X, "X", "Perceptron.fit"), "X", "Perceptron.fit")
         if X.ndim != 2 or X.shape[1] != self.n_inputs:
             raise ValueError(f"Perceptron.fit: expected X of shape (N, {self.n_inputs}), but received shape {X.shape}")
         if X.shape[0] == 0:
@@ -225,7 +225,8 @@ class Perceptron:
             )
         labels = _check_labels(labels, "Perceptron.fit")
         epochs = check_int(epochs, "epochs", "Perceptron.fit")
-        order_rng = self._rng if rng is None else make_rng(rng)
+        shuffle = check_bool(shuffle, "shuffle", "Perceptron.fit")
+        order_rng = self._rng if rng is None else make_rng(rng, owner="Perceptron.fit")
         errors_per_epoch: list[int] = []
         for _ in range(epochs):
             order = order_rng.permutation(len(labels)) if shuffle else range(len(labels))
@@ -276,9 +277,10 @@ class Perceptron:
 def _check_labels(y: np.ndarray, owner: str) -> np.ndarray:
     """``y`` as ints 0/1, or an error listing the labels received."""
     try:
-        values = np.asarray(y, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{owner}: expected labels 0 or 1, but received {type(y).__name__}") from None
+        values = as_float_array(y, "y", owner)
+    except TypeError as error:
+        received = str(error).split("but received ", 1)[-1].split(";")[0]
+        raise TypeError(f"{owner}: expected labels 0 or 1 in y, but received {received}") from None
     if not np.all((values == 0) | (values == 1)):
         received = sorted({_plain(v) for v in np.unique(values)})
         hint = ""

@@ -456,6 +456,7 @@ def _cases() -> list[Case]:
     add(Case("one_hot n_classes huge", lambda: one_hot([0, 1], n_classes=10**12), ("n_classes",)))
     add(Case("accuracy label beyond one-hot", lambda: accuracy(np.array([[0.0], [7.0]]), np.eye(2)), ok=_equal(0.5)))
     add(Case("accuracy scores of wrong width", lambda: accuracy(np.zeros((2, 3)), np.eye(2)), ("y_pred", "y_true")))
+    add(Case("accuracy fractions and labels mixed", lambda: accuracy([0.5, 2.0], [0, 1]), ("y_pred", "2")))
     add(Case("accuracy strings", lambda: accuracy(["a", "b"], [0, 1]), ("y_pred",)))
     add(Case("accuracy 1e20 label", lambda: accuracy([0, 1e20], [0, 1]), ("y_pred",)))
     add(Case("confusion_matrix 10**7", lambda: confusion_matrix([0, 1], [0, 10**7]), ("y_pred", "10000000")))

@@ -39,7 +39,7 @@ def test_accuracy_returns_python_float():
         (np.zeros((2, 2, 2)), [0, 1], ValueError, r"accuracy: expected y_pred of shape \(N,\), \(N, 1\) or \(N, k\), but received shape \(2, 2, 2\)"),
         ([0, 1], [0, 0.5], ValueError, r"accuracy: expected integer class labels >= 0 in y_true, but received 0.5 at index 1"),
         ([], [], ValueError, r"accuracy: expected at least one sample"),
-        (["a"], [0], TypeError, r"accuracy: expected y_pred to be an array of numbers, but received list"),
+        (["a"], [0], TypeError, r"accuracy: expected y_pred to be an array of numbers, but received strings"),
         ([np.nan], [0], ValueError, r"accuracy: expected finite values in y_pred, but received nan"),
     ],
 )
