@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from nnlib._checks import make_rng
+from nnlib._checks import as_float_array, check_finite, check_positive, describe, make_rng
 from nnlib.layers import Layer
 from nnlib.losses import Loss
 
@@ -22,20 +22,43 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, eps: flo
 
     ``x`` must be a float64 array that ``f`` reads (for example a layer's weights).
     """
+    if not callable(f):
+        raise TypeError(f"numerical_gradient: expected f to be a function f(x) -> float, but received {describe(f)}")
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
         raise TypeError(f"numerical_gradient: expected x as a float64 ndarray, but received {type(x).__name__}"
                         f"{'' if not isinstance(x, np.ndarray) else ' of dtype ' + str(x.dtype)}")
+    check_positive(eps, "eps", "numerical_gradient")
+    if not x.flags.writeable:
+        raise ValueError("numerical_gradient: expected x to be writeable (it is nudged in place), but received a read-only array")
     grad = np.zeros_like(x)
     flat, gflat = x.reshape(-1), grad.reshape(-1)
+    if not np.may_share_memory(flat, x):
+        raise ValueError("numerical_gradient: expected x to be a contiguous array that f reads, but received a strided view")
     for i in range(flat.size):
         original = flat[i]
-        flat[i] = original + eps
-        f_plus = f(x)
-        flat[i] = original - eps
-        f_minus = f(x)
-        flat[i] = original
+        try:
+            flat[i] = original + eps
+            f_plus = _scalar(f(x))
+            flat[i] = original - eps
+            f_minus = _scalar(f(x))
+        finally:
+            flat[i] = original
         gflat[i] = (f_plus - f_minus) / (2 * eps)
     return grad
+
+
+def _scalar(value) -> float:
+    """``f(x)`` as a float, or a TypeError saying that f must return one number."""
+    if isinstance(value, (bool, np.bool_)) or np.ndim(value) != 0:
+        shape = f"an array of shape {np.shape(value)}" if np.ndim(value) else describe(value)
+        raise TypeError(f"numerical_gradient: expected f to return one number (a scalar such as the loss), but received "
+                        f"{shape}; sum it or pick one element")
+    if np.iscomplexobj(value):
+        raise TypeError(f"numerical_gradient: expected f to return a real number, but received {value!r}")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"numerical_gradient: expected f to return a number, but received {describe(value)}") from None
 
 
 def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
@@ -61,19 +84,30 @@ def gradcheck(obj, *args, df: Callable | None = None, loss: Loss | None = None, 
 
     With ``details=True`` it returns ``{name: error}`` for every checked array instead.
     """
+    check_positive(eps, "eps", "gradcheck")
     if isinstance(obj, Loss):
         errors = _check_loss(obj, *args, eps=eps)
     elif isinstance(obj, Layer):
         errors = _check_layer(obj, *args, eps=eps, rng=rng)
     elif hasattr(obj, "layers") and hasattr(obj, "parameters"):
         if loss is None:
-            raise ValueError("gradcheck: checking a model needs loss=..., e.g. loss=MSE()")
+            raise ValueError("gradcheck: checking a model needs loss=...: expected e.g. loss=MSE(), but received none")
+        if not isinstance(loss, Loss):
+            raise TypeError(f"gradcheck: expected loss to be a Loss object such as MSE(), but received {describe(loss)}")
         errors = _check_model(obj, *args, loss=loss, eps=eps)
     elif callable(obj):
         if df is None or len(args) != 1:
             raise ValueError("gradcheck: for a plain function call gradcheck(f, x, df=gradient_of_f)")
-        x = np.array(args[0], dtype=float)
-        errors = {"x": relative_error(df(x.copy()), numerical_gradient(lambda v: float(obj(v)), x, eps))}
+        x = check_finite(np.array(as_float_array(args[0], "x", "gradcheck"), dtype=float), "x", "gradcheck")
+        if not callable(df):
+            raise TypeError(f"gradcheck: expected df to be the gradient function df(x), but received {describe(df)}")
+        analytic = as_float_array(df(x.copy()), "the result of df(x)", "gradcheck")
+        if analytic.shape != x.shape:
+            raise ValueError(
+                f"gradcheck: expected df(x) to return the gradient with the shape of x {x.shape}, "
+                f"but received shape {analytic.shape}"
+            )
+        errors = {"x": relative_error(analytic, numerical_gradient(obj, x, eps))}
     else:
         raise TypeError(f"gradcheck: expected a function, layer, loss or model, but received {type(obj).__name__}")
     return errors if details else max(errors.values())
