@@ -28,10 +28,12 @@ from io import BytesIO
 import ipywidgets as widgets
 import numpy as np
 from IPython.display import clear_output, display
+from matplotlib import _tight_bbox
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from course.plots import new_figure
@@ -102,6 +104,8 @@ class FigureWidget:
 
 # The margin the inline backend leaves around a figure's content (bbox_inches="tight").
 _PAD_INCHES = 0.1
+# How far outside the figure render_png looks for labels that stick out.
+_MARGIN_INCHES = 1.0
 
 
 def _inline_png_kernel() -> bool:
@@ -130,15 +134,16 @@ def _inline_png_kernel() -> bool:
 def render_png(fig: Figure) -> bytes | None:
     """``fig`` as the PNG the inline backend would show, drawn once; None if it cannot be.
 
-    The figure is drawn once on an Agg canvas (the inline backend's renderer, at the
-    figure's own dpi), cropped to the pixels that differ from the background plus a
-    0.1 inch margin, as ``bbox_inches="tight"`` does, and compressed at zlib level 1:
-    a little larger than level 6, several times faster, and lossless all the same.
+    The figure is drawn once with Agg (the inline backend's renderer, at the figure's
+    own dpi) on a canvas one inch larger on every side, so labels that stick out of the
+    figure are drawn too, as ``bbox_inches="tight"`` would include them. The image is
+    then cropped to the pixels that differ from the background plus a 0.1 inch margin,
+    as ``bbox_inches="tight"`` does, and compressed at zlib level 1: a little larger
+    than matplotlib's level, several times faster, and lossless all the same.
 
     Returns None, so the caller falls back to matplotlib's own path, when the figure
     lives on an interactive canvas (ipympl), has a see-through background, or draws
-    right up to its edge (then something may stick out, which the tight bounding box
-    would have included by enlarging the image).
+    more than half an inch outside the figure.
     """
     canvas = fig.canvas
     if type(canvas) is FigureCanvasBase:  # a closed pyplot figure: give it an Agg canvas
@@ -148,18 +153,35 @@ def render_png(fig: Figure) -> bytes | None:
     background = to_rgba(fig.get_facecolor())
     if background[3] < 1:
         return None
-    canvas.draw()
-    rgba = np.asarray(canvas.buffer_rgba())  # (height, width, 4), a view of the canvas
+    margin = _MARGIN_INCHES
+    width_in, height_in = fig.get_size_inches()
+    area = Bbox.from_extents(-margin, -margin, width_in + margin, height_in + margin)
+    # The canvas keeps its renderer between draws while the size stays the same, and
+    # with it matplotlib's cache of text sizes: half of a redraw is laying out text.
+    renderer = getattr(canvas, "renderer", None) or canvas.get_renderer()
+    try:
+        # What savefig(bbox_inches=area) does, without a new canvas and renderer each time.
+        restore = _tight_bbox.adjust_bbox(fig, area, renderer, fig.dpi)
+    except (AttributeError, TypeError):  # another matplotlib's private API
+        return None
+    try:
+        canvas.draw()
+        rgba = np.asarray(canvas.buffer_rgba())  # (height, width, 4), a view of the canvas
+    finally:
+        restore()
+    height, width = rgba.shape[:2]
     # One 32-bit number per pixel, so "differs from the background" is one comparison.
     pixels = rgba.view(np.uint32)[..., 0]
     paper = np.array([round(c * 255) for c in background], dtype=np.uint8).view(np.uint32)[0]
     content = pixels != paper
     rows = np.flatnonzero(content.any(axis=1))
     cols = np.flatnonzero(content.any(axis=0))
-    height, width = pixels.shape
     if rows.size == 0:
         return None  # nothing drawn: let IPython decide what an empty figure shows
-    if rows[0] == 0 or cols[0] == 0 or rows[-1] == height - 1 or cols[-1] == width - 1:
+    # Ink near the edge of the larger canvas may be cut off there (text is cut glyph by
+    # glyph, so the last ink need not touch the edge): leave such a figure to matplotlib.
+    band = round(_MARGIN_INCHES / 2 * fig.dpi)
+    if min(rows[0], cols[0], height - 1 - rows[-1], width - 1 - cols[-1]) < band:
         return None
     pad = round(_PAD_INCHES * fig.dpi)
     top, bottom = max(rows[0] - pad, 0), min(rows[-1] + 1 + pad, height)
