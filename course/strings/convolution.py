@@ -4,13 +4,13 @@ STRINGS = {
     "convolution.feature_map": {"en": "feature map", "sv": "feature map"},
     "convolution.flipped_kernel": {"en": "kernel flipped", "sv": "vänd kärna"},
     "convolution.position": {"en": "window", "sv": "fönster"},
-    "convolution.padding": {"en": "padding p", "sv": "utfyllnad p"},
+    "convolution.padding": {"en": "padding p", "sv": "padding p"},
     "convolution.stride": {"en": "stride s", "sv": "stride s"},
     "convolution.previous": {"en": "Previous", "sv": "Föregående"},
     "convolution.next": {"en": "Next", "sv": "Nästa"},
     "convolution.stepper_input": {
         "en": "input with padding: {rows}×{cols}",
-        "sv": "indata med utfyllnad: {rows}×{cols}",
+        "sv": "indata med padding: {rows}×{cols}",
     },
     "convolution.stepper_output": {
         "en": "feature map {rows}×{cols}: {formula}",
@@ -34,7 +34,7 @@ STRINGS = {
     },
     "convolution.preset.outline": {"en": "outline (edges in every direction)", "sv": "kontur (kanter åt alla håll)"},
     "convolution.preset.custom": {"en": "your own (edit the boxes)", "sv": "din egen (ändra i rutorna)"},
-    "convolution.same_padding": {"en": "padding p = 1 (same size)", "sv": "utfyllnad p = 1 (samma storlek)"},
+    "convolution.same_padding": {"en": "padding p = 1 (same size)", "sv": "padding p = 1 (samma storlek)"},
     "convolution.relu": {"en": "ReLU after the filter", "sv": "ReLU efter filtret"},
     "convolution.kernel_boxes": {
         "en": "the nine weights (e.g. 0.5, −1 or 1/9):",

@@ -194,8 +194,8 @@ plt.show()
 #
 # $$Y_{i,j} = \sum_{u=0}^{2} \sum_{v=0}^{2} K_{u,v}\, X_{i+u,\, j+v}.$$
 #
-# Vårt exempel: en bild med $6 \times 6$ pixlar med ett kort, tjockt streck av bläck, och en kärna
-# vars översta rad är positiv och vars nedersta rad är negativ. Kärnan kommer att reagera på
+# Vårt exempel: en bild med $6 \times 6$ pixlar och ett kort, tjockt streck av bläck i den, och en
+# kärna vars översta rad är positiv och vars nedersta rad är negativ. Kärnan kommer att reagera på
 # *vågräta kanter*, där bilden ändras uppifrån och ned.
 
 # %%
@@ -237,6 +237,48 @@ K = EXAMPLE_KERNEL
 print(X[0:3, 0:3])
 print(np.sum(X[0:3, 0:3] * K))
 print(np.sum(X[0:3, 1:4] * K))
+
+# %% [markdown] tags=["en"]
+# **Check yourself** before you try the widget below, then check your answers with it.
+#
+# 1. Compute $Y_{2,1}$ by hand (window rows 2–4, columns 1–3).
+# 2. The map has 4 rows. In which rows will it be negative, in which positive, and why?
+# 3. What does this kernel make of an image that has the same value everywhere, say 5?
+#
+# <details><summary>Answer</summary>
+#
+# 1. The window's top row is $(1, 2, 2)$ under the weights $(1, 2, 1)$, its middle row
+#    $(1, 2, 2)$ under zeros, its bottom row zeros: $1 + 4 + 2 = 7$.
+# 2. Negative in rows 0–1, positive in rows 2–3. The kernel computes "(weighted sum of the row
+#    above) − (weighted sum of the row below)". In rows 0–1 the windows have the bar in their
+#    lower part (no ink above, ink below): negative. In rows 2–3 they have it in their upper part
+#    (ink above, none below): positive. The map marks the bar's top edge with one sign and its
+#    bottom edge with the other.
+# 3. $0$ everywhere: each window gives $5 \cdot (1 + 2 + 1 + 0 + 0 + 0 - 1 - 2 - 1) = 5 \cdot 0$.
+#    A kernel whose weights sum to 0 does not respond to flat regions, only to changes.
+#
+# </details>
+
+# %% [markdown] tags=["sv"]
+# **Testa dig själv** innan du provar widgeten nedan, och kontrollera sedan dina svar med den.
+#
+# 1. Räkna ut $Y_{2,1}$ för hand (fönstret rad 2–4, kolumn 1–3).
+# 2. Kartan har 4 rader. I vilka rader blir den negativ, i vilka positiv, och varför?
+# 3. Vad gör den här kärnan med en bild som har samma värde överallt, till exempel 5?
+#
+# <details><summary>Svar</summary>
+#
+# 1. Fönstrets översta rad är $(1; 2; 2)$ under vikterna $(1; 2; 1)$, dess mittersta rad
+#    $(1; 2; 2)$ under nollor, dess nedersta rad nollor: $1 + 4 + 2 = 7$.
+# 2. Negativ i rad 0–1, positiv i rad 2–3. Kärnan räknar ut ”(viktad summa av raden ovanför) −
+#    (viktad summa av raden under)”. I rad 0–1 har fönstren strecket i sin nedre del (inget bläck
+#    ovanför, bläck under): negativt. I rad 2–3 har de det i sin övre del (bläck ovanför, inget
+#    under): positivt. Kartan markerar streckets övre kant med ett tecken och dess nedre kant med
+#    det andra.
+# 3. $0$ överallt: varje fönster ger $5 \cdot (1 + 2 + 1 + 0 + 0 + 0 - 1 - 2 - 1) = 5 \cdot 0$.
+#    En kärna vars vikter har summan 0 reagerar inte på jämna områden, bara på förändringar.
+#
+# </details>
 
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** About 10 minutes for §2 with the stepper. Compute Y[0, 0] = −4 on the board
@@ -307,46 +349,6 @@ layer.params["b"][:] = 0.0
 Y = layer.forward(X.reshape(1, 1, 6, 6))
 print(Y.shape)
 print(Y[0, 0])
-
-# %% [markdown] tags=["en"]
-# **Check yourself.**
-#
-# 1. Compute $Y_{2,1}$ by hand (window rows 2–4, columns 1–3).
-# 2. Why is the map negative in rows 0–1 and positive in rows 2–3?
-# 3. What does this kernel make of an image that has the same value everywhere, say 5?
-#
-# <details><summary>Answer</summary>
-#
-# 1. The window's top row is $(1, 2, 2)$ under the weights $(1, 2, 1)$, its middle row
-#    $(1, 2, 2)$ under zeros, its bottom row zeros: $1 + 4 + 2 = 7$.
-# 2. The kernel computes "(weighted sum of the row above) − (weighted sum of the row below)". In
-#    rows 0–1 the windows have the bar in their lower part (no ink above, ink below): negative.
-#    In rows 2–3 they have it in their upper part (ink above, none below): positive. The map
-#    marks the bar's top edge with one sign and its bottom edge with the other.
-# 3. $0$ everywhere: each window gives $5 \cdot (1 + 2 + 1 + 0 + 0 + 0 - 1 - 2 - 1) = 5 \cdot 0$.
-#    A kernel whose weights sum to 0 does not respond to flat regions, only to changes.
-#
-# </details>
-
-# %% [markdown] tags=["sv"]
-# **Testa dig själv.**
-#
-# 1. Räkna ut $Y_{2,1}$ för hand (fönstret rad 2–4, kolumn 1–3).
-# 2. Varför är kartan negativ i rad 0–1 och positiv i rad 2–3?
-# 3. Vad gör den här kärnan med en bild som har samma värde överallt, till exempel 5?
-#
-# <details><summary>Svar</summary>
-#
-# 1. Fönstrets översta rad är $(1; 2; 2)$ under vikterna $(1; 2; 1)$, dess mittersta rad
-#    $(1; 2; 2)$ under nollor, dess nedersta rad nollor: $1 + 4 + 2 = 7$.
-# 2. Kärnan räknar ut ”(viktad summa av raden ovanför) − (viktad summa av raden under)”. I rad
-#    0–1 har fönstren strecket i sin nedre del (inget bläck ovanför, bläck under): negativt. I rad
-#    2–3 har de det i sin övre del (bläck ovanför, inget under): positivt. Kartan markerar
-#    streckets övre kant med ett tecken och dess nedre kant med det andra.
-# 3. $0$ överallt: varje fönster ger $5 \cdot (1 + 2 + 1 + 0 + 0 + 0 - 1 - 2 - 1) = 5 \cdot 0$.
-#    En kärna vars vikter har summan 0 reagerar inte på jämna områden, bara på förändringar.
-#
-# </details>
 
 # %% [markdown] tags=["en", "slide"]
 # ## 3 Convolution or cross-correlation?
@@ -1124,20 +1126,23 @@ plt.show()
 example = images_test[:1]
 maps = cnn.layers[1].forward(first_layer.forward(example))
 predicted = cnn.predict(example).argmax(axis=1)[0]
-plot_feature_maps(example[0, 0], maps[0], title=t("convolution.true_predicted", true=y_test[0], predicted=predicted))
+title = t("convolution.true_predicted", true=y_test[0], predicted=predicted)
+plot_feature_maps(example[0, 0], maps[0], title=title)
 plt.show()
 
 # %% [markdown] tags=["en"]
 # **Check yourself.**
 #
-# 1. How many numbers did gradient descent choose for the 8 kernels and their biases, and how many
-#    for the whole CNN?
+# 1. Suppose the first layer had 16 filters instead of 8. How many parameters would it have, what
+#    would `Flatten` give, and how many parameters would the last layer need?
 # 2. A kernel has positive weights in its left column and negative weights in its right column.
 #    Where in a digit does its map (after ReLU) light up?
 #
 # <details><summary>Answer</summary>
 #
-# 1. $8 \cdot 9 + 8 = 80$ for the first layer; $80 + 1\,290 = 1\,370$ in all.
+# 1. First layer: $16 \cdot (9 + 1) = 160$. After pooling the maps are `(16, 4, 4)`, so `Flatten`
+#    gives $16 \cdot 4 \cdot 4 = 256$ values, and `Dense(256, 10)` has $10 \cdot 257 = 2\,570$
+#    parameters: $2\,730$ in all, twice as many, almost all of them in the last layer.
 # 2. Where there is more ink on the left of the window than on the right: at the right-hand edges
 #    of strokes. Where there is more ink on the right, the sum is negative and ReLU sets it to 0.
 #
@@ -1146,14 +1151,17 @@ plt.show()
 # %% [markdown] tags=["sv"]
 # **Testa dig själv.**
 #
-# 1. Hur många tal valde gradientnedstigningen för de 8 kärnorna och deras biasvärden, och hur
-#    många för hela faltningsnätverket?
+# 1. Anta att det första lagret hade 16 filter i stället för 8. Hur många parametrar skulle det ha,
+#    vad skulle `Flatten` ge, och hur många parametrar skulle det sista lagret behöva?
 # 2. En kärna har positiva vikter i sin vänstra kolumn och negativa vikter i sin högra kolumn. Var
 #    i en siffra lyser dess karta (efter ReLU) upp?
 #
 # <details><summary>Svar</summary>
 #
-# 1. $8 \cdot 9 + 8 = 80$ för det första lagret; $80 + 1\,290 = 1\,370$ sammanlagt.
+# 1. Det första lagret: $16 \cdot (9 + 1) = 160$. Efter poolingen har kartorna formen
+#    `(16, 4, 4)`, så `Flatten` ger $16 \cdot 4 \cdot 4 = 256$ värden, och `Dense(256, 10)` har
+#    $10 \cdot 257 = 2\,570$ parametrar: $2\,730$ sammanlagt, dubbelt så många, och nästan alla i
+#    det sista lagret.
 # 2. Där det finns mer bläck till vänster i fönstret än till höger: vid streckens högra kanter. Där
 #    det finns mer bläck till höger blir summan negativ, och ReLU sätter den till 0.
 #
@@ -1162,19 +1170,21 @@ plt.show()
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** Look at the learned kernels together and ask which of them resemble §5's
 # filters; with the seed used here expect a clear edge detector (negative top row, positive
-# bottom row), a mostly positive blur-like kernel, some mixtures, and one kernel that is negative
-# everywhere, whose map is black: a dead filter. Answer for the second check-yourself question: right-hand edges of
-# strokes. If a student asks why the learned kernels look noisy: 1 437 small images and 20 epochs
-# are little data and little training; they only need to be good enough for the last layer.
+# bottom row), a mostly positive blur-like kernel, some mixtures, and one kernel with no positive
+# weight, whose map is black: a dead filter. Answers to the check-yourself questions: 2 730
+# parameters (most in the last layer), and the right-hand edges of strokes. If a student asks why
+# the learned kernels look noisy: 1 437 small images and 20 epochs are little data and little
+# training; the kernels only need to be good enough for the last layer.
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Titta på de inlärda kärnorna tillsammans och fråga vilka av dem som
 # liknar filtren i §5; med slumpfröet som används här kan du räkna med en tydlig kantdetektor
 # (negativ översta rad, positiv nedersta rad), en mest positiv kärna som liknar oskärpa, några
-# blandningar och en kärna som är negativ överallt och vars karta är svart: ett dött filter. Svar på den andra frågan i ”Testa
-# dig själv”: streckens högra kanter. Om en student frågar varför de inlärda kärnorna ser brusiga
-# ut: 1 437 små bilder och 20 epoker är lite data och lite träning; kärnorna behöver bara vara
-# tillräckligt bra för det sista lagret.
+# blandningar och en kärna utan en enda positiv vikt, vars karta är svart: ett dött filter. Svar på
+# frågorna i ”Testa dig själv”: 2 730 parametrar (de flesta i det sista lagret) och streckens
+# högra kanter. Om en student frågar varför de inlärda kärnorna ser brusiga ut: 1 437 små bilder
+# och 20 epoker är lite data och lite träning; kärnorna behöver bara vara tillräckligt bra för det
+# sista lagret.
 
 # %% [markdown] tags=["en", "slide"]
 # ## Summary
