@@ -161,8 +161,10 @@ def test_stepper_moves_the_window_and_fills_the_map_cell_by_cell():
     assert np.isfinite(shown).sum() == 1 and shown[0, 0] == -4
     assert "Y[0, 0] =" in w.status.value and "= −4" in w.status.value
 
+    from course.widgets.controls import readout
+
     w.next.click()
-    assert w.step.value == 1
+    assert w.step.value == 1 and readout(w.step).value == "1"
     assert w.window_patch.get_xy() == (0.5, -0.5)
     assert w.cell_patch.get_xy() == (0.5, -0.5)
     shown = np.ma.getdata(w.map_image.get_array())
@@ -261,12 +263,18 @@ def test_explorer_relu_and_digit_change_what_is_shown():
     w = KernelExplorer(digit=3, preset="horizontal_edge")
     w.refresh()
     assert w.result.min() < 0
+    assert np.asarray(w.map_image.get_array()).min() < 0
     w.relu.value = True
-    assert w.result.min() == 0 and w.result.max() > 0
-    first = w.result.copy()
+    shown = np.asarray(w.map_image.get_array())
+    assert shown.min() == 0 and shown.max() > 0
+    np.testing.assert_array_equal(shown, np.maximum(feature_map(w.digits[3], EXAMPLE_KERNEL, padding=1), 0))
+    assert "from 0 to" in w.status.value
+    first_digit = np.asarray(w.input_image.get_array()).copy()
+    first_map = shown.copy()
     w.digit.value = 7
-    assert not np.array_equal(first, w.result)
-    assert np.asarray(w.input_image.get_array()).shape == (8, 8)
+    assert not np.array_equal(first_digit, np.asarray(w.input_image.get_array()))
+    assert not np.array_equal(first_map, np.asarray(w.map_image.get_array()))
+    np.testing.assert_array_equal(np.asarray(w.input_image.get_array()), w.digits[7])
 
 
 def test_explorer_in_swedish_writes_decimal_commas():

@@ -231,12 +231,21 @@ plt.show()
 # Samma två värden i numpy: ett fönster är en skiva (slice), och ”multiplicera element för element
 # och summera” är `*` följt av `np.sum`.
 
-# %%
+# %% tags=["en"]
 X = EXAMPLE_IMAGE
 K = EXAMPLE_KERNEL
+print("the window of Y[0, 0]:")
 print(X[0:3, 0:3])
-print(np.sum(X[0:3, 0:3] * K))
-print(np.sum(X[0:3, 1:4] * K))
+print("Y[0, 0] =", np.sum(X[0:3, 0:3] * K))
+print("Y[0, 1] =", np.sum(X[0:3, 1:4] * K))
+
+# %% tags=["sv"]
+X = EXAMPLE_IMAGE
+K = EXAMPLE_KERNEL
+print("fönstret för Y[0, 0]:")
+print(X[0:3, 0:3])
+print("Y[0, 0] =", np.sum(X[0:3, 0:3] * K))
+print("Y[0, 1] =", np.sum(X[0:3, 1:4] * K))
 
 # %% [markdown] tags=["en"]
 # **Check yourself** before you try the widget below, then check your answers with it.
@@ -392,9 +401,20 @@ print(Y[0, 0])
 # För vår kärna flyttar vändningen den översta raden $(1; 2; 1)$ till den nedersta, vilket är
 # detsamma som att byta tecken på varje vikt: matematikernas faltning ger precis $-Y$.
 
-# %%
+# %% tags=["en"]
+print("the kernel flipped:")
 print(flip(K))
+print("the course's convolution (cross-correlation):")
 print(feature_map(X, K))
+print("the mathematicians' convolution:")
+print(feature_map(X, flip(K)))
+
+# %% tags=["sv"]
+print("kärnan vänd:")
+print(flip(K))
+print("kursens faltning (korskorrelation):")
+print(feature_map(X, K))
+print("matematikernas faltning:")
 print(feature_map(X, flip(K)))
 
 # %% [markdown] tags=["en"]
@@ -405,12 +425,19 @@ print(feature_map(X, flip(K)))
 # numpy har båda operationerna för endimensionella signaler, och de skiljer sig precis genom den
 # här vändningen: `np.correlate` är kursens faltning, `np.convolve` matematikernas.
 
-# %%
+# %% tags=["en"]
 signal = np.array([0.0, 1.0, 3.0, 2.0, 5.0])
 kernel_1d = np.array([1.0, 0.0, -2.0])
-print(np.correlate(signal, kernel_1d, mode="valid"))
-print(np.convolve(signal, kernel_1d, mode="valid"))
-print(np.correlate(signal, kernel_1d[::-1], mode="valid"))
+print("np.correlate:                  ", np.correlate(signal, kernel_1d, mode="valid"))
+print("np.convolve:                   ", np.convolve(signal, kernel_1d, mode="valid"))
+print("np.correlate, kernel reversed: ", np.correlate(signal, kernel_1d[::-1], mode="valid"))
+
+# %% tags=["sv"]
+signal = np.array([0.0, 1.0, 3.0, 2.0, 5.0])
+kernel_1d = np.array([1.0, 0.0, -2.0])
+print("np.correlate:                ", np.correlate(signal, kernel_1d, mode="valid"))
+print("np.convolve:                 ", np.convolve(signal, kernel_1d, mode="valid"))
+print("np.correlate, vänd kärna:    ", np.correlate(signal, kernel_1d[::-1], mode="valid"))
 
 # %% [markdown] tags=["en"]
 # **Check yourself.** For which kernels does the flip make no difference at all? Give two
@@ -512,7 +539,8 @@ print(np.correlate(signal, kernel_1d[::-1], mode="valid"))
 
 # %%
 for p, s in [(0, 1), (1, 1), (0, 2), (1, 2)]:
-    print(p, s, nnlib.Conv2D(1, 1, 3, stride=s, padding=p, rng=0).forward(X.reshape(1, 1, 6, 6)).shape)
+    shape = nnlib.Conv2D(1, 1, 3, stride=s, padding=p, rng=0).forward(X.reshape(1, 1, 6, 6)).shape
+    print(f"p = {p}, s = {s}:", shape)
 
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** About 6 minutes for §4. Derive the formula on the board by counting the
@@ -770,11 +798,17 @@ print("fullt kopplat lager:   ", dense.n_params(), "= 512 · (64 + 1)")
 # den (cellen nedan kontrollerar det: kolumn $j + 1$ i den flyttade siffrans kartor är lika med
 # kolumn $j$ i originalets).
 
-# %%
-print(conv.params["W"].shape, conv.params["b"].shape)
+# %% tags=["en"]
+print("W:", conv.params["W"].shape, " b:", conv.params["b"].shape)
 original = conv.forward(X_images[3:4] / 16)
 moved = conv.forward(np.roll(X_images[3:4], 1, axis=3) / 16)
-print(np.allclose(moved[..., 1:], original[..., :-1]))
+print("the maps moved with the digit:", np.allclose(moved[..., 1:], original[..., :-1]))
+
+# %% tags=["sv"]
+print("W:", conv.params["W"].shape, " b:", conv.params["b"].shape)
+original = conv.forward(X_images[3:4] / 16)
+moved = conv.forward(np.roll(X_images[3:4], 1, axis=3) / 16)
+print("kartorna flyttades med siffran:", np.allclose(moved[..., 1:], original[..., :-1]))
 
 # %% [markdown] tags=["en"]
 # **Check yourself.** The second layer of a CNN reads the 8 maps of the first and has 16 filters
@@ -844,13 +878,23 @@ print(np.allclose(moved[..., 1:], original[..., :-1]))
 # av en karta med udda storlek tas bort. Nedan visas kantkartan för vår trea efter ReLU, med
 # maximum i varje block inramat, och den $4 \times 4$ stora kartan efter pooling.
 
-# %%
+# %% tags=["en"]
 edges = np.maximum(feature_map(digit, preset_kernel("horizontal_edge"), padding=1), 0)
 plot_pooling(edges)
 plt.show()
 pool = nnlib.MaxPool2D(2)
+print("nnlib.MaxPool2D(2) gives the same:")
 print(pool.forward(edges.reshape(1, 1, 8, 8))[0, 0])
-print(pool.n_params())
+print("its parameters:", pool.n_params())
+
+# %% tags=["sv"]
+edges = np.maximum(feature_map(digit, preset_kernel("horizontal_edge"), padding=1), 0)
+plot_pooling(edges)
+plt.show()
+pool = nnlib.MaxPool2D(2)
+print("nnlib.MaxPool2D(2) ger samma sak:")
+print(pool.forward(edges.reshape(1, 1, 8, 8))[0, 0])
+print("dess parametrar:", pool.n_params())
 
 # %% [markdown] tags=["en"]
 # **Check yourself.** What shape does `nnlib.MaxPool2D(2)` give for a batch of shape
@@ -908,16 +952,31 @@ print(pool.n_params())
 # med ett slumpat $3 \times 3$-filter får siffrorna som indata och de filtrerade siffrorna som
 # målvärden, och tränas med medelkvadratfelet. Hittar det den gömda kärnan?
 
-# %%
+# %% tags=["en"]
 images = X_images[:300] / 16
 targets = np.stack([feature_map(image[0], K, padding=1) for image in images])[:, np.newaxis]
 
 learner = nnlib.Sequential([nnlib.Conv2D(1, 1, 3, padding=1, rng=1)])
+print("the random kernel at the start:")
 print(learner.layers[0].params["W"][0, 0].round(2))
 history = nnlib.fit(learner, nnlib.MSE(), nnlib.Adam(0.05), images, targets,
                     epochs=40, batch_size=32, rng=0, progress=False)
+print("the kernel after 40 epochs:")
 print(learner.layers[0].params["W"][0, 0].round(2) + 0.0)
-print(history.loss[0], history.loss[-1])
+print(f"loss after the first epoch {history.loss[0]:.3g}, after the last {history.loss[-1]:.2g}")
+
+# %% tags=["sv"]
+images = X_images[:300] / 16
+targets = np.stack([feature_map(image[0], K, padding=1) for image in images])[:, np.newaxis]
+
+learner = nnlib.Sequential([nnlib.Conv2D(1, 1, 3, padding=1, rng=1)])
+print("den slumpade kärnan i början:")
+print(learner.layers[0].params["W"][0, 0].round(2))
+history = nnlib.fit(learner, nnlib.MSE(), nnlib.Adam(0.05), images, targets,
+                    epochs=40, batch_size=32, rng=0, progress=False)
+print("kärnan efter 40 epoker:")
+print(learner.layers[0].params["W"][0, 0].round(2) + 0.0)
+print(f"förlusten efter den första epoken {history.loss[0]:.3g}, efter den sista {history.loss[-1]:.2g}")
 
 # %% [markdown] tags=["en"]
 # The random start (first matrix) has become the hidden kernel $\begin{pmatrix} 1 & 2 & 1 \\ 0 & 0
@@ -989,7 +1048,6 @@ cnn = nnlib.Sequential([
     nnlib.Dense(128, 10, rng=0),
 ])
 mlp = nnlib.MLP([64, 64, 10], activation="relu", rng=0)
-print(cnn.n_params(), mlp.n_params())
 
 # %% tags=["en"]
 start = time.perf_counter()
@@ -1283,13 +1341,26 @@ plt.show()
 # och det är så `nnlib.Conv2D` räknar snabbt. Nedan gör numpys `sliding_window_view` de 16 raderna
 # för vårt $6 \times 6$-exempel, och en enda produkt med kärnan ger hela vår feature map från §2.
 
-# %%
+# %% tags=["en"]
 tiny = nnlib.Sequential([nnlib.Conv2D(1, 2, 3, padding=1, rng=0), nnlib.ReLU(), nnlib.Flatten(),
                          nnlib.Dense(2 * 6 * 6, 3, rng=0)])
 X_tiny = np.random.default_rng(0).normal(size=(4, 1, 6, 6))
 y_tiny = np.array([0, 2, 1, 2])
-print(nnlib.gradcheck(tiny, X_tiny, y_tiny, loss=nnlib.CrossEntropy()))
+error = nnlib.gradcheck(tiny, X_tiny, y_tiny, loss=nnlib.CrossEntropy())
+print(f"gradient check, largest relative error: {error:.1e}")
 
 rows = np.lib.stride_tricks.sliding_window_view(X, (3, 3)).reshape(-1, 9)
-print(rows.shape)
-print(np.allclose(rows @ K.ravel(), feature_map(X, K).ravel()))
+print("one row per window:", rows.shape)
+print("rows @ kernel = the feature map of §2:", np.allclose(rows @ K.ravel(), feature_map(X, K).ravel()))
+
+# %% tags=["sv"]
+tiny = nnlib.Sequential([nnlib.Conv2D(1, 2, 3, padding=1, rng=0), nnlib.ReLU(), nnlib.Flatten(),
+                         nnlib.Dense(2 * 6 * 6, 3, rng=0)])
+X_tiny = np.random.default_rng(0).normal(size=(4, 1, 6, 6))
+y_tiny = np.array([0, 2, 1, 2])
+error = nnlib.gradcheck(tiny, X_tiny, y_tiny, loss=nnlib.CrossEntropy())
+print(f"gradientkontroll, största relativa fel: {error:.1e}")
+
+rows = np.lib.stride_tricks.sliding_window_view(X, (3, 3)).reshape(-1, 9)
+print("en rad per fönster:", rows.shape)
+print("rader @ kärna = vår feature map från §2:", np.allclose(rows @ K.ravel(), feature_map(X, K).ravel()))
