@@ -60,7 +60,7 @@
 # summary 1 min. "Going further" is reading. The message: one small set of weights, slid over the
 # whole image (multiply, sum, shift), and the network finds those weights itself. Keep the 6×6
 # example of §2 on the board; §3, §4 and §7 come back to it. Run the notebook once before the
-# lecture: the two training cells of §9 take a few seconds each.
+# lecture: the training cell of §9 takes a few seconds.
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Tidsplan för 45 minuter: §1 3 min, §2 med stegwidgeten 10 min, §3 4
@@ -68,7 +68,7 @@
 # sammanfattningen 1 min. ”Fördjupning” är läsning. Budskapet: en liten uppsättning vikter som
 # glider över hela bilden (multiplicera, summera, flytta), och nätverket hittar själv de vikterna.
 # Låt 6×6-exemplet från §2 stå kvar på tavlan; §3, §4 och §7 återkommer till det. Kör igenom
-# notebooken en gång före föreläsningen: de två träningscellerna i §9 tar några sekunder var.
+# notebooken en gång före föreläsningen: träningscellen i §9 tar några sekunder.
 
 # %%
 from course import set_language
@@ -1095,8 +1095,8 @@ plt.show()
 # **What the numbers say.** Both networks classify about 96 % of the 360 test digits right, and
 # their training losses fall alike, while the CNN has about 3.5 times fewer parameters. On this
 # split the difference between them is a few test images, each worth 0.3 percentage points, so
-# neither is clearly better after 20 epochs. (With other seeds for the initial weights
-# we measured 95.8–96.7 % for the CNN and 96.4–96.9 % for the MLP.)
+# neither is clearly better after 20 epochs. (Over three seeds for the initial weights, 0, 1 and
+# 2, we measured 95.8–96.7 % for the CNN and 96.4–96.9 % for the MLP.)
 #
 # **A longer run.** Trained for 60 epochs instead of 20, the same CNN reaches 96.9–97.8 % on this
 # test set (three seeds), and one with 16 filters 96.9–98.1 %, while the MLP stays at 96.7–96.9 %.
@@ -1114,8 +1114,8 @@ plt.show()
 # **Vad talen säger.** Båda nätverken klassificerar ungefär 96 % av de 360 testsiffrorna rätt, och
 # deras träningsförluster sjunker likadant, medan faltningsnätverket har ungefär 3,5 gånger färre
 # parametrar. På den här uppdelningen är skillnaden mellan dem några få testbilder, var och en
-# värd 0,3 procentenheter, så inget av dem är tydligt bättre efter 20 epoker. (Med andra
-# slumpfrön för startvikterna mätte vi 95,8–96,7 % för faltningsnätverket och 96,4–96,9 % för
+# värd 0,3 procentenheter, så inget av dem är tydligt bättre efter 20 epoker. (Med tre slumpfrön
+# för startvikterna, 0, 1 och 2, mätte vi 95,8–96,7 % för faltningsnätverket och 96,4–96,9 % för
 # MLP:n.)
 #
 # **En längre körning.** Tränat i 60 epoker i stället för 20 når samma faltningsnätverk
@@ -1133,17 +1133,17 @@ plt.show()
 # nätverk).
 
 # %% [markdown] tags=["en", "notes"]
-# **Teacher's note:** About 6 minutes for §8–§10 together. Let the two training cells run while you
-# draw the table of shapes on the board; ask the room to fill in the shapes after the pooling
-# (8, 4, 4) and after flattening (128). Be honest about the comparison: on 8×8 digits the CNN only
-# matches the MLP after 20 epochs, with a third of the parameters. Ask: "Why would the gap grow for
+# **Teacher's note:** About 6 minutes for §8–§10 together. Let the training cell run while you draw
+# the table of shapes on the board; ask the room to fill in the shapes after the pooling (8, 4, 4)
+# and after flattening (128). Be honest about the comparison: on 8×8 digits the CNN only matches
+# the MLP after 20 epochs, with less than a third of the parameters. Ask: "Why would the gap grow for
 # larger images?" (The dense layer's weights grow with the image, the conv layer's do not, §6.)
 
 # %% [markdown] tags=["sv", "notes"]
-# **Lärarens anteckning:** Ungefär 6 minuter för §8–§10 tillsammans. Låt de två träningscellerna
-# köras medan du ritar tabellen med formerna på tavlan; be salen fylla i formerna efter poolingen
-# (8, 4, 4) och efter tillplattningen (128). Var ärlig om jämförelsen: på 8×8-siffror är
-# faltningsnätverket bara lika bra som MLP:n efter 20 epoker, med en tredjedel av parametrarna.
+# **Lärarens anteckning:** Ungefär 6 minuter för §8–§10 tillsammans. Låt träningscellen köras medan
+# du ritar tabellen med formerna på tavlan; be salen fylla i formerna efter poolingen (8, 4, 4) och
+# efter tillplattningen (128). Var ärlig om jämförelsen: på 8×8-siffror är faltningsnätverket bara
+# lika bra som MLP:n efter 20 epoker, med mindre än en tredjedel av parametrarna.
 # Fråga: ”Varför skulle skillnaden växa för större bilder?” (Det fullt kopplade lagrets vikter
 # växer med bilden, faltningslagrets gör det inte, §6.)
 
