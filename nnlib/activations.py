@@ -12,18 +12,24 @@ from typing import Callable
 
 import numpy as np
 
-from nnlib._checks import as_float_array, check_number, describe
+from nnlib._checks import check_number, describe
+from nnlib._dtype import as_floats
 from nnlib.layers import Layer
 
 
 def _real(z, owner: str) -> np.ndarray:
-    """``z`` as a float array; complex numbers, strings and None are refused with a TypeError."""
-    return as_float_array(z, "z", owner)
+    """``z`` as a float array; complex numbers, strings and None are refused with a TypeError.
+
+    float32 input stays float32 (and float64 stays float64): every function below
+    returns its input's float type.
+    """
+    return as_floats(z, "z", owner)
 
 
 def step(z):
     """Heaviside step: 1 where z ≥ 0, else 0 (the perceptron's activation)."""
-    return (_real(z, "step") >= 0).astype(float)
+    z = _real(z, "step")
+    return (z >= 0).astype(z.dtype)
 
 
 def step_derivative(z):
@@ -75,7 +81,8 @@ def relu(z):
 
 def relu_derivative(z):
     """1 for z > 0, else 0 (we take 0 at z = 0, as most libraries do)."""
-    return (_real(z, "relu_derivative") > 0).astype(float)
+    z = _real(z, "relu_derivative")
+    return (z > 0).astype(z.dtype)
 
 
 def leaky_relu(z, alpha: float = 0.01):
@@ -86,7 +93,8 @@ def leaky_relu(z, alpha: float = 0.01):
 
 def leaky_relu_derivative(z, alpha: float = 0.01):
     z = _real(z, "leaky_relu_derivative")
-    return np.where(z > 0, 1.0, alpha)
+    one, slope = z.dtype.type(1), z.dtype.type(alpha)  # numbers of z's type: float32 stays float32
+    return np.where(z > 0, one, slope)
 
 
 def softmax(z, axis: int = -1):
@@ -177,15 +185,39 @@ class ElementwiseActivation(Layer):
     derivative: Callable = staticmethod(identity_derivative)
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
-        Z = as_float_array(Z, "Z", self.name)
+        Z = as_floats(Z, "Z", self.name)
         self._cache = Z
         return self.fn(Z)
 
     def backward(self, dA: np.ndarray) -> np.ndarray:
         """dZ = dA ⊙ f'(Z)."""
         Z = self._cached()
-        dA = self._check_dY(dA, Z.shape)
+        dA = self._check_dY(dA, Z.shape, Z.dtype)
         return dA * self.derivative(Z)
+
+
+class _FromOutput(ElementwiseActivation):
+    """An activation whose derivative is a function of its output A = f(Z).
+
+    For sigmoid σ' = A(1 − A) and for tanh tanh' = 1 − A²: backward reuses the A that
+    forward computed instead of evaluating f(Z) a second time.
+    """
+
+    @staticmethod
+    def derivative_from_output(A: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def forward(self, Z: np.ndarray) -> np.ndarray:
+        Z = as_floats(Z, "Z", self.name)
+        A = self.fn(Z)
+        self._cache = A
+        return A
+
+    def backward(self, dA: np.ndarray) -> np.ndarray:
+        """dZ = dA ⊙ f'(Z), with f'(Z) written in terms of the cached output A."""
+        A = self._cached()
+        dA = self._check_dY(dA, A.shape, A.dtype)
+        return dA * self.derivative_from_output(A)
 
 
 class Identity(ElementwiseActivation):
@@ -198,14 +230,22 @@ class Step(ElementwiseActivation):
     derivative = staticmethod(step_derivative)
 
 
-class Sigmoid(ElementwiseActivation):
+class Sigmoid(_FromOutput):
     fn = staticmethod(sigmoid)
     derivative = staticmethod(sigmoid_derivative)
 
+    @staticmethod
+    def derivative_from_output(A):
+        return A * (1.0 - A)  # σ'(z) = σ(z)(1 − σ(z))
 
-class Tanh(ElementwiseActivation):
+
+class Tanh(_FromOutput):
     fn = staticmethod(tanh)
     derivative = staticmethod(tanh_derivative)
+
+    @staticmethod
+    def derivative_from_output(A):
+        return 1.0 - A * A  # tanh'(z) = 1 − tanh²(z)
 
 
 class ReLU(ElementwiseActivation):
@@ -215,8 +255,8 @@ class ReLU(ElementwiseActivation):
     def backward(self, dA: np.ndarray) -> np.ndarray:
         """dZ = dA where Z > 0, else 0 (the same as dA ⊙ relu'(Z), without the float mask)."""
         Z = self._cached()
-        dA = self._check_dY(dA, Z.shape)
-        return np.where(Z > 0, dA, 0.0)
+        dA = self._check_dY(dA, Z.shape, Z.dtype)
+        return np.where(Z > 0, dA, 0.0)  # a Python 0.0 takes dA's float type
 
 
 class LeakyReLU(ElementwiseActivation):
@@ -245,7 +285,7 @@ class Softmax(Layer):
     """
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
-        Z = as_float_array(Z, "Z", "Softmax")
+        Z = as_floats(Z, "Z", "Softmax")
         if Z.ndim == 0 or Z.shape[-1] == 0:
             raise ValueError(f"Softmax: expected Z of shape (N, k) with k >= 1 scores, but received shape {Z.shape}")
         P = _softmax(Z, -1)
@@ -255,7 +295,7 @@ class Softmax(Layer):
     def backward(self, dP: np.ndarray) -> np.ndarray:
         """Jacobian-vector product: dZ_i = P_i (dP_i − Σ_j dP_j P_j)."""
         P = self._cached()
-        dP = self._check_dY(dP, P.shape)
+        dP = self._check_dY(dP, P.shape, P.dtype)
         return P * (dP - np.sum(dP * P, axis=-1, keepdims=True))
 
 

@@ -15,10 +15,16 @@ import math
 import numpy as np
 
 from nnlib._checks import as_float_array, check_bool, check_finite
-from nnlib.activations import _softmax, sigmoid
+from nnlib._dtype import as_floats
+from nnlib.activations import sigmoid
 
 # Probabilities are clipped this far from 0 and 1 so log(0) never happens.
 EPS = 1e-12
+
+
+def _eps(dtype: np.dtype) -> float:
+    """EPS, or float32's own resolution for float32 (there 1 - 1e-12 would round to 1)."""
+    return EPS if dtype == np.float64 else float(np.finfo(dtype).eps)
 
 
 class Loss:
@@ -47,8 +53,9 @@ class Loss:
 def _matching(y_pred, y_true, owner: str) -> tuple[np.ndarray, np.ndarray]:
     """Both arrays as floats of one shape; the only shape difference accepted is labels ``(N,)``
     for predictions ``(N, 1)`` (or the reverse), never a silent reshape of anything else."""
-    y_pred = as_float_array(y_pred, "y_pred", owner)
-    y_true = as_float_array(y_true, "y_true", owner)
+    y_pred = as_floats(y_pred, "y_pred", owner)
+    # Targets take the predictions' float type, so a float32 model's loss stays float32.
+    y_true = as_floats(y_true, "y_true", owner, y_pred.dtype)
     if y_true.shape != y_pred.shape:
         n = y_pred.shape[0] if y_pred.ndim else None
         if y_pred.shape == (n, 1) and y_true.shape == (n,):
@@ -128,7 +135,8 @@ class BinaryCrossEntropy(Loss):
                 z = y_pred
                 cost = float(np.mean(np.maximum(z, 0) - z * y_true + np.log1p(np.exp(-np.abs(z)))))
             else:
-                p = np.clip(y_pred, EPS, 1 - EPS)
+                eps = _eps(y_pred.dtype)
+                p = np.clip(y_pred, eps, 1 - eps)
                 cost = float(np.mean(-(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))))
         return _finite_cost(cost, "BinaryCrossEntropy", {"y_pred": y_pred})
 
@@ -136,7 +144,8 @@ class BinaryCrossEntropy(Loss):
         n = y_pred.size
         if self.from_logits:
             return (sigmoid(y_pred) - y_true) / n
-        p = np.clip(y_pred, EPS, 1 - EPS)
+        eps = _eps(y_pred.dtype)
+        p = np.clip(y_pred, eps, 1 - eps)
         return (p - y_true) / (p * (1 - p)) / n
 
 
@@ -146,41 +155,61 @@ class CrossEntropy(Loss):
     L = −log softmax(z)_y for the true class y, averaged over the batch. Fusing softmax
     and the logarithm gives the famous simple gradient ∂L/∂z = (p − y_onehot) / N.
 
-    Targets are class indices ``(N,)`` or one-hot rows ``(N, k)``.
+    Targets are class indices ``(N,)`` or one-hot rows ``(N, k)``. With class indices no
+    one-hot matrix is ever built: the loss picks each row's true-class log-probability
+    and the gradient subtracts 1 at the same places. The exponentials computed for the
+    loss are kept as the probabilities p, so backward does not compute softmax again.
     """
 
     def forward(self, logits, y_true) -> float:
-        Z = as_float_array(logits, "logits", "CrossEntropy")
+        Z = as_floats(logits, "logits", "CrossEntropy")
         if Z.ndim != 2:
             raise ValueError(f"CrossEntropy: expected logits of shape (N, k), but received shape {Z.shape}")
         if Z.size == 0:
             raise ValueError(
                 f"CrossEntropy: expected logits with at least one sample and one class, but received shape {Z.shape}"
             )
-        Y = _targets_one_hot(y_true, Z.shape)
+        labels, Y = _targets(y_true, Z.shape, Z.dtype)
+        n = Z.shape[0]
         # Logits of ±1e308 make Z - max overflow to -inf: its probability is exactly 0.
         with np.errstate(over="ignore", under="ignore", invalid="ignore"):
             shifted = Z - Z.max(axis=1, keepdims=True)
-            log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-            cost = float(-np.sum(Y * log_p) / Z.shape[0])
-            if math.isnan(cost) and np.isfinite(Z).all():
-                # 0 · log 0 = 0: a class with target 0 and probability 0 adds nothing.
-                cost = float(-np.sum(np.where(Y > 0, Y * log_p, 0.0)) / Z.shape[0])
-        self._cache = (Z, Y)
+            P = np.exp(shifted)
+            total = P.sum(axis=1, keepdims=True)
+            log_total = np.log(total)
+            if labels is not None:
+                # log p_y = shifted_y − log Σ_j e^shifted_j, for the true class y of each row only
+                cost = float(np.mean(log_total[:, 0] - shifted[np.arange(n), labels]))
+            else:
+                log_p = shifted - log_total
+                cost = float(-np.sum(Y * log_p) / n)
+                if math.isnan(cost) and np.isfinite(Z).all():
+                    # 0 · log 0 = 0: a class with target 0 and probability 0 adds nothing.
+                    cost = float(-np.sum(np.where(Y > 0, Y * log_p, 0.0)) / n)
+            P /= total  # the exponentials become the probabilities, in place
+        self._cache = (P, labels, Y)
         return _finite_cost(cost, "CrossEntropy", {"logits": Z})
 
     @staticmethod
-    def _backward(Z, Y):
-        return (_softmax(Z, 1) - Y) / Z.shape[0]
+    def _backward(P, labels, Y):
+        dZ = P.copy()  # backward may run twice; the cached p must stay as it is
+        n = P.shape[0]
+        if labels is not None:
+            dZ[np.arange(n), labels] -= 1.0  # p − y_onehot without the one-hot matrix
+        else:
+            dZ -= Y
+        dZ /= n
+        return dZ
 
 
-def _targets_one_hot(y_true, shape: tuple[int, int]) -> np.ndarray:
+def _targets(y_true, shape: tuple[int, int], dtype: np.dtype) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """``(labels, None)`` for class indices ``(N,)`` or ``(None, Y)`` for one-hot rows ``(N, k)``."""
     n, k = shape
     y = np.asarray(y_true) if isinstance(y_true, np.ndarray) else y_true
     if not (isinstance(y, np.ndarray) and y.dtype.kind in "iu"):
         y = as_float_array(y_true, "y_true", "CrossEntropy")
     if y.shape == (n, k):
-        y = as_float_array(y, "y_true", "CrossEntropy")
+        y = as_float_array(y, "y_true", "CrossEntropy", dtype=dtype)
         bad_rows = ~np.isfinite(y).all(axis=1) | (y < 0).any(axis=1) | ~np.isclose(y.sum(axis=1), 1.0)
         if bad_rows.any():
             i = int(np.flatnonzero(bad_rows)[0])
@@ -188,7 +217,7 @@ def _targets_one_hot(y_true, shape: tuple[int, int]) -> np.ndarray:
                 "CrossEntropy: expected one-hot (or probability) rows in y_true, >= 0 and summing to 1, "
                 f"but received row {i} = {y[i][:10].tolist()}"
             )
-        return y
+        return None, y
     if y.shape != (n,):
         raise ValueError(
             f"CrossEntropy: expected y_true as class indices of shape ({n},) or one-hot of shape "
@@ -207,9 +236,7 @@ def _targets_one_hot(y_true, shape: tuple[int, int]) -> np.ndarray:
         raise ValueError(
             f"CrossEntropy: expected class indices in 0..{k - 1}, but received {bad} in y_true"
         )
-    Y = np.zeros((n, k))
-    Y[np.arange(n), y.astype(np.intp)] = 1.0
-    return Y
+    return y.astype(np.intp, copy=False), None
 
 
 def mse(y_pred, y_true) -> float:

@@ -8,6 +8,8 @@ or a single layer.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from nnlib._checks import check_number, check_positive
@@ -23,13 +25,30 @@ def _parameters(model):
 
 
 class Optimizer:
+    """Base class. Updates happen in place, in the parameters' own float type.
+
+    Each parameter gets one scratch array of its shape and dtype, made on the first
+    step and reused: a step then allocates nothing, where ``param -= lr * grad`` would
+    make a new temporary array the size of the parameter every time. Numbers like the
+    learning rate are Python floats, which never turn a float32 array into float64.
+    """
+
     def __init__(self, learning_rate: float) -> None:
         check_positive(learning_rate, "learning_rate", type(self).__name__)
         self.learning_rate = float(learning_rate)
         self.t = 0  # number of steps taken
+        self._scratch: dict[str, np.ndarray] = {}
 
     def reset(self) -> None:
         self.t = 0
+        self._scratch.clear()
+
+    def _state(self, store: dict[str, np.ndarray], name: str, param: np.ndarray) -> np.ndarray:
+        """``store[name]``, created as zeros shaped like ``param`` the first time (or if the shape changed)."""
+        state = store.get(name)
+        if state is None or state.shape != param.shape or state.dtype != param.dtype:
+            state = store[name] = np.zeros_like(param)
+        return state
 
     def step(self, model) -> None:
         self.t += 1
@@ -67,11 +86,13 @@ class SGD(Optimizer):
 
     def _update(self, name, param, grad):
         if self.momentum:
-            v = self.velocity.setdefault(name, np.zeros_like(param))
+            v = self._state(self.velocity, name, param)
             v *= self.momentum
             v += grad
             grad = v
-        param -= self.learning_rate * grad
+        step = self._state(self._scratch, name, param)
+        np.multiply(grad, self.learning_rate, out=step)  # η g, into the reused scratch array
+        param -= step
 
     def __repr__(self) -> str:
         return f"SGD(learning_rate={self.learning_rate}, momentum={self.momentum})"
@@ -104,15 +125,24 @@ class Adam(Optimizer):
         self.v.clear()
 
     def _update(self, name, param, grad):
-        m = self.m.setdefault(name, np.zeros_like(param))
-        v = self.v.setdefault(name, np.zeros_like(param))
+        m = self._state(self.m, name, param)
+        v = self._state(self.v, name, param)
+        s = self._state(self._scratch, name, param)  # one reused array for every temporary
         m *= self.beta1
-        m += (1 - self.beta1) * grad
+        np.multiply(grad, 1 - self.beta1, out=s)
+        m += s  # m ← β1 m + (1 − β1) g
         v *= self.beta2
-        v += (1 - self.beta2) * grad**2
-        m_hat = m / (1 - self.beta1**self.t)
-        v_hat = v / (1 - self.beta2**self.t)
-        param -= self.learning_rate * m_hat / (np.sqrt(v_hat) + self.eps)
+        np.multiply(grad, grad, out=s)
+        s *= 1 - self.beta2
+        v += s  # v ← β2 v + (1 − β2) g²
+        # w ← w − η m̂ / (√v̂ + ε) with m̂ = m / c1 and √v̂ = √v / √c2, without making m̂ and v̂:
+        c1, c2 = 1 - self.beta1**self.t, 1 - self.beta2**self.t
+        np.sqrt(v, out=s)
+        s /= math.sqrt(c2)  # a Python float: keeps float32 float32
+        s += self.eps  # s = √v̂ + ε
+        np.divide(m, s, out=s)
+        s *= self.learning_rate / c1
+        param -= s
 
     def __repr__(self) -> str:
         return f"Adam(learning_rate={self.learning_rate}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps})"

@@ -229,14 +229,18 @@ def _check_optimizer(optimizer) -> None:
                         f"but received {describe(optimizer)}")
 
 
-def _samples(X, y, x_name: str, y_name: str) -> tuple[np.ndarray, np.ndarray]:
-    """``X`` and ``y`` checked once: real, finite, non-empty, one target per sample."""
-    X = as_float_array(X, x_name, "fit")
+def _samples(X, y, x_name: str, y_name: str, dtype=None) -> tuple[np.ndarray, np.ndarray]:
+    """``X`` and ``y`` checked once: real, finite, non-empty, one target per sample.
+
+    Float data is converted once, here, to the model's ``dtype``, not batch by batch in
+    the first layer; integer labels stay integers.
+    """
+    X = as_float_array(X, x_name, "fit", dtype=dtype)
     if X.ndim == 0 or X.shape[0] == 0:
         raise ValueError(f"fit: expected {x_name} of shape (N, ...) with at least one sample, but received shape {X.shape}")
     check_finite(X, x_name, "fit")
     y_array = np.asarray(y) if isinstance(y, np.ndarray) else None
-    y = y_array if y_array is not None and y_array.dtype.kind in "iu" else as_float_array(y, y_name, "fit")
+    y = y_array if y_array is not None and y_array.dtype.kind in "iu" else as_float_array(y, y_name, "fit", dtype=dtype)
     check_finite(y, y_name, "fit")
     if y.ndim == 0 or len(y) != len(X):
         received = "a single number" if y.ndim == 0 else f"{len(y)} targets"
@@ -355,7 +359,8 @@ def fit(
     _check_loss(loss)
     _check_optimizer(optimizer)
     epochs = check_int(epochs, "epochs", "fit")
-    X, y = _samples(X, y, "X", "y")
+    dtype = getattr(model, "dtype", None)  # the model's float type: float64 unless asked otherwise
+    X, y = _samples(X, y, "X", "y", dtype)
     n = len(X)
     batch_size = n if batch_size is None else check_int(batch_size, "batch_size", "fit")
     shuffle = check_bool(shuffle, "shuffle", "fit")
@@ -370,7 +375,7 @@ def fit(
                 + (f"a {type(validation_data).__name__} of length {len(validation_data)}"
                    if isinstance(validation_data, (tuple, list)) else describe(validation_data))
             )
-        validation_data = _samples(*validation_data, "validation_data[0] (X_val)", "validation_data[1] (y_val)")
+        validation_data = _samples(*validation_data, "validation_data[0] (X_val)", "validation_data[1] (y_val)", dtype)
     rng = make_rng(rng, owner="fit")
     names = ["loss", *metric_fns]
     names += [f"val_{name}" for name in names] if has_validation else []
