@@ -524,6 +524,43 @@ xor_losses = np.array(losses)
 check("q5")
 
 # %% [markdown] tags=["en"]
+# ## Optional: watch your backpropagation train a network
+#
+# The next cell opens the training playground of lesson 07 and gives it your `train_step`. The
+# network is the one of question 3: two inputs, one hidden layer of ReLU nodes (the slider sets
+# how many), one output node without activation, and the mean squared error. Every iteration of
+# the playground calls **your** `train_step` on a batch of points and continues from the weights it
+# returns; the map shows the output $\hat y(x)$ over the plane (below 0 drawn as 0, above 1 as 1).
+# Press Play, or Step, and try XOR, circles and two moons.
+#
+# The status line says whether the last step it checked agrees with nnlib's backpropagation from
+# the same weights on the same batch, and names what went wrong when your function raises an
+# error or returns something else than `(W1, b1, W2, b2, loss)`. Until you have answered question
+# 3, nothing trains. The playground keeps the function it was given: after changing `train_step`,
+# run its cell and then this cell again. This part gives no points.
+
+# %% [markdown] tags=["sv"]
+# ## Frivilligt: se din bakåtpropagering träna ett nätverk
+#
+# Nästa cell öppnar träningslekplatsen från lektion 07 och ger den din `train_step`. Nätverket är
+# det från fråga 3: två indata, ett dolt lager med ReLU-noder (reglaget bestämmer hur många), en
+# utdatanod utan aktiveringsfunktion och medelkvadratfelet. Varje iteration i lekplatsen anropar
+# **din** `train_step` på en batch med punkter och fortsätter från de vikter som den returnerar;
+# kartan visar utdata $\hat y(x)$ över planet (värden under 0 ritas som 0, över 1 som 1). Tryck på
+# spela eller på Steg, och pröva XOR, cirklar och två månar.
+#
+# Statusraden säger om det senaste steget som den kontrollerade stämmer med bakåtpropageringen i
+# nnlib från samma vikter på samma batch, och talar om vad som gick fel när din funktion ger ett
+# fel eller returnerar något annat än `(W1, b1, W2, b2, loss)`. Innan du har besvarat fråga 3
+# tränas ingenting. Lekplatsen behåller den funktion den fick: när du ändrar `train_step` kör du
+# dess cell och sedan den här cellen igen. Den här delen ger inga poäng.
+
+# %%
+from course.widgets.playground import Playground
+
+Playground("xor", hidden=[8], learning_rate=0.1, epochs_per_step=5, student_train_step=train_step)
+
+# %% [markdown] tags=["en"]
 # ## Done?
 #
 # When all five checks show ✔, restart the kernel and run all cells once more (*Kernel → Restart
