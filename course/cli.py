@@ -183,7 +183,7 @@ def _cmd_slides(args: argparse.Namespace) -> int:
     root = _root(args)
     out_dir = Path(args.out) if args.out else Path.cwd() / "slides"
     try:
-        path = write_slides(args.chapter, args.lang, root=root, out_dir=out_dir, reveal_url=args.reveal_url)
+        path = write_slides(args.chapter, args.lang, root=root, out_dir=out_dir, execute=not args.no_execute)
     except (FileNotFoundError, ValueError) as error:  # no source yet, invalid source, nothing to show
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -289,18 +289,20 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="write a reveal.js slide deck of a lesson",
         description=(
-            "Write OUT/LANG/STEM.slides.html, a reveal.js deck of the chapter's lesson, with "
-            "cells tagged 'notes' as speaker notes (press S in the deck)."
+            "Write OUT/LANG/STEM.slides.html, a reveal.js deck of the chapter's lesson: run, so its "
+            "figures are on the slides; cut to slide size; with the teacher's notes as speaker notes "
+            "(press S). The file works offline: reveal.js is inside it and formulas are MathML. "
+            "To lecture with live widgets instead, open the lesson in JupyterLab and start RISE "
+            "(View > Render as slideshow, or Alt+R)."
         ),
     )
     slides.add_argument("chapter", action=_ChapterAction, help=chapters_help)
     slides.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the deck (default: en)")
     slides.add_argument("--out", metavar="DIR", help="output directory (default: slides/ in the current folder)")
     slides.add_argument(
-        "--reveal-url",
-        metavar="URL",
-        help="where the deck loads reveal.js from, e.g. a relative path to a local copy "
-        "(default: nbconvert's CDN URL, fetched by the browser when the deck is opened)",
+        "--no-execute",
+        action="store_true",
+        help="do not run the lesson first (faster; the deck then shows code without its figures)",
     )
     slides.set_defaults(func=_cmd_slides)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import types
@@ -207,7 +208,7 @@ def test_build_with_an_invalid_source_exits_1_naming_file_and_cell(capsys, fake_
 
 def test_slides_write_a_reveal_deck_with_speaker_notes(capsys, fake_repo, tmp_path):
     out = tmp_path / "decks"
-    code, stdout, _ = run(capsys, "slides", "1", "--lang", "sv", "--out", str(out), "--root", str(fake_repo))
+    code, stdout, _ = run(capsys, "slides", "1", "--lang", "sv", "--out", str(out), "--root", str(fake_repo), "--no-execute")
     assert code == 0
     deck = out / "sv" / "01_perceptron.slides.html"
     assert stdout.startswith("wrote ") and stdout.strip().endswith("sv/01_perceptron.slides.html")
@@ -221,20 +222,30 @@ def test_slides_write_a_reveal_deck_with_speaker_notes(capsys, fake_repo, tmp_pa
     assert 'set_language</span><span class="p">(</span><span class="s2">"sv"' in html
 
     first = deck.read_bytes()
-    assert run(capsys, "slides", "01_perceptron", "--lang", "sv", "--out", str(out), "--root", str(fake_repo))[0] == 0
+    assert run(capsys, "slides", "01_perceptron", "--lang", "sv", "--out", str(out), "--root", str(fake_repo), "--no-execute")[0] == 0
     assert deck.read_bytes() == first
 
 
-def test_slides_default_to_slides_in_the_current_folder_and_accept_a_local_reveal(capsys, fake_repo, tmp_path, monkeypatch):
+def test_slides_default_to_slides_in_the_current_folder_and_need_no_network(capsys, fake_repo, tmp_path, monkeypatch):
     here = tmp_path / "lecturer"
     here.mkdir()
     monkeypatch.chdir(here)
-    code, out, _ = run(capsys, "slides", "01", "--reveal-url", "reveal.js", "--root", str(fake_repo))
+    code, out, _ = run(capsys, "slides", "01", "--root", str(fake_repo), "--no-execute")
     assert code == 0
     deck = here / "slides" / "en" / "01_perceptron.slides.html"
     assert out.strip() == f"wrote {deck.resolve()}"
     html = deck.read_text("utf-8")
-    assert '"reveal.js/dist/reveal.js"' in html and "unpkg.com/reveal.js" not in html
+    # Everything is inside the file: no script, style sheet or font is fetched.
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", html)
+    assert "@import" not in html
+    assert "Reveal.initialize" in html and "RevealNotes" in html
+
+
+def test_slides_of_an_executed_lesson_show_its_output(capsys, fake_repo, tmp_path):
+    code, _, _ = run(capsys, "slides", "01", "--root", str(fake_repo), "--out", str(tmp_path))
+    assert code == 0
+    html = (tmp_path / "en" / "01_perceptron.slides.html").read_text("utf-8")
+    assert "-0.5" in html  # print(sum(weights)) ran
 
 
 def test_slides_for_a_chapter_without_a_lesson_yet(capsys, fake_repo):

@@ -1,93 +1,24 @@
 """The course as a student meets it: JupyterLab in a real (headless) browser.
 
-Starts JupyterLab on a copy of the built notebooks (so autosave never touches the repo),
-opens each language's start page, and checks that the lesson opens straight away (no
-"Select Kernel" dialog), runs top to bottom without an error, and that its widget is live:
+Starts JupyterLab as `nncourse lab` does, on a course folder made by `nncourse init` (so
+autosave never touches the repository), opens each language's start page, and checks
+that the lesson opens straight away (no "Select Kernel" dialog), runs top to bottom without an error, and that its widget is live:
 moving the slider in the page changes the plot the kernel sends back.
 
-Needs Chromium (Debian: ``apt-get install chromium``) and the ``playwright`` package; the
-test is skipped, with the reason, when either is missing.
+Fixtures and requirements: ``conftest.py`` in this folder.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
 from course.chapters import CHAPTERS
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-TOKEN = "nncourse-browser-test"
+from browser_helpers import TOKEN
+
 START = CHAPTERS[0]
-
-playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
-
-# Flags for a sandboxed machine without network: no first-run UI, no background traffic.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lab")
-    for folder in ("notebooks", "exercises"):
-        shutil.copytree(REPO / folder, root / folder)
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-        f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={TOKEN}",
-        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        f"--LabApp.workspaces_dir={root / '.workspaces'}",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI containers run as root
-        command.append("--allow-root")
-    log = open(root / "lab.log", "wb")
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("JupyterLab did not start:\n" + (root / "lab.log").read_text(errors="replace")[-3000:])
-            time.sleep(0.5)
-    yield url
-    server.terminate()
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _plot_src(widget) -> str:

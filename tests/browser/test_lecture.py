@@ -1,0 +1,150 @@
+"""What students and lecturers get, in a real browser: the student edition, a lesson
+reopened the next day, live slides with RISE, and an exported deck with no network.
+
+Fixtures and requirements: ``conftest.py`` in this folder.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+
+import pytest
+from browser_helpers import TOKEN
+
+from course.slides import SLIDE_HEIGHT, SLIDE_WIDTH, write_slides
+
+LESSON = "01_perceptron"  # its widgets draw figures; its notes are many
+
+
+def _open(page, lab, path: str, workspace: str) -> None:
+    page.goto(f"{lab}/lab/workspaces/{workspace}/tree/{path}?token={TOKEN}")
+    page.locator(".jp-RenderedMarkdown h1").first.wait_for(state="visible", timeout=60_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator, .jp-Toolbar-kernelName", timeout=30_000)
+
+
+def _run_all(page) -> None:
+    page.locator(".jp-Notebook").first.click()
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.jp-InputArea-prompt').length > 0 && "
+        "![...document.querySelectorAll('.jp-InputArea-prompt')].some(p => p.textContent.includes('*'))",
+        timeout=120_000,
+    )
+
+
+def _shut_down_kernels(lab: str) -> None:
+    request = urllib.request.Request(f"{lab}/api/kernels?token={TOKEN}")
+    for kernel in json.load(urllib.request.urlopen(request, timeout=10)):
+        urllib.request.urlopen(
+            urllib.request.Request(f"{lab}/api/kernels/{kernel['id']}?token={TOKEN}", method="DELETE"), timeout=10
+        )
+
+
+@pytest.mark.parametrize("lang, note", [("en", "Teacher's note"), ("sv", "Lärarens anteckning")])
+def test_the_student_edition_shows_no_teachers_notes(lab, browser, course_folder, lang, note):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        _open(page, lab, f"notebooks/{lang}/{LESSON}.ipynb", f"notes-{lang}")
+        text = page.locator(".jp-Notebook").first.inner_text()
+        assert "Rosenblatt" in text  # the lesson is there …
+        assert note not in text  # … without the notes for the teacher
+    finally:
+        page.close()
+
+
+def test_a_lesson_reopened_the_next_day_still_shows_its_figures(lab, browser, course_folder, tmp_path):
+    path = f"notebooks/en/{LESSON}.ipynb"
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        _open(page, lab, path, "reopen-1")
+        _run_all(page)
+        page.locator(".widget-vbox img").first.wait_for(state="visible", timeout=60_000)
+        page.keyboard.press("Control+s")
+        deadline = time.monotonic() + 30
+        while "widgets" not in json.loads((course_folder / path).read_text("utf-8"))["metadata"]:
+            assert time.monotonic() < deadline, "saving did not store the widget state in the notebook"
+            page.wait_for_timeout(500)
+    finally:
+        page.close()
+    _shut_down_kernels(lab)
+
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        _open(page, lab, path, "reopen-2")  # a fresh kernel: nothing has run
+        figure = page.locator(".jp-OutputArea-output .widget-vbox img").first
+        figure.wait_for(state="visible", timeout=60_000)
+        assert figure.evaluate("img => img.naturalWidth") > 100
+        assert "Error displaying widget" not in page.locator(".jp-Notebook").first.inner_text()
+        page.screenshot(path=str(tmp_path / "reopened.png"))
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    """Lesson 01's exported deck, as `nncourse slides 1 --lang sv` writes it (executed)."""
+    return write_slides(LESSON, "sv", out_dir=tmp_path_factory.mktemp("slides"))
+
+
+def test_the_exported_deck_works_with_the_network_blocked_and_every_slide_fits(browser, deck, tmp_path):
+    page = browser.new_page(viewport={"width": SLIDE_WIDTH, "height": SLIDE_HEIGHT})
+    fetched = []
+
+    def block_the_network(route):
+        fetched.append(route.request.url)
+        route.continue_() if route.request.url.startswith("file:") else route.abort()
+
+    page.route("**/*", block_the_network)
+    try:
+        page.goto(deck.as_uri())
+        page.wait_for_selector("body[data-deck-ready=true]", timeout=30_000)
+        assert [url for url in fetched if not url.startswith("file:")] == []
+        # Formulas are typeset (MathML laid out by the browser, not raw $…$ text).
+        assert page.locator("math").count() > 20
+        assert page.evaluate("() => document.querySelector('math').getBoundingClientRect().width") > 0
+        assert "$" not in page.locator(".reveal .slides").inner_text()
+        # The executed lesson's figures are on the slides.
+        assert page.locator(".reveal .slides img").count() >= 3
+        # Speaker notes are there (the speaker view shows them), never on a slide.
+        assert page.locator("aside.notes").count() >= 6
+        too_tall = page.evaluate(
+            """() => { Reveal.configure({transition: "none", backgroundTransition: "none"});
+               return Reveal.getSlides().map((slide, index) => {
+                   const at = Reveal.getIndices(slide);
+                   Reveal.slide(at.h, at.v);
+                   const box = slide.getBoundingClientRect();
+                   return [index, box.top, box.bottom];
+               }).filter(([index, top, bottom]) => top < -1 || bottom > window.innerHeight + 1); }"""
+        )
+        assert too_tall == [], f"slides taller than the {SLIDE_HEIGHT}px viewport: {too_tall}"
+        page.screenshot(path=str(tmp_path / "deck.png"))
+    finally:
+        page.close()
+
+
+def test_a_rise_slideshow_runs_and_its_widget_responds(lab, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto(f"{lab}/rise/notebooks/en/00_welcome.ipynb?token={TOKEN}")
+        page.wait_for_selector(".reveal .slides section", timeout=60_000)
+        # Run every cell from the slideshow (RISE keeps the notebook's kernel and commands).
+        page.keyboard.press("Escape")
+        page.evaluate("() => window.jupyterapp && window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        widget = page.locator(".widget-vbox:has(.widget-slider)").first
+        widget.wait_for(state="attached", timeout=120_000)
+        image = widget.locator("img").last
+        image.wait_for(state="attached", timeout=60_000)
+        before = image.get_attribute("src")
+        widget.locator(".widget-slider .noUi-handle, .widget-slider [role='slider']").first.focus()
+        for _ in range(5):
+            page.keyboard.press("ArrowRight")
+        deadline = time.monotonic() + 30
+        while widget.locator("img").last.get_attribute("src") == before:
+            assert time.monotonic() < deadline, "moving the slider in the slideshow did not redraw the plot"
+            page.wait_for_timeout(250)
+        page.screenshot(path=str(tmp_path / "rise.png"))
+    finally:
+        page.close()
