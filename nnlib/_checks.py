@@ -68,10 +68,9 @@ def as_float_array(x, name: str, owner: str, *, dtype=None) -> np.ndarray:
         flat = array.reshape(-1)
         for i, item in enumerate(flat):
             if isinstance(item, bool) or not isinstance(item, numbers.Real):
-                where = np.unravel_index(i, array.shape) if array.ndim > 1 else i
+                where = "" if array.ndim == 0 else f" at index {np.unravel_index(i, array.shape) if array.ndim > 1 else i}"
                 raise TypeError(
-                    f"{owner}: expected {name} to be an array of real numbers, but received "
-                    f"{describe(item)} at index {where}"
+                    f"{owner}: expected {name} to be an array of real numbers, but received {describe(item)}{where}"
                 )
         return array.astype(want)
     raise TypeError(f"{owner}: expected {name} to be an array of numbers, but received dtype {array.dtype}")

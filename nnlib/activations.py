@@ -132,7 +132,9 @@ def _softmax(z: np.ndarray, axis: int) -> np.ndarray:
 def _check_axis(axis, z: np.ndarray, owner: str) -> int:
     if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
         raise TypeError(f"{owner}: expected axis to be an int, but received {type(axis).__name__} {axis!r}")
-    if not -max(z.ndim, 1) <= axis < max(z.ndim, 1) or z.ndim == 0:
+    if z.ndim == 0:
+        raise ValueError(f"{owner}: expected z with at least one axis of scores, but received a single number {float(z)}")
+    if not -z.ndim <= axis < z.ndim:
         raise ValueError(
             f"{owner}: expected axis between {-z.ndim} and {z.ndim - 1} for z of shape {z.shape}, "
             f"but received axis={axis}"

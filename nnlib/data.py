@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnlib._checks import as_float_array, check_finite, check_int, make_rng
+from nnlib._checks import as_float_array, check_bool, check_finite, check_int, make_rng
 
 # More classes than this is a mistake (labels that are really values or ids), and a one-hot
 # or confusion matrix of that width would not fit in memory.
@@ -72,6 +72,7 @@ def train_test_split(
         )
     if n < 2:
         raise ValueError(f"train_test_split: expected at least 2 samples to split, but received {n}")
+    stratify = check_bool(stratify, "stratify", "train_test_split")
     rng = make_rng(rng, owner="train_test_split")
     n_test = min(max(int(np.ceil(test_size * n)), 1), n - 1)
     if stratify:

@@ -114,7 +114,7 @@ def gradcheck(obj, *args, df: Callable | None = None, loss: Loss | None = None, 
 
 
 def _check_loss(loss: Loss, y_pred, y_true, *, eps: float) -> dict[str, float]:
-    y_pred = np.array(y_pred, dtype=float)
+    y_pred = check_finite(np.array(as_float_array(y_pred, "y_pred", "gradcheck"), dtype=float), "y_pred", "gradcheck")
     loss.forward(y_pred, y_true)
     analytic = loss.backward()
     numeric = numerical_gradient(lambda p: loss.forward(p, y_true), y_pred, eps)
@@ -122,7 +122,7 @@ def _check_loss(loss: Loss, y_pred, y_true, *, eps: float) -> dict[str, float]:
 
 
 def _check_layer(layer: Layer, X, *, eps: float, rng) -> dict[str, float]:
-    X = np.array(X, dtype=float)
+    X = check_finite(np.array(as_float_array(X, "X", "gradcheck"), dtype=float), "X", "gradcheck")
     R = make_rng(rng if rng is not None else 0).normal(size=layer.forward(X).shape)
 
     def objective(_=None) -> float:
@@ -137,7 +137,7 @@ def _check_layer(layer: Layer, X, *, eps: float, rng) -> dict[str, float]:
 
 
 def _check_model(model, X, y, *, loss: Loss, eps: float) -> dict[str, float]:
-    X = np.array(X, dtype=float)
+    X = check_finite(np.array(as_float_array(X, "X", "gradcheck"), dtype=float), "X", "gradcheck")
 
     def objective(_=None) -> float:
         return loss.forward(model.forward(X), y)

@@ -266,6 +266,11 @@ def save(model: Sequential, path: str | os.PathLike) -> Path:
     if not isinstance(model, Sequential):
         raise TypeError(f"save: expected model to be a Sequential (for example from MLP), but received {describe(model)}")
     path = _check_path(path, "save")
+    if path.is_dir():
+        raise ValueError(
+            f"save: expected path to be a file name, but received {str(path)!r}, which is a folder; "
+            f"write save(model, {str(path / 'model.npz')!r})"
+        )
     if path.suffix != ".npz":
         path = path.with_name(path.name + ".npz")
     arrays = {name: value for name, value, _ in model.parameters()}

@@ -470,11 +470,21 @@ def _cases() -> list[Case]:
     add(Case("activations.get list", lambda: activations.get(["relu"]), ("activation",)))
     add(Case("Sequential 5", lambda: Sequential(5), ("layers",)))
     add(Case("Sequential with a string", lambda: Sequential([Dense(2, 2, rng=0), "relu"]), ("layer 1",)))
+    add(Case("softmax of one number", lambda: softmax(np.float64(3.0)), ("z", "single number")))
+    add(Case("relu_derivative None", lambda: activations.relu_derivative(None), ("z", "None")))
     add(Case("softmax axis 3", lambda: softmax(np.zeros((2, 2)), axis=3), ("axis",)))
     add(Case("softmax axis 'a'", lambda: softmax(np.zeros((2, 2)), axis="a"), ("axis",)))
     add(Case("Standardizer strings", lambda: Standardizer().fit([["1", "2"]]), ("X", "str")))
     add(Case("standardize None", lambda: standardize([[None, 1.0]]), ("X",)))
     add(Case("train_test_split test_size nan", lambda: train_test_split(X2, Y1, test_size=np.nan), ("test_size",)))
+    add(Case("train_test_split stratify 'yes'", lambda: train_test_split(X2, np.array([0, 1, 0, 1]), stratify="yes"), ("stratify",)))
+    add(Case("Standardizer.transform nan", lambda: Standardizer().fit(X2).transform(X2 * np.nan), ("X", "nan")))
+    add(Case("EarlyStopping restore_best 'yes'", lambda: EarlyStopping(restore_best="yes"), ("restore_best",)))
+    add(Case("Dense rng RandomState", lambda: Dense(2, 3, rng=np.random.RandomState(0)), ("rng", "RandomState")))
+    add(Case("Conv2D N=0", lambda: Conv2D(1, 1, 3, rng=0).forward(np.zeros((0, 1, 5, 5))), ok=lambda r: r.shape == (0, 1, 3, 3)))
+    add(Case("MaxPool2D N=0", lambda: MaxPool2D(2).forward(np.zeros((0, 1, 4, 4))), ok=lambda r: r.shape == (0, 1, 2, 2)))
+    add(Case("Dense backward complex dY", _dense_backward_complex, ("dY", "complex")))
+    add(Case("fit batch_size larger than N", lambda: _fit(batch_size=100).epochs, ok=_equal([1])))
     add(Case("train_test_split y short", lambda: train_test_split(X2, Y1[:3]), ("y",)))
     add(Case("two_moons n 2.5", lambda: datasets.two_moons(2.5, rng=0), ("n",)))
     add(Case("two_moons n '10'", lambda: datasets.two_moons("10", rng=0), ("n",)))
@@ -495,6 +505,8 @@ def _cases() -> list[Case]:
     add(Case("gradcheck df wrong shape", lambda: gradcheck(_square, [1.0, 2.0], df=lambda v: np.ones(5)), ("df", "(5,)")))
     add(Case("gradcheck x nan", lambda: gradcheck(_square, [np.nan], df=_double), ("x", "nan")))
     add(Case("gradcheck layer eps 0", lambda: gradcheck(Dense(2, 1, rng=0), finite_row, eps=0), ("eps",)))
+    add(Case("gradcheck layer nan X", lambda: gradcheck(Dense(2, 1, rng=0), np.array([[np.nan, 1.0]])), ("X", "nan")))
+    add(Case("gradcheck loss nan y_pred", lambda: gradcheck(MSE(), np.array([[np.nan]]), np.zeros(1)), ("y_pred", "nan")))
     add(Case("gradcheck model without loss", lambda: gradcheck(_model(), X2, Y1), ("loss",)))
     add(Case("gradcheck loss 'mse'", lambda: gradcheck(_model(), X2, Y1, loss="mse"), ("loss",)))
 
@@ -522,8 +534,15 @@ def _cases() -> list[Case]:
     add(Case("load path None", lambda: load(None), ("path",)))
     add(Case("load a directory", lambda: load(_workdir()), ("path",)))
     add(Case("load config not utf-8", lambda: load(_models_file("latin.npz", None, config_bytes=b"\xff\xfe")), ("description",)))
+    add(Case("save to a folder", lambda: save(_model(), _workdir()), ("path", "folder")))
     add(Case("load round trip", lambda: load(_good_file("good.npz")).n_params(), ok=_equal(13)))
     return c
+
+
+def _dense_backward_complex():
+    layer = Dense(2, 1, rng=0)
+    layer.forward(X2)
+    return layer.backward(np.zeros((4, 1)) * 1j)
 
 
 def _ce_backward_extreme():
