@@ -1155,8 +1155,9 @@ plt.show()
 # the output node. The output node adds those pictures, weighted, and puts the sum through the
 # sigmoid: that is all the last layer does.
 #
-# - **Play** (▶) trains continuously, a few epochs per tick; pause (⏸) stops, and **Step** trains
-#   one batch of epochs. **Reset** draws new random starting weights.
+# - **Play** (▶) trains continuously, a few epochs per tick (the slider *epochs per step*); pause
+#   (⏸) stops, and **Step** trains that many epochs once. **Reset** draws new random starting
+#   weights.
 # - The data set, its noise, the training share, the number of hidden layers, the nodes per
 #   layer and the activation give a new network (and, for the first three, new data).
 # - The learning rate, the batch size and the L2 strength $\lambda$ change the running training.
@@ -1176,8 +1177,9 @@ plt.show()
 # Utdatanoden lägger ihop de bilderna, viktade, och skickar summan genom sigmoiden: det är allt
 # som det sista lagret gör.
 #
-# - **Spela** (▶) tränar hela tiden, några epoker per tick; paus (⏸) stannar, och **Steg**
-#   tränar ett antal epoker. **Börja om** drar nya slumpmässiga startvikter.
+# - **Spela** (▶) tränar hela tiden, några epoker per tick (reglaget *epoker per steg*); paus
+#   (⏸) stannar, och **Steg** tränar så många epoker en gång. **Börja om** drar nya
+#   slumpmässiga startvikter.
 # - Datamängden, dess brus, andelen träningsdata, antalet dolda lager, antalet noder per lager
 #   och aktiveringsfunktionen ger ett nytt nätverk (och, för de tre första, nya data).
 # - Inlärningstakten, batchstorleken och L2-styrkan $\lambda$ ändrar den pågående träningen. L2
