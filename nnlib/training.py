@@ -352,8 +352,13 @@ def fit(
 
     Raises
     ------
+    TypeError, ValueError
+        Before the first epoch, for an argument that cannot work (the message names it):
+        a loss or optimiser that is not an object, non-finite or empty data, targets that
+        do not match the model's output, an unknown metric or ``monitor`` name.
     TrainingDiverged
-        When the loss becomes NaN or infinite.
+        When the loss, the validation loss or the weights become NaN or infinite while
+        the data is finite.
     """
     _check_model(model)
     _check_loss(loss)
