@@ -570,8 +570,8 @@ LogitExplorer(logits=(1.0, 3.0, 0.0), true_class=0)
 # **Check yourself.**
 #
 # 1. The scores are $z = (0,\ 0,\ 0,\ 0)$ and the true class is 3. What are $L$ and $p - y$?
-# 2. A student says: "the loss is $-\ln p_c$, so only the score of the true class gets a
-#    gradient". What is wrong?
+# 2. Take $z = (1,\ 3,\ 0)$ again, but now the true class is 1. Which entry of $p - y$ is negative,
+#    and why is it much smaller than the $-0.886$ we found for class 0?
 # 3. Can $L$ be negative?
 #
 # <details><summary>Answer</summary>
@@ -579,8 +579,9 @@ LogitExplorer(logits=(1.0, 3.0, 0.0), true_class=0)
 # 1. $p = (1/4,\ 1/4,\ 1/4,\ 1/4)$, so $L = -\ln(1/4) = \ln 4 \approx 1.386$ and
 #    $p - y = (0.25,\ 0.25,\ 0.25,\ -0.75)$. ($\ln K$ is the loss of a model that guesses
 #    uniformly: a useful number to compare the first epoch with.)
-# 2. $p_c$ depends on **every** score through the denominator, so every score gets a gradient,
-#    $p_k$ for $k \ne c$.
+# 2. $p - y \approx (0.114,\ 0.844 - 1,\ 0.042) = (0.114,\ -0.156,\ 0.042)$: the entry of class 1.
+#    The model already gives the true class $0.844$, so there is less to correct: the gradient
+#    shrinks as the prediction gets better.
 # 3. No: $0 < p_c \le 1$, so $-\ln p_c \ge 0$, with 0 only for $p_c = 1$.
 #
 # </details>
@@ -589,8 +590,8 @@ LogitExplorer(logits=(1.0, 3.0, 0.0), true_class=0)
 # **Testa dig själv.**
 #
 # 1. Poängen är $z = (0;\ 0;\ 0;\ 0)$ och den rätta klassen är 3. Vad är $L$ och $p - y$?
-# 2. En student säger: ”förlusten är $-\ln p_c$, så bara den rätta klassens poäng får en
-#    gradient”. Vad är fel?
+# 2. Ta $z = (1;\ 3;\ 0)$ igen, men nu är den rätta klassen 1. Vilket element i $p - y$ är
+#    negativt, och varför är det mycket mindre än de $-0{,}886$ vi fick för klass 0?
 # 3. Kan $L$ vara negativ?
 #
 # <details><summary>Svar</summary>
@@ -598,8 +599,9 @@ LogitExplorer(logits=(1.0, 3.0, 0.0), true_class=0)
 # 1. $p = (1/4;\ 1/4;\ 1/4;\ 1/4)$, så $L = -\ln(1/4) = \ln 4 \approx 1{,}386$ och
 #    $p - y = (0{,}25;\ 0{,}25;\ 0{,}25;\ -0{,}75)$. ($\ln K$ är förlusten för en modell som gissar
 #    likformigt: ett bra tal att jämföra den första epoken med.)
-# 2. $p_c$ beror på **varje** poäng genom nämnaren, så varje poäng får en gradient, $p_k$ för
-#    $k \ne c$.
+# 2. $p - y \approx (0{,}114;\ 0{,}844 - 1;\ 0{,}042) = (0{,}114;\ -0{,}156;\ 0{,}042)$: elementet för
+#    klass 1. Modellen ger redan den rätta klassen $0{,}844$, så det finns mindre att rätta till:
+#    gradienten krymper när prediktionen blir bättre.
 # 3. Nej: $0 < p_c \le 1$, så $-\ln p_c \ge 0$, med 0 bara för $p_c = 1$.
 #
 # </details>
