@@ -20,7 +20,7 @@ from importlib import resources
 
 import numpy as np
 
-from nnlib._checks import as_float_array, check_int, check_positive, make_rng
+from nnlib._checks import as_float_array, check_finite, check_int, check_positive, make_rng
 
 LOGIC_GATES: dict[str, tuple[int, int, int, int]] = {
     # Outputs for the inputs (0, 0), (0, 1), (1, 0), (1, 1), in that order.
@@ -29,6 +29,9 @@ LOGIC_GATES: dict[str, tuple[int, int, int, int]] = {
     "xor": (0, 1, 1, 0),
     "nand": (1, 1, 1, 0),
 }
+
+# Generated data sets are for lessons: more points than this is a typo, not a data set.
+MAX_POINTS = 10_000_000
 
 DIGITS_N_SAMPLES = 1797
 DIGITS_N_CLASSES = 10
@@ -115,7 +118,7 @@ def blobs(n: int = 100, centers=2, std: float = 1.0, rng=None) -> tuple[np.ndarr
     y : ndarray of shape (n,), int
         The class 0 … k-1 of each point.
     """
-    n = check_int(n, "n", "blobs")
+    n = check_int(n, "n", "blobs", maximum=MAX_POINTS)
     std = _check_number(std, "std", "blobs")
     check_positive(std, "std", "blobs", allow_zero=True)
     if isinstance(centers, (int, np.integer)) and not isinstance(centers, bool):
@@ -123,13 +126,13 @@ def blobs(n: int = 100, centers=2, std: float = 1.0, rng=None) -> tuple[np.ndarr
         angles = np.pi / 4 + 2 * np.pi * np.arange(k) / k
         means = 3.0 * np.column_stack([np.cos(angles), np.sin(angles)]) if k > 1 else np.zeros((1, 2))
     else:
-        means = as_float_array(centers, "centers", "blobs")
+        means = check_finite(as_float_array(centers, "centers", "blobs"), "centers", "blobs")
         if means.ndim != 2 or means.shape[0] < 1 or means.shape[1] < 1:
             raise ValueError(
                 f"blobs: expected centers to be a number of classes or an array of shape (k, d), "
                 f"but received shape {means.shape}"
             )
-    rng = make_rng(rng)
+    rng = make_rng(rng, owner="blobs")
     sizes = _class_sizes(n, len(means), "blobs")
     X = np.concatenate([rng.normal(mean, std, size=(size, means.shape[1])) for mean, size in zip(means, sizes)])
     y = np.repeat(np.arange(len(means)), sizes)
@@ -157,7 +160,7 @@ def two_moons(n: int = 100, noise: float = 0.1, rng=None) -> tuple[np.ndarray, n
     X : ndarray of shape (n, 2), float
     y : ndarray of shape (n,), int, labels 0 and 1
     """
-    n = check_int(n, "n", "two_moons")
+    n = check_int(n, "n", "two_moons", maximum=MAX_POINTS)
     noise = _check_noise(noise, "two_moons")
     n_upper, n_lower = _class_sizes(n, 2, "two_moons")
     t_upper = np.linspace(0.0, np.pi, n_upper)
@@ -169,7 +172,7 @@ def two_moons(n: int = 100, noise: float = 0.1, rng=None) -> tuple[np.ndarray, n
         ]
     )
     y = np.repeat([0, 1], [n_upper, n_lower])
-    rng = make_rng(rng)
+    rng = make_rng(rng, owner="two_moons")
     X = X + rng.normal(0.0, noise, size=X.shape)
     return _shuffled(X, y, rng)
 
@@ -197,7 +200,7 @@ def circles(n: int = 100, noise: float = 0.05, factor: float = 0.5, rng=None) ->
     X : ndarray of shape (n, 2), float
     y : ndarray of shape (n,), int, 0 = outer circle, 1 = inner circle
     """
-    n = check_int(n, "n", "circles")
+    n = check_int(n, "n", "circles", maximum=MAX_POINTS)
     noise = _check_noise(noise, "circles")
     factor = _check_number(factor, "factor", "circles")
     if not 0.0 < factor < 1.0:
@@ -209,7 +212,7 @@ def circles(n: int = 100, noise: float = 0.05, factor: float = 0.5, rng=None) ->
         parts.append(radius * np.column_stack([np.cos(angle), np.sin(angle)]))
     X = np.concatenate(parts)
     y = np.repeat([0, 1], sizes)
-    rng = make_rng(rng)
+    rng = make_rng(rng, owner="circles")
     X = X + rng.normal(0.0, noise, size=X.shape)
     return _shuffled(X, y, rng)
 
@@ -242,7 +245,7 @@ def spirals(
     X : ndarray of shape (n, 2), float, roughly within [-1, 1] × [-1, 1]
     y : ndarray of shape (n,), int, labels 0 … n_classes-1
     """
-    n = check_int(n, "n", "spirals")
+    n = check_int(n, "n", "spirals", maximum=MAX_POINTS)
     n_classes = check_int(n_classes, "n_classes", "spirals")
     noise = _check_noise(noise, "spirals")
     turns = _check_number(turns, "turns", "spirals")
@@ -255,7 +258,7 @@ def spirals(
         parts.append(r[:, None] * np.column_stack([np.cos(theta), np.sin(theta)]))
     X = np.concatenate(parts)
     y = np.repeat(np.arange(n_classes), sizes)
-    rng = make_rng(rng)
+    rng = make_rng(rng, owner="spirals")
     X = X + rng.normal(0.0, noise, size=X.shape)
     return _shuffled(X, y, rng)
 
@@ -286,7 +289,7 @@ def quadratic(
     x : ndarray of shape (n,), float, sorted ascending
     y : ndarray of shape (n,), float
     """
-    n = check_int(n, "n", "quadratic")
+    n = check_int(n, "n", "quadratic", maximum=MAX_POINTS)
     a = _check_number(a, "a", "quadratic")
     noise = _check_noise(noise, "quadratic")
     bounds = as_float_array(x_range, "x_range", "quadratic")
@@ -294,7 +297,7 @@ def quadratic(
         raise ValueError(
             f"quadratic: expected x_range to be (low, high) with low < high, but received {x_range!r}"
         )
-    rng = make_rng(rng)
+    rng = make_rng(rng, owner="quadratic")
     x = np.sort(rng.uniform(bounds[0], bounds[1], size=n))
     y = a * x**2 + rng.normal(0.0, noise, size=n)
     return x, y

@@ -13,11 +13,18 @@ layer l-1. With the batch first, one row per sample, the layer computes ``Z = X 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from nnlib import init as initializers
 from nnlib._checks import as_float_array, check_int, make_rng
 from nnlib._dtype import as_floats, float_dtype
+
+
+# A layer this large (8 GB of float64) is a typo or a unit mix-up, not a course network; numpy
+# would answer with "Unable to allocate 7.28 TiB".
+MAX_WEIGHTS = 10**9
 
 
 class Layer:
@@ -79,6 +86,12 @@ class WeightedLayer(Layer):
         up to rounding); the weights are then stored in ``dtype``.
         """
         dtype = float_dtype(dtype, self.name)
+        if math.prod(shape) > MAX_WEIGHTS:
+            sizes = " x ".join(f"{n:,}" for n in shape)
+            raise ValueError(
+                f"{self.name}: expected at most {MAX_WEIGHTS:,} weights in one layer, but received sizes asking for "
+                f"{sizes} = {math.prod(shape):,}"
+            )
         self.init = init if isinstance(init, str) else getattr(init, "__name__", "custom")
         initializer = initializers.get(init, self.name)
         W = as_float_array(
