@@ -45,7 +45,7 @@ def runs(data):
 
 def fake_run(hidden, loss, val_loss, l2=0.0, acc=None):
     loss, val_loss = np.array(loss, dtype=float), np.array(val_loss, dtype=float)
-    acc = np.full(len(loss), 0.5) if acc is None else np.array(acc, dtype=float)
+    acc = {len(loss): 0.5} if acc is None else {len(loss): acc}
     return Run(hidden=hidden, seed=0, l2=l2, loss=loss, val_loss=val_loss, val_accuracy=acc, snapshots={})
 
 
@@ -116,6 +116,9 @@ def test_snapshots_and_train_run_match_a_plain_fit(data):
     for name, value in model.get_weights().items():
         np.testing.assert_allclose(run.snapshots[30][name], value)
     np.testing.assert_allclose(run.val_loss, history.val_loss)
+    assert sorted(run.val_accuracy) == [0, 10, 20, 30]
+    assert run.val_accuracy[30] == nnlib.accuracy(model.predict(data.X_val), data.y_val)
+    assert run.val_accuracy[0] == nnlib.accuracy(network(8, seed=2).predict(data.X_val), data.y_val)
     np.testing.assert_allclose(run.model(30).predict(data.X_val), model.predict(data.X_val))
     assert run.best_epoch == int(np.argmin(history.val_loss)) + 1
     with pytest.raises(ValueError, match="expected one of the snapshot epochs .* but received 15"):
@@ -152,8 +155,8 @@ def test_lagom_size_chooses_by_validation_loss_not_training_loss():
 
 def test_l2_table_by_hand():
     study = {
-        0.0: [fake_run(8, [0.1, 0.05], [0.3, 0.35], acc=[0.8, 0.9]), fake_run(8, [0.1, 0.07], [0.3, 0.45], acc=[0.8, 0.8])],
-        0.01: [fake_run(8, [0.2, 0.15], [0.3, 0.20], 0.01, [0.8, 0.95])],
+        0.0: [fake_run(8, [0.1, 0.05], [0.3, 0.35], acc=0.9), fake_run(8, [0.1, 0.07], [0.3, 0.45], acc=0.8)],
+        0.01: [fake_run(8, [0.2, 0.15], [0.3, 0.20], 0.01, 0.95)],
     }
     (l2_a, train_a, val_a, lo_a, hi_a, acc_a), (l2_b, *rest_b) = l2_table(study)
     assert (l2_a, l2_b) == (0.0, 0.01)

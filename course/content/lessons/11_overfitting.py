@@ -124,7 +124,7 @@ print(data.X_train.shape, data.X_val.shape, data.X_test.shape)
 # points) for 300 epochs with Adam, and after every epoch we also compute the loss on the
 # validation points. `nnlib.fit` does that when it gets `validation_data`; it never trains on
 # them. `size_sweep` below trains one such network for each of the hidden sizes
-# $h = 1, 2, 4, \dots, 128$ (about two seconds in all) and keeps a copy of the weights every
+# $h = 1, 2, 4, \dots, 128$ (a few seconds in all) and keeps a copy of the weights every
 # 5 epochs, for the widget further down.
 
 # %% [markdown] tags=["sv", "slide"]
@@ -134,7 +134,7 @@ print(data.X_train.shape, data.X_val.shape, data.X_test.shape)
 # punkter) i 300 epoker med Adam, och efter varje epok beräknar vi också förlusten på
 # valideringspunkterna. `nnlib.fit` gör det när den får `validation_data`; den tränar aldrig på
 # dem. `size_sweep` nedan tränar ett sådant nätverk för var och en av de dolda storlekarna
-# $h = 1, 2, 4, \dots, 128$ (ungefär två sekunder sammanlagt) och sparar en kopia av vikterna var
+# $h = 1, 2, 4, \dots, 128$ (några sekunder sammanlagt) och sparar en kopia av vikterna var
 # 5:e epok, för widgeten längre ned.
 
 # %%
@@ -197,7 +197,7 @@ plt.show()
 # training loss falls for 300 epochs. Is the network getting better all the time?" Most say
 # yes. Then show the orange curve. In the widget, start at h = 128 and drag the epoch from 0 to
 # 300: the boundary first finds the moons, then grows fingers around single points. Then set
-# h = 1 (underfitting: both losses stay near 0.35) and h = 4. Misconception to name: "overfitting
+# h = 1 (underfitting: both losses stay near 0.35–0.4) and h = 4. Misconception to name: "overfitting
 # means the training loss is too low". A low training loss is fine; the symptom is the *gap*,
 # a validation loss that rises while the training loss falls.
 
@@ -206,7 +206,7 @@ plt.show()
 # ”Träningsförlusten minskar i 300 epoker. Blir nätverket bättre hela tiden?” De flesta svarar
 # ja. Visa sedan den orange kurvan. Börja med h = 128 i widgeten och dra epoken från 0 till 300:
 # beslutsgränsen hittar först månarna och växer sedan ut fingrar runt enstaka punkter. Sätt sedan
-# h = 1 (underanpassning: båda förlusterna stannar nära 0,35) och h = 4. Missförstånd att ta upp:
+# h = 1 (underanpassning: båda förlusterna stannar nära 0,35–0,4) och h = 4. Missförstånd att ta upp:
 # ”överanpassning betyder att träningsförlusten är för låg”. En låg träningsförlust är inget
 # problem; symtomet är *skillnaden*, en valideringsförlust som ökar medan träningsförlusten
 # minskar.
@@ -323,7 +323,7 @@ OverfittingExplorer(runs, data, hidden=128, epoch=300)
 # råkade passa just de 200 punkterna. Efter många val är vinnarens valideringsförlust *för
 # optimistisk*. Testdata har inte varit med i något val, så deras förlust är en ärlig
 # uppskattning för nya data, **om de används en gång, i slutet**. Tittar du på testresultatet,
-# går tillbaka och ändrar nätverket, så har testdata blivit ännu en valideringsmängd.
+# går tillbaka och ändrar nätverket, så har testdata i praktiken blivit ytterligare valideringsdata.
 #
 # Två praktiska regler: dela upp **slumpmässigt** (filer är ofta sorterade, till exempel alla
 # nollor först), med ett **fast slumpfrö** så att uppdelningen blir densamma varje gång; och låt
@@ -772,14 +772,14 @@ study = l2_study(data, [0.0, 0.001, 0.01], seeds=(0, 1, 2), hidden=128, epochs=3
 table = l2_table(study)
 
 # %% tags=["en"]
-print("lambda   train loss   val loss (min-max)      val accuracy")
+print("λ        train loss   val loss (min–max)      val accuracy")
 for l2, train, val, val_min, val_max, acc in table:
-    print(f"{l2:<8} {train:10.3f}   {val:.3f} ({val_min:.3f}-{val_max:.3f})   {acc:10.3f}")
+    print(f"{l2:<8} {train:10.3f}   {val:.3f} ({val_min:.3f}–{val_max:.3f})   {acc:10.3f}")
 
 # %% tags=["sv"]
-print("lambda   träningsförl. valideringsförl. (min-max) träffsäkerhet")
+print("λ        träningsförl. valideringsförl. (min–max) träffsäkerhet")
 for l2, train, val, val_min, val_max, acc in table:
-    print(f"{l2:<8} {train:10.3f}   {val:.3f} ({val_min:.3f}-{val_max:.3f})   {acc:10.3f}")
+    print(f"{l2:<8} {train:10.3f}   {val:.3f} ({val_min:.3f}–{val_max:.3f})   {acc:10.3f}")
 
 # %%
 fig, (ax_curves, ax_plain, ax_l2) = plt.subplots(1, 3, figsize=(16, 4.4))

@@ -58,6 +58,7 @@ import matplotlib.pyplot as plt
 import nnlib
 from course import t
 from course.numbers import fmt_percent
+from course.plots import COLORS
 from course.widgets.digits import (
     DigitPad, digit_probabilities, most_confused, plot_confusion, plot_first_layer,
     plot_history, plot_misclassified,
@@ -135,8 +136,8 @@ print(np.bincount(y_train), np.bincount(y_val), np.bincount(y_test), sep="\n")
 #    $[0, 1]$ och får se värden upp till 16 ger nonsens.
 # 2. **Inget lärs från valideringsdata eller testdata.** Att dividera med konstanten 16 lär sig
 #    ingenting alls. Väljer du att standardisera i stället (dra ifrån ett medelvärde och dividera
-#    med en standardavvikelse per pixel, `nnlib.Standardizer`), så anpassar du den till
-#    **träningsbilderna** enbart och använder samma anpassade transformation på de andra; att
+#    med en standardavvikelse per pixel, `nnlib.Standardizer`), så anpassar du den
+#    enbart till **träningsbilderna** och använder samma anpassade transformation på de andra; att
 #    anpassa den till alla bilder skulle läcka information om testdata in i träningen.
 
 # %%
@@ -150,8 +151,8 @@ X_train_in.min(), X_train_in.max()
 # %% [markdown] tags=["en", "slide"]
 # ## 3 Your choices
 #
-# Here is every decision of the project in one cell. The values given train in a few seconds and
-# are the **chapter's model**; change them, rerun from here, and compare the *validation*
+# Here is every decision of the project in one cell. With the values given, training takes a few
+# seconds; they are the **chapter's model**. Change them, rerun from here, and compare the *validation*
 # accuracy. Each choice comes from a chapter:
 #
 # | choice | value here | where it comes from |
@@ -172,8 +173,8 @@ X_train_in.min(), X_train_in.max()
 # %% [markdown] tags=["sv", "slide"]
 # ## 3 Dina val
 #
-# Här är varje beslut i projektet samlat i en cell. De angivna värdena tränas på några sekunder
-# och är **kapitlets modell**; ändra dem, kör om härifrån och jämför träffsäkerheten på
+# Här är varje beslut i projektet samlat i en cell. Med de angivna värdena tar träningen några
+# sekunder; de utgör **kapitlets modell**. Ändra dem, kör om härifrån och jämför träffsäkerheten på
 # *valideringsdata*. Varje val kommer från ett kapitel:
 #
 # | val | värde här | var det kommer från |
@@ -461,7 +462,7 @@ most_confused(confusion), len(wrong)
 # %% [markdown] tags=["en", "slide"]
 # ## 7 Try it: draw a digit
 #
-# Click the grey squares to draw a digit with the chosen pen (full ink, half ink or the eraser);
+# Click the squares to draw a digit with the chosen pen (full ink, half ink or the eraser);
 # the network reads it after every click and shows its ten probabilities. The slider loads a
 # **validation** image into the pad instead, which you can then edit (we keep the test images
 # out of sight, as always). The arrows move the whole drawing by one pixel.
@@ -476,7 +477,7 @@ most_confused(confusion), len(wrong)
 # %% [markdown] tags=["sv", "slide"]
 # ## 7 Prova själv: rita en siffra
 #
-# Klicka på de grå rutorna för att rita en siffra med den valda pennan (helt svart, halvsvart
+# Klicka på rutorna för att rita en siffra med den valda pennan (helt svart, halvsvart
 # eller sudd); nätverket läser den efter varje klick och visar sina tio sannolikheter. Reglaget
 # läser i stället in en **valideringsbild** i rutan, som du sedan kan ändra (testbilderna håller
 # vi som alltid utom synhåll). Pilarna flyttar hela teckningen en pixel.
@@ -579,7 +580,7 @@ plt.show()
 
 first_hidden = hidden[0][0]
 fig, ax = plt.subplots(figsize=(12, 3))
-ax.bar(range(len(first_hidden)), first_hidden, color="#0072B2")
+ax.bar(range(len(first_hidden)), first_hidden, color=COLORS[0])
 ax.set_xlabel(t("digits.hidden_unit"))
 ax.set_ylabel(t("digits.activation"))
 ax.set_title(t("digits.hidden_title", active=int(np.sum(first_hidden > 0)), n=len(first_hidden)))
