@@ -56,7 +56,8 @@ class Layer:
 
     def _check_dY(self, dY, expected_shape: tuple, dtype: np.dtype | None = None) -> np.ndarray:
         # float32 and float64 pass without a copy; a layer with weights asks for its own dtype.
-        dY = as_floats(dY, "dY", self.name, dtype)
+        if not (type(dY) is np.ndarray and dY.dtype == dtype):
+            dY = as_floats(dY, "dY", self.name, dtype)
         if dY.shape != expected_shape:
             raise ValueError(
                 f"{self.name}: expected dY with the shape of the last output {expected_shape}, "
