@@ -34,7 +34,7 @@ STRINGS = {
     "optimizers.train_loss": {"en": "training loss", "sv": "förlust på träningsdata"},
     "optimizers.activation_value": {"en": "activation", "sv": "aktivering"},
     "optimizers.share": {"en": "share of values", "sv": "andel av värdena"},
-    "optimizers.layer_title": {"en": "layer {k}: std {std}", "sv": "lager {k}: std {std}"},
+    "optimizers.layer_title": {"en": "layer {k}: std {std}", "sv": "lager {k}: std.av. {std}"},
     "optimizers.layer_n": {"en": "layer {k}", "sv": "lager {k}"},
     "optimizers.width_n": {"en": "{n} nodes per layer", "sv": "{n} noder per lager"},
     "optimizers.chosen": {"en": "chosen on validation", "sv": "vald på valideringsdata"},

@@ -207,7 +207,7 @@ def test_swedish_race_and_init_widgets():
 
     histograms = InitHistograms(init="small", activation="tanh")
     histograms.refresh()
-    assert histograms.axes[0].get_title().startswith("lager 1: std 0,09")
+    assert histograms.axes[0].get_title().startswith("lager 1: std.av. 0,09")
     assert "Signalen dör ut" in histograms.status.value and "(|a| > 0,99)" in histograms.status.value
 
 

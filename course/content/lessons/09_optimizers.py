@@ -638,7 +638,7 @@ for init in ("small", "large", "xavier"):
 # %% tags=["sv"]
 for init in ("small", "large", "xavier"):
     stats = [layer_stats(A) for A in layer_activations(init, "tanh")]
-    print(f"{init:6s} std per lager:", [round(s.std, 4) for s in stats],
+    print(f"{init:6s} standardavvikelse per lager:", [round(s.std, 4) for s in stats],
           " mättade:", [round(s.saturated, 2) for s in stats])
 
 # %% [markdown] tags=["en", "notes"]
