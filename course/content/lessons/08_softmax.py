@@ -739,7 +739,8 @@ print("p för exempel 1      :", softmax(Z4[1]).round(2))
 # the largest score (the "max" that softmax is a soft version of). A large $T$ shrinks the
 # differences, and $p$ approaches the uniform $1/K$. Temperature is used when generating text
 # (sample the next word from $p(T)$: low $T$ is cautious, high $T$ adventurous) and to soften a
-# trained network's outputs. It is not learned: it is a setting, a *hyperparameter* (chapter 09).
+# trained network's outputs. It is not one of the network's weights: it is a setting, a
+# *hyperparameter* (chapter 09).
 
 # %% [markdown] tags=["sv", "slide"]
 # ## 5 Temperatur: skarpare eller plattare
@@ -753,8 +754,8 @@ print("p för exempel 1      :", softmax(Z4[1]).round(2))
 # den högsta poängen (det ”max” som softmax är en mjuk version av). Ett stort $T$ krymper
 # skillnaderna, och $p$ närmar sig den likformiga fördelningen $1/K$. Temperatur används när
 # text genereras (dra nästa ord ur $p(T)$: lågt $T$ är försiktigt, högt $T$ vågat) och för att
-# mjuka upp ett tränat nätverks utdata. Den lärs inte in: den är en inställning, en
-# *hyperparameter* (kapitel 09).
+# mjuka upp ett tränat nätverks utdata. Den är inte en av nätverkets vikter: den är en
+# inställning, en *hyperparameter* (kapitel 09).
 
 # %%
 TemperatureExplorer(logits=(2.0, 1.0, 0.1))
