@@ -148,6 +148,44 @@ def preprocess(images):
 X_train_in, X_val_in = preprocess(X_train), preprocess(X_val)
 X_train_in.min(), X_train_in.max()
 
+# %% [markdown] tags=["en"]
+# **Check yourself.** A classmate standardises with `nnlib.standardize(X)` on all 1,797 images
+# *before* splitting, then splits and trains. (a) What has leaked, and into what? (b) Their
+# deployed network later gets one new image at a time. What must they store to preprocess it,
+# and what goes wrong if they call `standardize` on that single image?
+#
+# <details><summary>Answer</summary>
+#
+# (a) The means and standard deviations were computed from the validation and test images too,
+# so the training inputs carry a little information about them; the validation and test scores
+# are then slightly optimistic. (b) They must store the training set's `mean_` and `std_` (a
+# fitted `nnlib.Standardizer`) and apply exactly that transform. `standardize` computes the mean
+# and standard deviation of each pixel over the images it is given; over a single image every
+# pixel equals its own mean, so all 64 inputs become 0 and the network sees the same blank input
+# whatever was drawn. The same preprocessing for every input means the same *fitted* function,
+# not the same recipe recomputed.
+#
+# </details>
+
+# %% [markdown] tags=["sv"]
+# **Testa dig själv.** En kurskamrat standardiserar med `nnlib.standardize(X)` på alla 1 797
+# bilder *före* uppdelningen och delar sedan upp och tränar. (a) Vad har läckt, och in i vad?
+# (b) Kamratens färdiga nätverk får senare en ny bild i taget. Vad måste sparas för att kunna
+# förbehandla den, och vad blir fel om `standardize` anropas på den enstaka bilden?
+#
+# <details><summary>Svar</summary>
+#
+# (a) Medelvärdena och standardavvikelserna beräknades också från valideringsbilderna och
+# testbilderna, så träningens indata bär lite information om dem; resultaten på valideringsdata
+# och testdata blir då en aning för optimistiska. (b) Träningsdatas `mean_` och `std_` (en
+# anpassad `nnlib.Standardizer`) måste sparas och exakt den transformationen användas.
+# `standardize` beräknar varje pixels medelvärde och standardavvikelse över de bilder den får;
+# över en enda bild är varje pixel lika med sitt eget medelvärde, så alla 64 indatavärden blir 0
+# och nätverket ser samma tomma indata vad som än har ritats. Samma förbehandling för varje
+# indata betyder samma *anpassade* funktion, inte samma recept beräknat på nytt.
+#
+# </details>
+
 # %% [markdown] tags=["en", "slide"]
 # ## 3 Your choices
 #
