@@ -1,18 +1,21 @@
-"""How fast is nnlib compared with the numpy work it cannot avoid?
+"""How fast is nnlib next to what students compare it with?
 
-Two measurements, each a ratio of two timings taken in this process with the same
-min-of-N method, so the machine's speed cancels out:
+Every row is a ratio of two timings taken in this one process, so the speed of the
+machine cancels out:
 
-- MLP training step (forward, cross-entropy, backward, SGD update) divided by its
-  *matmul floor*: the bare matrix products that step needs, ``A @ W.T`` forward and
-  ``dZ.T @ A`` and ``dZ @ W`` backward for every Dense layer. Target: at most 1.5x.
-- The naive loop convolution (:func:`nnlib.conv.conv2d_naive` and its backward)
-  divided by :class:`nnlib.conv.Conv2D` forward + backward. Target: at least 30x.
+- training steps, a convolution and max pooling against PyTorch on the CPU in float32
+  (PyTorch is an optional extra: ``pip install -e .[bench]``);
+- the chapter 07 playground's step (2-16-16-1, batch 32) against the same step written
+  by hand in numpy, because at that size Python calls, not arithmetic, decide the time.
+
+Both libraries get one BLAS/OpenMP thread (set before numpy and torch are imported),
+the contenders take turns round by round, so a burst of load from other programs falls
+on both, and each time is the median over the rounds.
 
 Usage::
 
-    python bench/bench_nnlib.py            # full run, about 15 seconds
-    python bench/bench_nnlib.py --quick    # a few seconds, noisier
+    python bench/bench_nnlib.py            # full run, about 1 minute
+    python bench/bench_nnlib.py --quick    # about 15 s, noisier
     python bench/bench_nnlib.py --threads 2
 
 It prints a table and never fails on a missed target; see bench/README.md.
@@ -23,45 +26,49 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats and a smaller naive slice")
+    parser.add_argument("--quick", action="store_true", help="fewer and shorter rounds")
     parser.add_argument(
         "--threads",
         type=int,
         default=1,
-        help="BLAS/OpenMP threads for numpy (default 1: steady numbers on a shared or busy machine)",
+        help="BLAS/OpenMP threads for numpy and PyTorch (default 1: steady numbers on a shared machine)",
     )
     return parser.parse_args(argv)
 
 
-def best_times(*fns, repeat: int, min_seconds: float) -> list[float]:
-    """Seconds per call of each function: the minimum over ``repeat`` rounds of a timed loop.
+def median_times(*fns, rounds: int, min_seconds: float) -> list[float]:
+    """Seconds per call of each function: the median over ``rounds`` rounds of a timed loop.
 
     Each loop runs long enough to last at least ``min_seconds``. The functions take
-    turns round by round, so a burst of load from other processes slows all of them
-    alike instead of one; the minimum is the least disturbed round.
+    turns round by round, so a burst of load from other processes slows all of them.
     """
     numbers = [_calibrate(fn, min_seconds) for fn in fns]
-    best = [float("inf")] * len(fns)
-    for _ in range(repeat):
-        for i, (fn, number) in enumerate(zip(fns, numbers)):
+    samples: list[list[float]] = [[] for _ in fns]
+    for _ in range(rounds):
+        for fn, number, sample in zip(fns, numbers, samples):
             start = time.perf_counter()
             for _ in range(number):
                 fn()
-            best[i] = min(best[i], (time.perf_counter() - start) / number)
-    return best
+            sample.append((time.perf_counter() - start) / number)
+    return [statistics.median(sample) for sample in samples]
 
 
 def _calibrate(fn, min_seconds: float) -> int:
-    """How many calls of ``fn`` take at least ``min_seconds`` (after one warm-up call)."""
-    fn()  # warm up caches and the allocator
+    """How many calls of ``fn`` take at least ``min_seconds`` (after two warm-up calls)."""
+    fn()
+    fn()  # warm up caches, the allocator and PyTorch's kernels
     number = 1
     while True:
         start = time.perf_counter()
@@ -81,131 +88,247 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds * 1e6:.0f} us"
 
 
-def bench_mlp_step(np, sizes: list[int], batch: int, *, repeat: int, min_seconds: float) -> tuple[float, float]:
-    """(seconds per nnlib training step, seconds per matmul floor) for an MLP of ``sizes``."""
-    from nnlib.losses import CrossEntropy
+def _nnlib_dtype_kwargs(np, dtype):
+    """``{"dtype": dtype}`` when this nnlib takes a dtype, else {} (an older nnlib is float64 only)."""
+    import inspect
+
+    from nnlib.model import MLP
+
+    return {"dtype": dtype} if "dtype" in inspect.signature(MLP).parameters else {}
+
+
+def nnlib_mlp_step(np, sizes, batch, dtype, *, activation="relu", loss="cross_entropy"):
+    """One nnlib training step (forward, loss, backward, SGD) as a function, and its dtype."""
+    from nnlib.losses import BinaryCrossEntropy, CrossEntropy
     from nnlib.model import MLP
     from nnlib.optim import SGD
 
+    kwargs = _nnlib_dtype_kwargs(np, dtype)
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(batch, sizes[0]))
-    y = rng.integers(0, sizes[-1], size=batch)
-    model = MLP(sizes, activation="relu", rng=1)
-    loss = CrossEntropy()
+    X = rng.normal(size=(batch, sizes[0])).astype(kwargs.get("dtype", np.float64))
+    model = MLP(sizes, activation=activation, rng=1, **kwargs)
+    if loss == "cross_entropy":
+        y = rng.integers(0, sizes[-1], size=batch)
+        criterion = CrossEntropy()
+    else:
+        y = (rng.random(size=(batch, 1)) < 0.5).astype(X.dtype)
+        criterion = BinaryCrossEntropy(from_logits=True)
     # A small learning rate keeps thousands of timed steps on random labels far from overflow.
     optimizer = SGD(learning_rate=1e-3)
 
     def step() -> None:
-        loss.forward(model.forward(X), y)
-        model.backward(loss.backward())
+        criterion.forward(model.forward(X), y)
+        model.backward(criterion.backward())
         optimizer.step(model)
 
-    # The floor does the same products on arrays of the same shapes, and nothing else.
-    weights = [rng.normal(size=(n_out, n_in)) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-    inputs = [rng.normal(size=(batch, n_in)) for n_in in sizes[:-1]]
-    deltas = [rng.normal(size=(batch, n_out)) for n_out in sizes[1:]]
-    layers = list(zip(inputs, weights, deltas))
-
-    def floor() -> None:
-        for A, W, _ in layers:
-            A @ W.T
-        for A, W, dZ in reversed(layers):
-            dZ.T @ A
-            dZ @ W
-
-    step_seconds, floor_seconds = best_times(step, floor, repeat=repeat, min_seconds=min_seconds)
-    return step_seconds, floor_seconds
+    return step, np.dtype(kwargs.get("dtype", np.float64))
 
 
-def bench_conv(np, *, batch: int, naive_images: int, repeat: int, naive_repeat: int, min_seconds: float):
-    """(seconds for Conv2D forward+backward on ``batch`` images, naive seconds scaled to ``batch``)."""
-    from nnlib.conv import Conv2D, conv2d_naive, conv2d_naive_backward
+def _takes_dtype(cls) -> bool:
+    import inspect
+
+    return "dtype" in inspect.signature(cls).parameters
+
+
+def torch_mlp_step(torch, sizes, batch, dtype, *, activation="relu", loss="cross_entropy"):
+    """The same step in PyTorch: forward, loss, backward through autograd, SGD."""
+    nn = torch.nn
+    torch.manual_seed(0)
+    layers = []
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        layers.append(nn.Linear(n_in, n_out, dtype=dtype))
+        if i < len(sizes) - 2:
+            layers.append(nn.ReLU() if activation == "relu" else nn.Tanh())
+    model = nn.Sequential(*layers)
+    X = torch.randn(batch, sizes[0], dtype=dtype)
+    if loss == "cross_entropy":
+        y = torch.randint(0, sizes[-1], (batch,))
+        criterion = nn.CrossEntropyLoss()
+    else:
+        y = (torch.rand(batch, 1) < 0.5).to(dtype)
+        criterion = nn.BCEWithLogitsLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
+
+    def step() -> None:
+        optimizer.zero_grad(set_to_none=True)
+        criterion(model(X), y).backward()
+        optimizer.step()
+
+    return step
+
+
+def numpy_playground_step(np, dtype):
+    """The 2-16-16-1 tanh network's step (BCE on logits, SGD) written by hand in numpy."""
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(32, 2)).astype(dtype)
+    y = (rng.random(size=(32, 1)) < 0.5).astype(dtype)
+    sizes = [2, 16, 16, 1]
+    Ws = [(rng.normal(size=(o, i)) * np.sqrt(1 / i)).astype(dtype) for i, o in zip(sizes[:-1], sizes[1:])]
+    bs = [np.zeros(o, dtype=dtype) for o in sizes[1:]]
+    lr = dtype(1e-3)
+
+    def step() -> None:
+        W1, W2, W3 = Ws
+        b1, b2, b3 = bs
+        A1 = np.tanh(X @ W1.T + b1)
+        A2 = np.tanh(A1 @ W2.T + b2)
+        Z3 = A2 @ W3.T + b3
+        # loss value, as nnlib and PyTorch compute it: mean of log(1 + e^z) - y z
+        np.mean(np.maximum(Z3, 0) - Z3 * y + np.log1p(np.exp(-np.abs(Z3))))
+        dZ3 = (1 / (1 + np.exp(-Z3)) - y) / len(X)
+        dA2 = dZ3 @ W3
+        dZ2 = dA2 * (1 - A2 * A2)
+        dA1 = dZ2 @ W2
+        dZ1 = dA1 * (1 - A1 * A1)
+        grads = ((dZ3.T @ A2, dZ3.sum(0)), (dZ2.T @ A1, dZ2.sum(0)), (dZ1.T @ X, dZ1.sum(0)))
+        for W, b, (dW, db) in zip((W3, W2, W1), (b3, b2, b1), grads):
+            W -= lr * dW
+            b -= lr * db
+
+    return step
+
+
+def conv_pair(np, torch, dtype_np, dtype_torch, *, batch=64, c_in=16, size=14, c_out=32):
+    """Conv2D forward + backward in nnlib and in PyTorch, 3x3, padding 1."""
+    from nnlib.conv import Conv2D
 
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(batch, 1, 28, 28))
-    conv = Conv2D(1, 16, 3, rng=1)
-    dY = rng.normal(size=conv.output_shape(X.shape))
+    X = rng.normal(size=(batch, c_in, size, size)).astype(dtype_np)
+    kwargs = {"dtype": dtype_np} if _takes_dtype(Conv2D) else {}
+    conv = Conv2D(c_in, c_out, 3, padding=1, rng=1, **kwargs)
+    X = X.astype(conv.W.dtype)
+    dY = rng.normal(size=conv.output_shape(X.shape)).astype(conv.W.dtype)
 
-    def fast() -> None:
+    def ours() -> None:
         conv.forward(X)
         conv.backward(dY)
 
-    X_slice, dY_slice = X[:naive_images], dY[:naive_images]
+    if torch is None:
+        return ours, None, conv.W.dtype
+    Xt = torch.from_numpy(X.astype(np.float32 if dtype_torch == torch.float32 else np.float64)).requires_grad_(True)
+    layer = torch.nn.Conv2d(c_in, c_out, 3, padding=1, dtype=dtype_torch)
+    dYt = torch.from_numpy(dY.astype(np.float32 if dtype_torch == torch.float32 else np.float64))
 
-    def naive() -> None:
-        conv2d_naive(X_slice, conv.W, conv.b)
-        conv2d_naive_backward(dY_slice, X_slice, conv.W)
+    def theirs() -> None:
+        Xt.grad = None
+        layer.zero_grad(set_to_none=True)
+        layer(Xt).backward(dYt)
 
-    (fast_seconds,) = best_times(fast, repeat=repeat, min_seconds=min_seconds)
-    (naive_seconds,) = best_times(naive, repeat=naive_repeat, min_seconds=0.0)
-    return fast_seconds, naive_seconds / naive_images * batch
+    return ours, theirs, conv.W.dtype
+
+
+def pool_pair(np, torch, dtype_np, dtype_torch, *, shape=(64, 16, 26, 26)):
+    """MaxPool2D(2) forward + backward in nnlib and in PyTorch."""
+    from nnlib.conv import MaxPool2D
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=shape).astype(dtype_np)
+    pool = MaxPool2D(2)
+    dY = rng.normal(size=pool.output_shape(X.shape)).astype(dtype_np)
+
+    def ours() -> None:
+        pool.forward(X)
+        pool.backward(dY)
+
+    if torch is None:
+        return ours, None
+    Xt = torch.from_numpy(X.astype(np.float32)).to(dtype_torch).requires_grad_(True)
+    dYt = torch.from_numpy(dY.astype(np.float32)).to(dtype_torch)
+
+    def theirs() -> None:
+        Xt.grad = None
+        torch.nn.functional.max_pool2d(Xt, 2).backward(dYt)
+
+    return ours, theirs
 
 
 def main(argv=None) -> None:
     args = parse_args(argv)
     if args.threads < 1:
         sys.exit(f"bench_nnlib: expected --threads >= 1, but received {args.threads}")
-    if "numpy" in sys.modules:
-        print("warning: numpy was imported before the thread count could be set", file=sys.stderr)
-    # BLAS reads these once, when numpy is first imported, so set them before importing it.
+    if "numpy" in sys.modules or "torch" in sys.modules:
+        print("warning: numpy or torch was imported before the thread count could be set", file=sys.stderr)
+    # BLAS and OpenMP read these once, when the library is first imported.
     for variable in THREAD_VARIABLES:
         os.environ[variable] = str(args.threads)
     import numpy as np
 
-    repeat, min_seconds = (3, 0.02) if args.quick else (7, 0.2)
-    naive_images, naive_repeat = (1, 1) if args.quick else (2, 3)
-    batch, conv_batch = 256, 64
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    else:
+        torch.set_num_threads(args.threads)
 
+    rounds, min_seconds = (5, 0.05) if args.quick else (9, 0.2)
     print(
         f"nnlib benchmark{' (--quick)' if args.quick else ''}: numpy {np.__version__}, "
-        f"Python {platform.python_version()}, {args.threads} BLAS thread(s), {os.cpu_count()} CPU(s)"
+        + (f"PyTorch {torch.__version__}, " if torch else "PyTorch not installed (pip install -e .[bench]), ")
+        + f"Python {platform.python_version()}, {args.threads} BLAS thread(s), {os.cpu_count()} CPU(s), "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
-    print(f"timings: minimum over {repeat} rounds of at least {format_seconds(min_seconds)} each")
+    print(f"timings: median over {rounds} interleaved rounds of at least {format_seconds(min_seconds)} each")
     print()
 
-    rows = []
-    for sizes in ([64, 256, 256, 10], [784, 512, 10]):
-        step, floor = bench_mlp_step(np, sizes, batch, repeat=repeat, min_seconds=min_seconds)
-        ratio = step / floor
-        rows.append(
+    rows = []  # (what, nnlib time, baseline name, baseline time, target ratio)
+    f32 = np.float32
+
+    for sizes in ([784, 512, 10], [64, 128, 10]):
+        name = f"MLP step {'-'.join(map(str, sizes))}, batch 256"
+        ours64, _ = nnlib_mlp_step(np, sizes, 256, np.float64)
+        ours32, dtype = nnlib_mlp_step(np, sizes, 256, f32)
+        if torch is None:
+            continue
+        theirs32 = torch_mlp_step(torch, sizes, 256, torch.float32)
+        theirs64 = torch_mlp_step(torch, sizes, 256, torch.float64)
+        t32, t64, p32, p64 = median_times(ours32, ours64, theirs32, theirs64, rounds=rounds, min_seconds=min_seconds)
+        rows.append((f"{name} ({dtype})", t32, "PyTorch float32", p32, 1.25))
+        rows.append((f"{name} (float64)", t64, "PyTorch float64", p64, None))
+
+    sizes = [2, 16, 16, 1]
+    ours, dtype = nnlib_mlp_step(np, sizes, 32, np.float64, activation="tanh", loss="bce")
+    hand = numpy_playground_step(np, np.float64)
+    contenders = [ours, hand]
+    if torch is not None:
+        contenders.append(torch_mlp_step(torch, sizes, 32, torch.float32, activation="tanh", loss="bce"))
+    times = median_times(*contenders, rounds=rounds, min_seconds=min_seconds)
+    rows.append(("MLP step 2-16-16-1, batch 32 (float64)", times[0], "numpy by hand float64", times[1], 1.3))
+    if torch is not None:
+        rows.append(("MLP step 2-16-16-1, batch 32 (float64)", times[0], "PyTorch float32", times[2], None))
+
+    if torch is not None:
+        ours, theirs, dtype = conv_pair(np, torch, f32, torch.float32)
+        t, p = median_times(ours, theirs, rounds=rounds, min_seconds=min_seconds)
+        rows.append((f"Conv2D 64x16x14x14 -> 32, 3x3 pad 1, fwd+bwd ({dtype})", t, "PyTorch float32", p, 2.0))
+        ours, theirs, dtype = conv_pair(np, torch, np.float64, torch.float64)
+        t, p = median_times(ours, theirs, rounds=rounds, min_seconds=min_seconds)
+        rows.append((f"Conv2D 64x16x14x14 -> 32, 3x3 pad 1, fwd+bwd ({dtype})", t, "PyTorch float64", p, None))
+        ours, theirs = pool_pair(np, torch, f32, torch.float32)
+        t, p = median_times(ours, theirs, rounds=rounds, min_seconds=min_seconds)
+        rows.append(("MaxPool 2x2 on 64x16x26x26, fwd+bwd (float32)", t, "PyTorch float32", p, 1.5))
+
+    header = ("benchmark", "nnlib", "baseline", "time", "ratio", "target", "met")
+    table = [header]
+    for what, ours_s, baseline, theirs_s, target in rows:
+        ratio = ours_s / theirs_s
+        table.append(
             (
-                f"MLP step {'-'.join(map(str, sizes))}, batch {batch}",
-                format_seconds(step),
-                f"matmuls {format_seconds(floor)}",
+                what,
+                format_seconds(ours_s),
+                baseline,
+                format_seconds(theirs_s),
                 f"{ratio:.2f}x",
-                "<= 1.5x",
-                ratio <= 1.5,
+                "-" if target is None else f"<= {target}x",
+                "-" if target is None else ("yes" if ratio <= target else "NO"),
             )
         )
-
-    fast, naive = bench_conv(
-        np, batch=conv_batch, naive_images=naive_images, repeat=repeat, naive_repeat=naive_repeat, min_seconds=min_seconds
-    )
-    speedup = naive / fast
-    rows.append(
-        (
-            f"Conv2D fwd+bwd {conv_batch}x1x28x28, 16 3x3",
-            format_seconds(fast),
-            f"naive {format_seconds(naive)}*",
-            f"{speedup:.0f}x faster",
-            ">= 30x",
-            speedup >= 30,
-        )
-    )
-
-    header = ("benchmark", "nnlib", "baseline", "ratio", "target", "met")
-    table = [header] + [(*row[:5], "yes" if row[5] else "NO") for row in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for i, row in enumerate(table):
-        print("  ".join(cell.ljust(width) if j == 0 else cell.rjust(width) for j, (cell, width) in enumerate(zip(row, widths))))
+        print("  ".join(cell.ljust(w) if j in (0, 2) else cell.rjust(w) for j, (cell, w) in enumerate(zip(row, widths))))
         if i == 0:
-            print("  ".join("-" * width for width in widths))
+            print("  ".join("-" * w for w in widths))
     print()
-    print("MLP ratio: nnlib step time / time of the step's bare matrix products (lower is better).")
-    print(
-        f"* naive: conv2d_naive + conv2d_naive_backward timed on {naive_images} image(s) and scaled "
-        f"per image to {conv_batch}; ratio = naive / Conv2D (higher is better)."
-    )
+    print("ratio: nnlib time / baseline time, lower is better; below 1 nnlib is faster.")
 
 
 if __name__ == "__main__":
