@@ -77,7 +77,9 @@ class FigureWidget:
         if png is None:
             # Another backend (ipympl draws on its own canvas) or no kernel at all (tests):
             # hand the figure to IPython as before.
-            self.fig.canvas.draw_idle()
+            self._last_png = None
+            if type(self.fig.canvas) not in (FigureCanvasBase, FigureCanvasAgg):
+                self.fig.canvas.draw_idle()  # an interactive canvas redraws itself; Agg only on display
             with self.out:
                 clear_output(wait=True)
                 display(self.fig)
@@ -98,6 +100,7 @@ class FigureWidget:
         return widgets.VBox([*rows, self.status, self.out])
 
     def _ipython_display_(self) -> None:
+        self._last_png = None  # shown anew: send the picture even if it did not change
         self.refresh()
         display(self.widget)
 
