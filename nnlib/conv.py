@@ -72,7 +72,36 @@ def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int 
     >>> conv_output_size(28, 3, stride=2, padding=1)
     14
     """
-    return (size + 2 * padding - kernel_size) // stride + 1
+    try:
+        out = (size + 2 * padding - kernel_size) // stride + 1
+    except (TypeError, ZeroDivisionError):
+        out = None
+    # One comparison chain on the way every layer takes; the checks by name only on the way out.
+    if isinstance(out, bool) or not isinstance(out, (int, np.integer)) or out < 1 or stride < 1 or padding < 0:
+        _explain_output_size(size, kernel_size, stride, padding)
+    return out
+
+
+def _explain_output_size(size, kernel_size, stride, padding) -> None:
+    owner = "conv_output_size"
+    size = check_int(size, "size", owner)
+    kernel_size = check_int(kernel_size, "kernel_size", owner)
+    check_int(stride, "stride", owner)
+    padding = check_int(padding, "padding", owner, minimum=0)
+    raise ValueError(
+        f"{owner}: expected size + 2*padding >= kernel_size, but received size {size}, padding {padding} "
+        f"and kernel_size {kernel_size}"
+    )
+
+
+def _image_shape(X_shape, owner: str) -> tuple[int, int, int, int]:
+    """``X_shape`` as four ints ``(N, C, H, W)``, or an error naming it."""
+    if not isinstance(X_shape, (tuple, list)) or len(X_shape) != 4:
+        shown = repr(X_shape) if isinstance(X_shape, (tuple, list)) else type(X_shape).__name__
+        raise TypeError(f"{owner}: expected X_shape to be (N, C, H, W), four ints, but received {shown}")
+    N = check_int(X_shape[0], "X_shape[0] (N)", owner, minimum=0)
+    C, H, W = (check_int(d, f"X_shape[{i}] ({name})", owner) for i, (d, name) in enumerate(zip(X_shape[1:], "CHW"), 1))
+    return N, C, H, W
 
 
 def _check_image(
@@ -226,7 +255,7 @@ def col2im(cols: np.ndarray, X_shape: tuple, kernel_size, stride: int = 1, paddi
     kH, kW = _pair(kernel_size, "kernel_size", "col2im")
     stride = check_int(stride, "stride", "col2im")
     padding = check_int(padding, "padding", "col2im", minimum=0)
-    N, C, H, W = (int(d) for d in X_shape)
+    N, C, H, W = _image_shape(X_shape, "col2im")
     H_out = conv_output_size(H, kH, stride, padding)
     W_out = conv_output_size(W, kW, stride, padding)
     cols = as_floats(cols, "cols", "col2im")

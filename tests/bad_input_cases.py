@@ -43,6 +43,7 @@ from nnlib import (
     train_test_split,
 )
 from nnlib import activations, datasets, lstsq
+from nnlib.conv import col2im, conv_output_size
 
 
 @dataclass
@@ -491,6 +492,12 @@ def _cases() -> list[Case]:
     add(Case("blobs n 10**12", lambda: datasets.blobs(10**12, rng=0), ("n",)))
     add(Case("two_moons n 10**11", lambda: datasets.two_moons(10**11, rng=0), ("n",)))
     add(Case("blobs nan centers", lambda: datasets.blobs(10, centers=np.array([[np.nan, 0.0], [1.0, 1.0]]), rng=0), ("centers", "nan")))
+    add(Case("col2im X_shape str", lambda: col2im(np.zeros((4, 9)), "abc", 3), ("X_shape",)))
+    add(Case("col2im X_shape of 3", lambda: col2im(np.zeros((4, 9)), (1, 4, 4), 3), ("X_shape", "(N, C, H, W)")))
+    add(Case("col2im X_shape 4.5", lambda: col2im(np.zeros((4, 9)), (1, 1, 4.5, 4), 3), ("X_shape[2]", "4.5")))
+    add(Case("conv_output_size '28'", lambda: conv_output_size("28", 3), ("size",)))
+    add(Case("conv_output_size kernel too big", lambda: conv_output_size(2, 5), ("kernel_size", "size 2")))
+    add(Case("conv_output_size stride 0", lambda: conv_output_size(28, 3, stride=0), ("stride",)))
     add(Case("train_test_split y short", lambda: train_test_split(X2, Y1[:3]), ("y",)))
     add(Case("two_moons n 2.5", lambda: datasets.two_moons(2.5, rng=0), ("n",)))
     add(Case("two_moons n '10'", lambda: datasets.two_moons("10", rng=0), ("n",)))
