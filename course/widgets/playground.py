@@ -289,6 +289,8 @@ class Trainer:
         self.rng = np.random.default_rng(seed)
         self.model = build_network(self.hidden, activation, rng=self.rng)
         self._dense = dense_layers(self.model)
+        self._weights = [layer.params["W"] for layer in self._dense]  # the model's own arrays
+        self._biases = [layer.params["b"] for layer in self._dense]
         self.optimizer = SGD(self.learning_rate)
         self.epoch = 0
         self.train_losses: list[float] = []
@@ -381,24 +383,28 @@ class Trainer:
         ``Sequential.backward``, which cost more than the arithmetic on batches this small;
         ``tests/widgets/test_playground.py`` checks that both give the same weights.
         """
-        layers = self._dense
+        weights, biases = self._weights, self._biases
         derivative = _DERIVATIVE_FROM_OUTPUT[self.activation]
         activation = _ACTIVATION[self.activation]
         outputs = [Xb]
         A = Xb
-        last = len(layers) - 1
-        for i, layer in enumerate(layers):
-            Z = A @ layer.params["W"].T
-            Z += layer.params["b"]
+        last = len(weights) - 1
+        for i in range(last + 1):
+            Z = A @ weights[i].T
+            Z += biases[i]
             if i < last:
                 A = activation(Z)
                 outputs.append(A)
-        # δ^(L) = (σ(z) − y)/N, here already multiplied by η: the backward pass is linear in δ,
-        # so every gradient below comes out as η·gradient, which saves one product per array.
-        dZ = (_fast_sigmoid(Z) - Yb) * (self._learning_rate / len(Yb))
+        # δ^(L) = (σ(z) − y)/N with σ(z) = (1 + tanh(z/2))/2, so δ^(L) = (tanh(z/2) + 1 − 2y)/(2N);
+        # here already multiplied by η: the backward pass is linear in δ, so every gradient
+        # below comes out as η·gradient, which saves one product per array.
+        Z *= 0.5
+        dZ = np.tanh(Z, out=Z)
+        dZ += 1.0 - 2.0 * Yb
+        dZ *= self._learning_rate / (2 * len(Yb))
         decay = self._learning_rate * self._l2
         for i in range(last, -1, -1):
-            W, b = layers[i].params["W"], layers[i].params["b"]
+            W = weights[i]
             A_before = outputs[i]
             step_W = dZ.T @ A_before
             step_b = dZ.sum(axis=0)
@@ -407,7 +413,7 @@ class Trainer:
             if decay > 0:
                 step_W += decay * W
             W -= step_W
-            b -= step_b
+            biases[i] -= step_b
 
     def _student_iteration(self, Xb: np.ndarray, Yb: np.ndarray, compare: bool) -> bool:
         first, second = dense_layers(self.model)
@@ -462,9 +468,10 @@ class Trainer:
             if self.diverged:
                 return
             order = self.rng.permutation(n)
+            # Shuffle once per epoch; the batches are then slices (views), not copies.
+            X_epoch, Y_epoch = self.X_train[order], self.Y_train[order]
             for start in range(0, n, self._batch_size):
-                batch = order[start:start + self._batch_size]
-                Xb, Yb = self.X_train[batch], self.Y_train[batch]
+                Xb, Yb = X_epoch[start:start + self._batch_size], Y_epoch[start:start + self._batch_size]
                 if self.student_train_step is None:
                     iteration(Xb, Yb)
                 elif not self._student_iteration(Xb, Yb, compare=start == 0):
@@ -524,6 +531,47 @@ def plot_decision_boundary(model: Sequential, X, y, *, ax=None, title: str | Non
 # ---------------------------------------------------------------------------------------
 # The widget
 # ---------------------------------------------------------------------------------------
+
+class Blitter:
+    """Render a figure to JPEG bytes fast, by blitting in Agg.
+
+    A Jupyter kernel can only send pictures, so every redraw is an image. The figure is
+    drawn in full only when ``key`` changes (axis limits, titles, …); the background is then
+    saved, and every other redraw restores it and draws only the ``dynamic`` artists on top.
+    JPEG at quality 90 encodes several times faster than PNG for pictures like these (smooth
+    colour maps), which is what keeps Play above ten redraws per second.
+    """
+
+    def __init__(self, fig) -> None:
+        self.fig = fig
+        FigureCanvasAgg(fig)  # draw with Agg ourselves, whatever the notebook's backend
+        self._background = None
+        self._key = None
+        self.full_draws = 0
+
+    def render(self, dynamic: Sequence, key: tuple) -> bytes:
+        from PIL import Image
+
+        canvas = self.fig.canvas
+        if key != self._key or self._background is None:
+            for artist in dynamic:
+                artist.set_animated(True)  # left out of the full draw, drawn on top below
+            canvas.draw()
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            self._key = key
+            self.full_draws += 1
+        else:
+            canvas.restore_region(self._background)
+        renderer = canvas.get_renderer()
+        for artist in dynamic:
+            if artist.get_visible():
+                artist.draw(renderer)
+        width, height = canvas.get_width_height(physical=True)
+        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, format="jpeg", quality=90)
+        return buffer.getvalue()
+
 
 def _nice_epochs(epochs: int) -> int:
     """The x-limit of the loss plot: 10, 20, 40, 80, … (the first that holds ``epochs``)."""
@@ -618,13 +666,10 @@ class Playground(FigureWidget):
         for control in (self.layers, self.activation, self.l2):
             control.disabled = student
 
-        FigureCanvasAgg(self.fig)  # draw with Agg ourselves, whatever the notebook's backend
+        self._blitter = Blitter(self.fig)
         self._build_artists()
         self.picture = widgets.Image(format="jpeg", layout=widgets.Layout(max_width="100%"))
         self.units_picture = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", display="none"))
-        self._backgrounds = None
-        self._drawn_key = None
-        self.full_draws = 0
         self.redraws = 0
         self._new_data()
 
@@ -706,7 +751,6 @@ class Playground(FigureWidget):
         rows = math.ceil(n_units / columns)
         fig, axes = plt.subplots(rows, columns, figsize=(1.3 * columns, 1.55 * rows + 0.45), squeeze=False)
         plt.close(fig)
-        FigureCanvasAgg(fig)
         images = []
         for index, ax in enumerate(axes.ravel()):
             ax.set_xticks([])
@@ -789,6 +833,7 @@ class Playground(FigureWidget):
         n_units = min(trainer.hidden[-1], MAX_UNITS_SHOWN)
         if self.units_fig is None or len(self.unit_images) != n_units:
             self.units_fig, self.unit_images = self._units_figure(n_units)
+            self._units_blitter = Blitter(self.units_fig)
         with np.errstate(over="ignore", invalid="ignore"):
             outputs = hidden_outputs(trainer.model, grid_points())[-1]
         weights = dense_layers(trainer.model)[-1].params["W"][0]
@@ -841,10 +886,8 @@ class Playground(FigureWidget):
         return t("playground.student_ready", name=name)
 
     # Display -------------------------------------------------------------------------
-    # A Jupyter kernel can only send pictures, so every redraw is a PNG. To make it cheap,
-    # the figure is drawn in full only when something static changed (axis limits, titles,
-    # the data); otherwise the saved background is restored and only the moving artists
-    # (map, boundary, points, loss curves, epoch text) are drawn on it: blitting, in Agg.
+    # Redraws go through a Blitter: the moving artists (map, boundary, points, loss curves,
+    # epoch text) are drawn on a saved background until the layout changes.
     def _dynamic_artists(self) -> list:
         ax, ax_loss = self.axes
         return [self.image, self.boundary_line, self.points, self.train_line, self.val_line, self.epoch_text]
@@ -853,48 +896,24 @@ class Playground(FigureWidget):
         ax, ax_loss = self.axes
         return (ax.get_title(), ax_loss.get_xlim(), ax_loss.get_ylim(), self.fig.get_size_inches().tobytes())
 
-    def _draw(self) -> None:
-        canvas = self.fig.canvas
-        key = self._layout_key()
-        if key != self._drawn_key or self._backgrounds is None:
-            for artist in self._dynamic_artists():
-                artist.set_animated(True)
-            canvas.draw()
-            self._backgrounds = [canvas.copy_from_bbox(ax.bbox) for ax in self.axes]
-            self._drawn_key = key
-            self.full_draws += 1
-        else:
-            for background in self._backgrounds:
-                canvas.restore_region(background)
-        renderer = canvas.get_renderer()
-        for artist in self._dynamic_artists():
-            if artist.get_visible():
-                artist.draw(renderer)
-
     def render(self) -> bytes:
-        """Draw (blitting when it can) and return the figure as JPEG bytes.
+        """The main figure as JPEG bytes (drawn in full only when its layout changed)."""
+        return self._blitter.render(self._dynamic_artists(), self._layout_key())
 
-        JPEG at quality 90 encodes several times faster than PNG for a picture like this one
-        (a smooth colour map), which is what keeps Play above ten redraws per second.
-        """
-        from PIL import Image
+    @property
+    def full_draws(self) -> int:
+        return self._blitter.full_draws
 
-        self._draw()
-        canvas = self.fig.canvas
-        width, height = canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="jpeg", quality=90)
-        return buffer.getvalue()
+    def _render_units(self) -> bytes:
+        dynamic = [artist for image in self.unit_images for artist in (image, image.axes.title)]
+        return self._units_blitter.render(dynamic, (id(self.units_fig),))
 
     def refresh(self) -> None:
         self.update()
         self.updates += 1
         self.picture.value = self.render()
         if self.show_units.value and self.unit_images:
-            buffer = io.BytesIO()
-            self.units_fig.savefig(buffer, format="png")
-            self.units_picture.value = buffer.getvalue()
+            self.units_picture.value = self._render_units()
             self.units_picture.layout.display = None
         else:
             self.units_picture.layout.display = "none"
