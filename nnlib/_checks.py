@@ -20,6 +20,9 @@ def describe(x) -> str:
     """A short description of a received value for an error message: its type and a glimpse."""
     if isinstance(x, np.ndarray):
         return f"an array of dtype {x.dtype} with shape {x.shape}"
+    if isinstance(x, dict):
+        keys = sorted(map(str, x))
+        return f"a dict with keys {keys[:8]}{' …' if len(keys) > 8 else ''}" if keys else "an empty dict"
     if x is None or isinstance(x, (bool, numbers.Number)):
         return f"{type(x).__name__} {x!r}"
     if isinstance(x, str):
@@ -28,9 +31,12 @@ def describe(x) -> str:
     return type(x).__name__
 
 
-def _first_position(mask: np.ndarray):
-    index = np.argwhere(mask)[0]
-    return int(index[0]) if index.size == 1 else tuple(int(i) for i in index)
+def _position(index, shape: tuple) -> str:
+    """`` at index (i, j)`` for a flat ``index`` into an array of ``shape``; nothing for a scalar."""
+    if not shape:
+        return ""
+    where = tuple(int(i) for i in np.unravel_index(index, shape))
+    return f" at index {where[0] if len(where) == 1 else where}"
 
 
 def as_float_array(x, name: str, owner: str, *, dtype=None) -> np.ndarray:
@@ -68,9 +74,9 @@ def as_float_array(x, name: str, owner: str, *, dtype=None) -> np.ndarray:
         flat = array.reshape(-1)
         for i, item in enumerate(flat):
             if isinstance(item, bool) or not isinstance(item, numbers.Real):
-                where = "" if array.ndim == 0 else f" at index {np.unravel_index(i, array.shape) if array.ndim > 1 else i}"
                 raise TypeError(
-                    f"{owner}: expected {name} to be an array of real numbers, but received {describe(item)}{where}"
+                    f"{owner}: expected {name} to be an array of real numbers, but received "
+                    f"{describe(item)}{_position(i, array.shape)}"
                 )
         return array.astype(want)
     raise TypeError(f"{owner}: expected {name} to be an array of numbers, but received dtype {array.dtype}")
@@ -79,11 +85,9 @@ def as_float_array(x, name: str, owner: str, *, dtype=None) -> np.ndarray:
 def check_finite(x: np.ndarray, name: str, owner: str) -> np.ndarray:
     """``x`` unchanged if every value is finite, else a ValueError naming the first bad one."""
     if not np.isfinite(x).all():
-        bad = ~np.isfinite(x)
-        position = _first_position(bad) if x.ndim else ()
-        value = x[position] if x.ndim else x[()]
+        i = int(np.argmin(np.isfinite(x).reshape(-1)))  # the first value that is not finite
         raise ValueError(
-            f"{owner}: expected finite values in {name}, but received {float(value)} at index {position}"
+            f"{owner}: expected finite values in {name}, but received {float(x.reshape(-1)[i])}{_position(i, x.shape)}"
         )
     return x
 

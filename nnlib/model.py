@@ -7,6 +7,7 @@ anything, so opening a model file from someone else cannot run their code.
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
@@ -521,6 +522,12 @@ def _build(config: dict, max_bytes: int) -> Sequential:
         specs.append((i, name, kwargs))
     layers = []
     for i, name, kwargs in specs:
+        accepted = [p for p in inspect.signature(classes[name]).parameters if p not in ("self", "rng")]
+        unknown = sorted(set(kwargs) - set(accepted))
+        if unknown:
+            raise TypeError(
+                f"expected the arguments of layer {i} ({name}) among {accepted}, but received {unknown[0]!r}"
+            )
         try:
             # Built with fresh initial weights, which set_weights overwrites.
             layers.append(classes[name](**kwargs))

@@ -249,17 +249,24 @@ def _samples(X, y, x_name: str, y_name: str, dtype=None) -> tuple[np.ndarray, np
 
 
 def _check_fits(model, loss: Loss, X: np.ndarray, y: np.ndarray, x_name: str, y_name: str) -> None:
-    """One sample through the model and the loss, so a mismatch is named before training starts."""
+    """One sample through the model and the loss, so a mismatch is named before training starts.
+
+    The layer's or loss's own message follows in brackets; it speaks of that one sample.
+    """
     try:
         out = model.forward(X[:1])
     except (ValueError, TypeError) as error:
-        raise type(error)(f"fit: {x_name} does not fit the model: {error}") from None
+        raise type(error)(
+            f"fit: {x_name} of shape {X.shape} does not fit the model (its first sample was refused: {error})"
+        ) from None
     try:
         with np.errstate(over="ignore", invalid="ignore"):
             _cost(loss, out, y[:1])
     except (ValueError, TypeError) as error:
+        output = "(N" + "".join(f", {n}" for n in out.shape[1:]) + (",)" if out.ndim == 1 else ")")
         raise type(error)(
-            f"fit: {y_name} does not match the model's output (shape {out.shape[1:]} per sample) for {loss!r}: {error}"
+            f"fit: expected {y_name} to match the model's output {output} for {loss!r}, but received {y_name} of "
+            f"shape {y.shape} (for the first sample: {error})"
         ) from None
 
 
