@@ -54,10 +54,10 @@ STRINGS = {
     "descent.title_directional": {"en": "Slope in every direction $u$", "sv": "Lutningen i varje riktning $u$"},
     "descent.title_threshold": {"en": "Loss after 50 steps", "sv": "Förlust efter 50 steg"},
     "descent.title_fit_line": {"en": "The fitted line", "sv": "Den anpassade linjen"},
-    "descent.regime_slow": {"en": "too small: $\\eta = {lr:.3g}$", "sv": "för liten: $\\eta = {lr:.3g}$"},
-    "descent.regime_good": {"en": "good: $\\eta = {lr:.3g}$", "sv": "lagom: $\\eta = {lr:.3g}$"},
-    "descent.regime_large": {"en": "too large: $\\eta = {lr:.3g}$", "sv": "för stor: $\\eta = {lr:.3g}$"},
-    "descent.regime_divergent": {"en": "divergent: $\\eta = {lr:.3g}$", "sv": "divergent: $\\eta = {lr:.3g}$"},
+    "descent.regime_slow": {"en": "too small: $\\eta$ = {lr}", "sv": "för liten: $\\eta$ = {lr}"},
+    "descent.regime_good": {"en": "good: $\\eta$ = {lr}", "sv": "lagom: $\\eta$ = {lr}"},
+    "descent.regime_large": {"en": "too large: $\\eta$ = {lr}", "sv": "för stor: $\\eta$ = {lr}"},
+    "descent.regime_divergent": {"en": "divergent: $\\eta$ = {lr}", "sv": "divergerar: $\\eta$ = {lr}"},
     # Status lines
     "descent.verdict_converged": {
         "en": "Converged: after {steps} steps the path sits at the minimum.",
@@ -76,32 +76,32 @@ STRINGS = {
         "sv": "Divergerar: varje steg hamnar längre från minimipunkten (avbröts efter {steps} steg).",
     },
     "descent.status_quadratic": {
-        "en": "η = {lr:.4g}, threshold 2/L'' = {threshold:.4g}; a = {a:.4g} (closed form a* = {a_star:.4g}), "
-        "L(a) = {loss:.4g}",
-        "sv": "η = {lr:.4g}, gräns 2/L'' = {threshold:.4g}; a = {a:.4g} (sluten form a* = {a_star:.4g}), "
-        "L(a) = {loss:.4g}",
+        "en": "η = {lr}, threshold 2/L'' = {threshold}; a = {a} (closed form a* = {a_star}), "
+        "L(a) = {loss}",
+        "sv": "η = {lr}, gräns 2/L'' = {threshold}; a = {a} (sluten form a* = {a_star}), "
+        "L(a) = {loss}",
     },
     "descent.status_linear": {
-        "en": "η = {lr:.4g}, threshold 2/λ_max = {threshold:.4g}; (a, b) = ({a:.3g}, {b:.3g}), "
-        "closed form ({a_star:.3g}, {b_star:.3g}), L(a, b) = {loss:.4g}",
-        "sv": "η = {lr:.4g}, gräns 2/λ_max = {threshold:.4g}; (a, b) = ({a:.3g}, {b:.3g}), "
-        "sluten form ({a_star:.3g}, {b_star:.3g}), L(a, b) = {loss:.4g}",
+        "en": "η = {lr}, threshold 2/λ_max = {threshold}; (a, b) = {ab}, "
+        "closed form {ab_star}, L(a, b) = {loss}",
+        "sv": "η = {lr}, gräns 2/λ_max = {threshold}; (a; b) = {ab}, "
+        "sluten form {ab_star}, L(a; b) = {loss}",
     },
     "descent.ended_global_min": {
-        "en": "After {steps} steps w = {w:.3f}: the global minimum.",
-        "sv": "Efter {steps} steg är w = {w:.3f}: det globala minimumet.",
+        "en": "After {steps} steps w = {w}: the global minimum.",
+        "sv": "Efter {steps} steg är w = {w}: det globala minimumet.",
     },
     "descent.ended_local_min": {
-        "en": "After {steps} steps w = {w:.3f}: only the local minimum, the global one is lower.",
-        "sv": "Efter {steps} steg är w = {w:.3f}: bara det lokala minimumet, det globala ligger lägre.",
+        "en": "After {steps} steps w = {w}: only the local minimum, the global one is lower.",
+        "sv": "Efter {steps} steg är w = {w}: bara det lokala minimumet, det globala ligger lägre.",
     },
     "descent.ended_nowhere": {
-        "en": "After {steps} steps w = {w:.3f}: not at a minimum yet; take more steps.",
-        "sv": "Efter {steps} steg är w = {w:.3f}: inte framme vid något minimum än; ta fler steg.",
+        "en": "After {steps} steps w = {w}: not at a minimum yet; take more steps.",
+        "sv": "Efter {steps} steg är w = {w}: inte framme vid något minimum än; ta fler steg.",
     },
     "descent.ended_oscillating": {
-        "en": "After {steps} steps w = {w:.3f}: the steps are too long to settle in a valley; w jumps to and fro.",
-        "sv": "Efter {steps} steg är w = {w:.3f}: stegen är för långa för att stanna i en dal; w hoppar fram och tillbaka.",
+        "en": "After {steps} steps w = {w}: the steps are too long to settle in a valley; w jumps to and fro.",
+        "sv": "Efter {steps} steg är w = {w}: stegen är för långa för att stanna i en dal; w hoppar fram och tillbaka.",
     },
     # The student's own L'(a) in LearningRateDescent (exercise 05)
     "descent.student_path": {"en": "path with your $L'(a)$", "sv": "vägen med din $L'(a)$"},

@@ -133,7 +133,7 @@
 # **Kärnan** (kernel) är den Python-process som kör koden och minns variablerna. När det har
 # blivit rörigt (du har kört celler i fel ordning, en variabel har ett konstigt värde, du har
 # ändrat en fil i `nnlib`) väljer du *Kernel → Restart Kernel and Run All Cells…*: då glöms alla
-# variabler bort och hela notebooken körs om från början. En cell som kör för länge stoppar du
+# variabler bort och hela notebooken körs om från början. En cell som körs för länge stoppar du
 # med *Kernel → Interrupt Kernel* (knappen ■).
 #
 # **Språk.** Varje notebook finns på engelska i `notebooks/en/` och på svenska i `notebooks/sv/`
@@ -326,15 +326,15 @@ np.array([1, 2, 3]) * 10
 #
 # Ett sätt att tänka på alla de här tillämpningarna är i tre steg:
 #
-# 1. **En numerisk representation av datan.** Ett nätverk räknar bara med tal, så en bild blir
+# 1. **En numerisk representation av data.** Ett nätverk räknar bara med tal, så en bild blir
 #    ett rutnät av ljusvärden, en text en lista av ordnummer, en schackställning en lista över
 #    vilken pjäs som står var.
 # 2. **En svart låda**: det neurala nätverket, en funktion med väldigt många justerbara tal, dess
 #    *vikter*.
 # 3. **Ett användbart svar**: ”det här är en 8:a”, ett drag, nästa ord.
 #
-# Låt oss se alla tre stegen på riktigt med handskrivna siffror, datan i kursens projekt
-# (kapitel 12). Det första steget: en bild på 8×8 pixlar är 64 tal mellan 0 (vitt) och 16
+# Låt oss se alla tre stegen på riktigt med handskrivna siffror, samma data som i kursens
+# projekt (kapitel 12). Det första steget: en bild på 8×8 pixlar är 64 tal mellan 0 (vitt) och 16
 # (svart).
 
 # %% [markdown] tags=["en", "notes"]
@@ -493,8 +493,8 @@ plt.show()
 # </details>
 
 # %% [markdown] tags=["sv"]
-# **Testa dig själv.** Var kommer talet 2 410 ifrån? Nätverket har 64 indata, ett dolt lager med
-# 32 neuroner och 10 utdata; varje neuron har en vikt per indata och en bias. Med
+# **Testa dig själv.** Var kommer talet 2 410 ifrån? Nätverket har 64 indatavärden, ett dolt lager
+# med 32 neuroner och 10 utdatanoder; varje neuron har en vikt per indatavärde och en bias. Med
 # `model.n_params()` i nästa cell kan du kontrollera ditt svar.
 #
 # <details><summary>Svar</summary>
@@ -570,11 +570,17 @@ model.n_params()
 # komponenterna åt med semikolon, till exempel $(2;\ -1;\ 0{,}5)$, medan koden skriver
 # `[2, -1, 0.5]`.
 
-# %%
+# %% tags=["en"]
 w, b, x = 2.0, -1.0, 1.5
 z = w * x + b
 y_hat = 1 / (1 + np.exp(-z))
 print("z =", z, "  ŷ =", y_hat, "  nnlib:", sigmoid(z))
+
+# %% tags=["sv"]
+w, b, x = 2.0, -1.0, 1.5
+z = w * x + b
+y_hat = 1 / (1 + np.exp(-z))
+print("z =", z, "  ŷ =", y_hat, "  med nnlib:", sigmoid(z))
 
 # %% [markdown] tags=["en"]
 # Now the first widget. The curve shows $\hat y$ for every input $x$ between −6 and 6, the dot
@@ -642,7 +648,7 @@ NeuronCurveWidget(w=2.0, b=-1.0, x=1.5)
 # ## Kursens notation
 #
 # Ett nätverk har många neuroner, så vi behöver namn på alla dess tal. Bilden nedan är ritad
-# från ett verkligt nätverk med 3 indata, två dolda lager med 4 neuroner var och 2 utdata. Varje
+# från ett verkligt nätverk med 3 indatavärden, två dolda lager med 4 neuroner var och 2 utdatanoder. Varje
 # linje är en vikt; i ett **fullt kopplat** nätverk som det här är varje nod i ett lager kopplad
 # till varje nod i lagret före.
 
@@ -656,7 +662,7 @@ NeuronCurveWidget(w=2.0, b=-1.0, x=1.5)
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 8 min. Rita nätverket 3-4-4-2 och markera w⁽²⁾₃₁: lager 2, *till* nod
 # 3, *från* nod 1. Förklara varför ”till” kommer först: rad j i viktmatrisen innehåller alla vikter
-# in till nod j. Fråga: ”Vilken form har W⁽³⁾?” Väntat svar: 2 × 4. Felsvaret 4 × 2 kommer från
+# in till nod j. Fråga: ”Vilken form har W⁽³⁾?” Förväntat svar: 2 × 4. Felsvaret 4 × 2 kommer från
 # ordningen (n_in, n_out) som vissa bibliotek använder (till exempel Keras); svar som är fel med ett
 # kommer av att numpy räknar från 0 (`W[j - 1, k - 1]`).
 
@@ -706,7 +712,7 @@ plt.show()
 # | $x = (x_1, \dots, x_n)$ | **indata**vektorn: en datapunkt, till exempel en bilds 64 pixlar |
 # | $y$ | **facit** (målvärdet): det rätta svaret som hör till datapunkten |
 # | $\hat y$ | **prediktionen**: det nätverket ger som utdata för $x$ |
-# | $L$ | antalet lager med vikter; de numreras $l = 1, \dots, L$, indatan är lager 0 och utdatalagret är lager $L$ |
+# | $L$ | antalet lager med vikter; de numreras $l = 1, \dots, L$, indatalagret är lager 0 och utdatalagret är lager $L$ |
 # | $f_l$ | aktiveringsfunktionen i lager $l$ |
 # | $W^{(l)}$ | viktmatrisen i lager $l$, mellan lager $l-1$ och lager $l$ |
 # | $w^{(l)}_{jk}$ | vikten **till** nod $j$ i lager $l$ **från** nod $k$ i lager $l-1$ |
@@ -719,7 +725,7 @@ plt.show()
 #
 # - **$y$ och $\hat y$ är olika saker.** I studieanteckningar skrivs ofta $y$ både för det rätta
 #   svaret och för nätverkets utdata. Träning handlar just om att jämföra de två, så vi håller
-#   isär dem: $y$ kommer från datan, $\hat y$ från nätverket.
+#   isär dem: $y$ kommer från data, $\hat y$ från nätverket.
 # - **”Till” kommer före ”från”** i $w^{(l)}_{jk}$. Skälet: rad $j$ i $W^{(l)}$ innehåller då
 #   alla vikter *in till* nod $j$, och den viktade summan i nod $j$ är rad $j$ gånger föregående
 #   lagers aktiveringar, $\sum_k w^{(l)}_{jk} a^{(l-1)}_k$ (i kapitel 03 lägger vi till bias och

@@ -92,8 +92,8 @@ rng = np.random.default_rng(0)
 # når ett tröskelvärde, annars 0. År 1958 lade Frank Rosenblatt till en regel som *lär sig*
 # vikterna från exempel och byggde det hela som en maskin: **perceptronen**.
 #
-# Det som modellen fångar: **många indata, en utdata**; varje indata räknas med sin egen vikt;
-# utdatan beror på om den viktade summan är tillräckligt stor. Det som den inte fångar: riktiga
+# Det som modellen fångar: **många indatavärden, ett utdatavärde**; varje indatavärde räknas med sin
+# egen vikt; utdatavärdet beror på om den viktade summan är tillräckligt stor. Det som den inte fångar: riktiga
 # neuroner kommunicerar med impulser över tid, deras förgreningar räknar på egen hand, kemin
 # spelar roll, och såvitt någon vet lär sig hjärnan inte med perceptronregeln eller med
 # bakåtpropageringen i kapitel 07. Läs alltså ”neuron” som ett namn med en historia, inte som ett
@@ -108,8 +108,8 @@ rng = np.random.default_rng(0)
 # function.
 
 # %% [markdown] tags=["sv", "notes"]
-# **Lärarens anteckning:** ≈ 4 min. Fråga: ”Vad tar perceptronen över från en nervcell?” Väntat
-# svar: många indata, en utdata, indata med olika styrka och att cellen avfyrar när ett tröskelvärde
+# **Lärarens anteckning:** ≈ 4 min. Fråga: ”Vad tar perceptronen över från en nervcell?” Förväntat
+# svar: många indatavärden, ett utdatavärde, indatavärden med olika styrka och att cellen avfyrar när ett tröskelvärde
 # nås. Fråga sedan vad den utelämnar (impulser över tid, kemi, hur inlärningen går till). Se upp för
 # slutsatsen att nätverk tänker som hjärnor: ”neuron” är ett namn med en historia, och från och med
 # nu är en neuron en funktion.
@@ -163,7 +163,7 @@ rng = np.random.default_rng(0)
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 6 min. Räkna exemplet på tavlan, term för term: 0,8 − 0,3 − 0,3 − 0,1 =
 # 0,1, så stegfunktionen ger 1 och σ ger ≈ 0,525. Fråga: ”Vilket är tröskelvärdet, och nås det?”
-# Väntat svar: −b = 0,1, och de viktade indata summerar till 0,2 ≥ 0,1, alltså ja. Se upp för fallet
+# Förväntat svar: −b = 0,1, och summan av de viktade indatavärdena är 0,2 ≥ 0,1, alltså ja. Se upp för fallet
 # z = 0 exakt: med kursens stegfunktion är step(0) = 1.
 
 # %%
@@ -249,7 +249,7 @@ print(x_tilde, w_tilde, w_tilde @ x_tilde)
 #
 # **Många punkter på en gång.** Med punkterna som rader i en matris $X$ med formen $(N, m)$ ger en
 # enda matris–vektor-produkt alla $N$ viktade summor: $z = X w + b$, med formen $(N,)$. Vår första
-# datamängd är sanningstabellen för logikgrinden AND: utdatan är 1 bara när båda indatavärdena är 1.
+# datamängd är sanningstabellen för logikgrinden AND: utdata är 1 bara när båda indatavärdena är 1.
 # Vi provar vikterna $w_1 = w_2 = 1$ och $b = -1{,}5$ på alla fyra punkterna.
 
 # %%
@@ -310,7 +310,7 @@ print(z, step(z), y)
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 4 min. Peka i figuren: sigmoiden passerar 0,5 precis där steget hoppar,
 # i z = 0, så de två neuronerna drar samma linje. Fråga: ”Varför kan gradientnedstigning inte träna
-# stegfunktionen?” Väntat svar: dess derivata är 0 överallt där den finns, så den anger ingen
+# stegfunktionen?” Förväntat svar: dess derivata är 0 överallt där den finns, så den anger ingen
 # riktning. Säg ”logistisk regression” högt: många känner igen den från statistiken, och den är
 # precis en neuron med sigmoid.
 
@@ -464,8 +464,8 @@ DecisionLineWidget(dataset="and", w1=1.0, w2=1.0, b=-0.5)
 # %% [markdown] tags=["sv", "slide"]
 # ## Att lära sig vikterna: Rosenblatts regel
 #
-# Att hitta vikter för hand fungerar inte med 64 indata. Rosenblatts **inlärningsregel för
-# perceptronen** hittar dem från datan. Gå igenom punkterna en i taget; för varje punkt $(x, y)$
+# Att hitta vikter för hand fungerar inte med 64 indatavärden. Rosenblatts **inlärningsregel för
+# perceptronen** hittar dem ur data. Gå igenom punkterna en i taget; för varje punkt $(x, y)$
 # beräknar du prediktionen $\hat y = \operatorname{step}(w \cdot \tilde x)$ och uppdaterar varje vikt:
 #
 # $$w_i \leftarrow w_i + \eta\,(y - \hat y)\,x_i \quad (i = 0, \dots, m,\ x_0 = 1),
@@ -494,7 +494,7 @@ DecisionLineWidget(dataset="and", w1=1.0, w2=1.0, b=-0.5)
 # **Lärarens anteckning:** ≈ 10 min. Räkna steg 1–4 i handexemplet på tavlan, klicka sedan på
 # **Steg** åtta gånger i widgeten och jämför. Klicka på **Resten av epoken** tills en epok inte gör
 # någon uppdatering: 6 epoker med η = 0,5; sätt sedan η = 1,0, klicka på **Börja om** och upprepa: 4
-# epoker från den här starten. Fråga: ”Vad gör regeln med en rätt klassificerad punkt?” Väntat svar:
+# epoker från den här starten. Fråga: ”Vad gör regeln med en rätt klassificerad punkt?” Förväntat svar:
 # ingenting, y − ŷ = 0. Se upp för ”regeln hittar den bästa linjen”: den stannar vid den första
 # linje som skiljer klasserna åt.
 
@@ -839,8 +839,8 @@ plt.show()
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 3 min inklusive sammanfattningen. Rita de två dolda neuronernas linjer,
 # x₁ + x₂ = 0,5 (OR) och x₁ + x₂ = 1,5 (NAND), och skugga bandet mellan dem. Fråga: ”Varför tränar
-# vi inte de dolda neuronerna med perceptronregeln?” Väntat svar: regeln behöver ett facit y för
-# varje neuron, och datan ger bara facit för utdatan. Ge övning 01 som hemuppgift.
+# vi inte de dolda neuronerna med perceptronregeln?” Förväntat svar: regeln behöver ett facit y för
+# varje neuron, och data ger bara facit för utdatalagret. Ge övning 01 som hemuppgift.
 
 # %%
 W1 = np.array([[1.0, 1.0], [-1.0, -1.0]])
@@ -901,7 +901,7 @@ plt.show()
 # %% [markdown] tags=["sv"]
 # Här valde vi de dolda vikterna för hand, med hjälp av det vi visste om XOR. För verkliga problem
 # vet ingen vad de dolda neuronerna ska beräkna, och perceptronregeln kan inte tala om det för
-# dem: den behöver ett facit $y$ för varje neuron, och datan ger bara facit för utdatan. För att
+# dem: den behöver ett facit $y$ för varje neuron, och data ger bara facit för utdatalagret. För att
 # hitta de dolda vikterna behövs derivatan av felet med avseende på varje vikt — mjuka
 # aktiveringsfunktioner (kapitel 02), en förlustfunktion (kapitel 04), gradientnedstigning
 # (kapitel 05), kedjeregeln (kapitel 06) och bakåtpropagering (kapitel 07), där ett nätverk lär
@@ -953,7 +953,7 @@ plt.show()
 #   stället är neuronen logistisk regression. Båda har beslutsgränsen $w \cdot x + b = 0$, en rät
 #   linje vid två indata, vinkelrät mot $(w_1, w_2)$.
 # - Rosenblatts inlärningsregel: $w \leftarrow w + \eta\,(y - \hat y)\,\tilde x$, en punkt i
-#   taget; en epok är ett varv genom datan; sluta efter en epok utan uppdateringar.
+#   taget; en epok är ett varv genom alla träningsexempel; sluta efter en epok utan uppdateringar.
 # - På linjärt separerbar data konvergerar regeln alltid (till *någon* skiljande linje); XOR är
 #   inte linjärt separerbar, så en neuron kan inte lära sig den, men ett dolt lager med två
 #   neuroner kan representera den.

@@ -30,7 +30,7 @@
 #
 # - skriva upp stegfunktionen, den linjära funktionen, sigmoid, tanh, ReLU, leaky ReLU och
 #   softmax och deras derivator, för hand och i numpy;
-# - beräkna dem säkert även för indata som $z = -1000$;
+# - beräkna dem på ett numeriskt stabilt sätt även för indata som $z = -1000$;
 # - visa med siffror att en stapel av linjära lager kan slås ihop till ett enda lager;
 # - välja en aktiveringsfunktion för de dolda lagren och en för utdatalagret.
 
@@ -46,7 +46,7 @@
 # med σ′ för hand 8, säkra former 5, softmax 6, utforskarwidgeten 4, varför ReLU 5, varför
 # icke-linjärt 5, staplingswidgeten 4, utdatalagret och ”ingen förlustfunktion” 4, sammanfattning 1.
 # Börja med: ”Vad gjorde stegfunktionen i kapitel 01, och varför kunde gradientnedstigning inte
-# använda den?” Väntat svar: den gjorde om z till 0 eller 1, och dess derivata är 0 överallt där den
+# använda den?” Förväntat svar: den gjorde om z till 0 eller 1, och dess derivata är 0 överallt där den
 # finns.
 
 # %%
@@ -100,10 +100,10 @@ from nnlib import activations
 # värden oförändrade och stoppar negativa.
 #
 # Anteckningarna som kursen bygger på säger fyra saker om aktiveringsfunktioner, och kapitlet
-# gör var och en av dem exakt:
+# preciserar var och en av dem:
 #
 # 1. det finns många;
-# 2. valet påverkar kraftigt vad en neuron ger ut;
+# 2. valet påverkar kraftigt vad en neuron ger som utdata;
 # 3. olika delar av ett nätverk kan använda olika funktioner (dolda lager och utdatalager);
 # 4. en icke-linjär aktiveringsfunktion behövs när data inte kan delas av en linjär funktion
 #    (när de inte är *linjärt separerbara*), som XOR i kapitel 01.
@@ -163,7 +163,7 @@ from nnlib import activations
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 8 min inklusive σ′ för hand och den numeriska kontrollen. Härled σ′ =
-# σ(1 − σ) på tavlan och fråga: ”Hur stor kan σ′ bli?” Väntat svar: ¼, i z = 0; låt ¼ stå kvar i ett
+# σ(1 − σ) på tavlan och fråga: ”Hur stor kan σ′ bli?” Förväntat svar: ¼, i z = 0; låt ¼ stå kvar i ett
 # hörn av tavlan, avsnitt 5 behöver det. Se upp för ”ReLU är linjär, så den tillför ingenting”: den
 # är styckvis linjär, och brytpunkten i 0 gör den icke-linjär. Nämn en gång att `nnlib` sätter
 # ReLU′(0) = 0 enligt konvention, och gå vidare.
@@ -294,7 +294,7 @@ plt.show()
 #
 # Nu samma sak i numpy, skrivet direkt från formlerna:
 
-# %%
+# %% tags=["en"]
 z = np.array([-2.0, 0.0, 1.5])
 
 s = 1 / (1 + np.exp(-z))
@@ -303,6 +303,16 @@ print("sigmoid   ", s.round(4), "  derivative", (s * (1 - s)).round(4))
 print("tanh      ", th.round(4), "  derivative", (1 - th**2).round(4))
 print("ReLU      ", np.maximum(z, 0), "  derivative", (z > 0).astype(float))
 print("leaky ReLU", np.where(z > 0, z, 0.01 * z), "  derivative", np.where(z > 0, 1.0, 0.01))
+
+# %% tags=["sv"]
+z = np.array([-2.0, 0.0, 1.5])
+
+s = 1 / (1 + np.exp(-z))
+th = np.tanh(z)
+print("sigmoid   ", s.round(4), "  derivata", (s * (1 - s)).round(4))
+print("tanh      ", th.round(4), "  derivata", (1 - th**2).round(4))
+print("ReLU      ", np.maximum(z, 0), "  derivata", (z > 0).astype(float))
+print("leaky ReLU", np.where(z > 0, z, 0.01 * z), "  derivata", np.where(z > 0, 1.0, 0.01))
 
 # %% [markdown] tags=["en"]
 # `nnlib.activations` has every function and its derivative, for example `activations.sigmoid`
@@ -351,7 +361,7 @@ print(relu_layer.backward(np.ones((1, 3))))
 # %% [markdown] tags=["sv"]
 # ### Att kontrollera en derivata numeriskt
 #
-# Det är lätt att räkna fel på en derivata, så vi jämför med definitionen. Den *centrerade
+# Det är lätt att räkna fel på en derivata, så vi jämför med definitionen. Den *centrala
 # differensen*
 #
 # $$f'(z) \approx \frac{f(z + h) - f(z - h)}{2h}$$
@@ -361,7 +371,7 @@ print(relu_layer.backward(np.ones((1, 3))))
 # används den för att kontrollera hela nätverk. Vi undviker $z = 0$, där stegfunktionen, ReLU
 # och leaky ReLU saknar derivata.
 
-# %%
+# %% tags=["en"]
 points = np.array([-3.0, -0.7, 0.4, 2.5])
 h = 1e-6
 for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
@@ -369,6 +379,15 @@ for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
     numeric = (activation.fn(points + h) - activation.fn(points - h)) / (2 * h)
     error = np.max(np.abs(numeric - activation.derivative(points)))
     print(f"{name:>10}: largest difference {error:.1e}")
+
+# %% tags=["sv"]
+points = np.array([-3.0, -0.7, 0.4, 2.5])
+h = 1e-6
+for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
+    activation = activations.get(name)
+    numeric = (activation.fn(points + h) - activation.fn(points - h)) / (2 * h)
+    error = np.max(np.abs(numeric - activation.derivative(points)))
+    print(f"{name:>10}: största skillnad {error:.1e}")
 
 # %% [markdown] tags=["en"]
 # **Check yourself**
@@ -441,7 +460,7 @@ for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 5 min. Kör cellen med `sigmoid_naive` live så att salen ser
-# `FloatingPointError`. Fråga: ”1/(1 + ∞) = 0 är ju rätt svar, så varför bry sig?” Väntat svar: den
+# `FloatingPointError`. Fråga: ”1/(1 + ∞) = 0 är ju rätt svar, så varför bry sig?” Förväntat svar: den
 # andra formen ger ∞/∞ = nan, och ett enda nan sprider sig genom alla senare beräkningar. Se upp för
 # ”bara orimliga data ger z = −1000”: en för stor inlärningstakt ger sådana värden efter några få
 # steg.
@@ -493,9 +512,9 @@ with np.errstate(over="ignore", invalid="ignore"):
 # return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 # ```
 #
-# `np.tanh` är redan säker, och ReLU innehåller ingen exponentialfunktion alls.
+# `np.tanh` är redan numeriskt stabil, och ReLU innehåller ingen exponentialfunktion alls.
 
-# %%
+# %% tags=["en"]
 def sigmoid_safe(z):
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
@@ -508,6 +527,20 @@ with np.errstate(over="raise", invalid="raise"):
     slope = activations.sigmoid_derivative(z_big)
 for row in zip(z_big, ours, library, slope):
     print("z = {:>7}:  ours {:.6g}   nnlib {:.6g}   derivative {:.3g}".format(*row))
+
+# %% tags=["sv"]
+def sigmoid_safe(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+z_big = np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0])
+with np.errstate(over="raise", invalid="raise"):
+    ours = sigmoid_safe(z_big)
+    library = activations.sigmoid(z_big)
+    slope = activations.sigmoid_derivative(z_big)
+for row in zip(z_big, ours, library, slope):
+    print("z = {:>7}:  vår {:.6g}   nnlib {:.6g}   derivata {:.3g}".format(*row))
 
 # %% [markdown] tags=["en", "slide"]
 # ### Softmax: a vector in, probabilities out
@@ -570,11 +603,11 @@ for row in zip(z_big, ours, library, slope):
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 6 min. På tavlan, z = (2; 1; 0,1): e^z ≈ (7,389; 2,718; 1,105), summan
 # 11,213, p ≈ (0,659; 0,242; 0,099); subtrahera max z = 2 från varje poäng och visa att p inte
-# ändras. Fråga: ”En enda utdatanod följd av softmax: vad ger den ut?” Väntat svar: alltid 1. Se upp
-# för att den största sannolikheten tas som en garanti: talen summerar till 1 per konstruktion, och
+# ändras. Fråga: ”En enda utdatanod följd av softmax: vad ger den som utdata?” Förväntat svar: alltid 1. Se upp
+# för att den största sannolikheten tas som en garanti: talen har alltid summan 1, och
 # ett nätverk kan ge en felaktig klass en sannolikhet nära 1.
 
-# %%
+# %% tags=["en"]
 scores = np.array([2.0, 1.0, 0.1])
 exps = np.exp(scores)
 print("by hand  :", (exps / exps.sum()).round(3))
@@ -586,15 +619,27 @@ print("naive +1000:", naive)
 print("softmax(2, 0)[0] =", activations.softmax(np.array([2.0, 0.0]))[0].round(4),
       "  sigmoid(2) =", activations.sigmoid(2.0).round(4))
 
+# %% tags=["sv"]
+scores = np.array([2.0, 1.0, 0.1])
+exps = np.exp(scores)
+print("för hand :", (exps / exps.sum()).round(3))
+print("nnlib    :", activations.softmax(scores).round(3))
+print("+1000    :", activations.softmax(scores + 1000).round(3))
+with np.errstate(over="ignore", invalid="ignore"):
+    naive = np.exp(scores + 1000) / np.exp(scores + 1000).sum()
+print("naivt +1000:", naive)
+print("softmax(2, 0)[0] =", activations.softmax(np.array([2.0, 0.0]))[0].round(4),
+      "  sigmoid(2) =", activations.sigmoid(2.0).round(4))
+
 # %% [markdown] tags=["en"]
 # The Jacobian formula, checked with central differences (column $j$ is the change of $p$ when
 # $z_j$ moves), and a picture of scores and probabilities:
 
 # %% [markdown] tags=["sv"]
-# Formeln för Jacobimatrisen, kontrollerad med centrerade differenser (kolumn $j$ är ändringen av $p$
+# Formeln för Jacobimatrisen, kontrollerad med centrala differenser (kolumn $j$ är ändringen av $p$
 # när $z_j$ ändras), och en bild av poäng och sannolikheter:
 
-# %%
+# %% tags=["en"]
 p = activations.softmax(scores)
 jacobian = np.diag(p) - np.outer(p, p)
 numeric = np.column_stack(
@@ -602,6 +647,27 @@ numeric = np.column_stack(
 )
 print(jacobian.round(4))
 print(f"largest difference from central differences: {np.max(np.abs(numeric - jacobian)):.1e}")
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
+classes = ["1", "2", "3"]
+left.bar(classes, scores, color=COLORS[0])
+left.set_title(t("activations.logits"))
+right.bar(classes, p, color=COLORS[2])
+right.set_ylim(0, 1)
+right.set_title(t("activations.probabilities"))
+for ax in (left, right):
+    ax.set_xlabel(t("activations.class"))
+fig.tight_layout()
+plt.show()
+
+# %% tags=["sv"]
+p = activations.softmax(scores)
+jacobian = np.diag(p) - np.outer(p, p)
+numeric = np.column_stack(
+    [(activations.softmax(scores + h * e) - activations.softmax(scores - h * e)) / (2 * h) for e in np.eye(3)]
+)
+print(jacobian.round(4))
+print(f"största skillnad mot centrala differenser: {np.max(np.abs(numeric - jacobian)):.1e}")
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
 classes = ["1", "2", "3"]
@@ -722,7 +788,7 @@ ActivationExplorer(name="sigmoid", z_range=6.0, z=1.0)
 # snabbare. Fråga: ”Om lutningen 1 är så bra, varför inte den linjära aktiveringen överallt?” Låt
 # frågan stå öppen; avsnitt 6 besvarar den. Nämn döda ReLU-neuroner, och leaky ReLU som botemedel.
 
-# %%
+# %% tags=["en"]
 many_z = np.random.default_rng(0).normal(size=1_000_000)
 
 
@@ -739,6 +805,24 @@ seconds_sigmoid = best_time(activations.sigmoid)
 seconds_relu = best_time(activations.relu)
 print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1f} ms   "
       f"ratio: {seconds_sigmoid / seconds_relu:.0f}")
+
+# %% tags=["sv"]
+many_z = np.random.default_rng(0).normal(size=1_000_000)
+
+
+def best_time(function, repeats=5):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function(many_z)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+seconds_sigmoid = best_time(activations.sigmoid)
+seconds_relu = best_time(activations.relu)
+print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1f} ms   "
+      f"kvot: {seconds_sigmoid / seconds_relu:.0f}")
 
 # %% [markdown] tags=["en"]
 # **Reason 2: the two flat regions slow gradient descent down.** Why? Chapter 05 will train a
@@ -782,7 +866,18 @@ print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1
 # efter 10 lager till mindre än en miljondel. ReLU har derivatan exakt 1 för varje aktiv neuron,
 # så dess aktiveringsderivator försvagar inte signalen alls.
 
-# %%
+# %% tags=["en"]
+depth = np.arange(1, 11)
+fig, ax = plt.subplots(figsize=(7.5, 4))
+ax.semilogy(depth, 0.25**depth, "o-", color=COLORS[1], label="sigmoid: $(1/4)^L$")
+ax.semilogy(depth, np.ones(depth.size), "s-", color=COLORS[0], label="ReLU: $1^L$")
+ax.set_xlabel(t("activations.depth"))
+ax.set_ylabel(t("activations.factor"))
+ax.set_title(t("activations.factor_title"))
+ax.legend()
+plt.show()
+
+# %% tags=["sv"]
 depth = np.arange(1, 11)
 fig, ax = plt.subplots(figsize=(7.5, 4))
 ax.semilogy(depth, 0.25**depth, "o-", color=COLORS[1], label="sigmoid: $(1/4)^L$")
@@ -802,7 +897,7 @@ plt.show()
 
 # %% [markdown] tags=["sv"]
 # ReLU har en egen svaghet: för $z < 0$ är också dess derivata 0. En neuron vars $z$ är negativt
-# för varje datapunkt ger ut 0 och lär sig aldrig något igen (en *död* ReLU). Leaky ReLU behåller
+# för varje datapunkt ger 0 som utdata och lär sig aldrig något igen (en *död* ReLU). Leaky ReLU behåller
 # lutningen $\alpha$ där, och det är just därför den finns. ReLU är ett bra *första* val, inte
 # alltid det bästa; aktiveringsfunktionen är ett val du gör, och du kan prova andra (i kapitel 03
 # kallas sådana val *hyperparametrar*).
@@ -843,7 +938,7 @@ plt.show()
 # $4 \times 2$, $W^{(2)}$ är $3 \times 4$ och $W^{(3)}$ är $1 \times 3$, med slumpade vikter och
 # bias, och skicka en datapunkt genom dem:
 
-# %%
+# %% tags=["en"]
 rng = np.random.default_rng(0)
 W1, b1 = rng.normal(size=(4, 2)), rng.normal(size=4)
 W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=3)
@@ -858,6 +953,22 @@ one_layer = W @ x + b
 
 print("W =", W.round(4), " shape", W.shape, "   b =", b.round(4))
 print("three layers:", three_layers, "   one layer:", one_layer)
+
+# %% tags=["sv"]
+rng = np.random.default_rng(0)
+W1, b1 = rng.normal(size=(4, 2)), rng.normal(size=4)
+W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=3)
+W3, b3 = rng.normal(size=(1, 3)), rng.normal(size=1)
+
+x = np.array([0.5, -1.2])
+three_layers = W3 @ (W2 @ (W1 @ x + b1) + b2) + b3
+
+W = W3 @ W2 @ W1
+b = W3 @ (W2 @ b1 + b2) + b3
+one_layer = W @ x + b
+
+print("W =", W.round(4), " form", W.shape, "   b =", b.round(4))
+print("tre lager:", three_layers, "   ett lager:", one_layer)
 
 # %% [markdown] tags=["en"]
 # The same with `nnlib`, for a whole batch of inputs at once (one row per sample; chapter 03
@@ -875,7 +986,7 @@ print("three layers:", three_layers, "   one layer:", one_layer)
 # $b \leftarrow W^{(l)} b + b^{(l)}$. Sedan återanvänder vi *samma* `Dense`-lager med ReLU emellan: nu kan inget enskilt
 # lager återskapa utdata.
 
-# %%
+# %% tags=["en"]
 from course.widgets.activations import collapse_linear
 from nnlib.layers import Dense
 from nnlib.model import Sequential
@@ -894,6 +1005,26 @@ one_layer_batch = X @ W_all.T + b_all
 print(linear_net)
 print("linear stack vs one layer, largest difference:", np.abs(linear_net.forward(X) - one_layer_batch).max())
 print("ReLU stack   vs one layer, largest difference:", np.abs(relu_net.forward(X) - one_layer_batch).max().round(3))
+
+# %% tags=["sv"]
+from course.widgets.activations import collapse_linear
+from nnlib.layers import Dense
+from nnlib.model import Sequential
+
+dense_layers = [Dense(2, 4, rng=rng), Dense(4, 3, rng=rng), Dense(3, 1, rng=rng)]
+for layer in dense_layers:
+    layer.params["b"][...] = rng.normal(size=layer.n_out)
+
+first, second, third = dense_layers
+linear_net = Sequential([first, activations.Identity(), second, activations.Identity(), third])
+relu_net = Sequential([first, activations.ReLU(), second, activations.ReLU(), third])
+W_all, b_all = collapse_linear([(layer.W, layer.b) for layer in dense_layers])
+
+X = rng.normal(size=(6, 2))
+one_layer_batch = X @ W_all.T + b_all
+print(linear_net)
+print("linjär stapel mot ett lager, största skillnad:", np.abs(linear_net.forward(X) - one_layer_batch).max())
+print("ReLU-stapel  mot ett lager, största skillnad:", np.abs(relu_net.forward(X) - one_layer_batch).max().round(3))
 
 # %% [markdown] tags=["en"]
 # ### What this means for XOR
@@ -1045,7 +1176,7 @@ StackedLayersWidget(n_layers=3, between="linear")
 # %% [markdown] tags=["sv"]
 # **Testa dig själv**
 #
-# 1. Ett nätverk har 10 dolda lager med 100 neuroner vardera, 2 indata, 1 utdata och den linjära
+# 1. Ett nätverk har 10 dolda lager med 100 neuroner vardera, 2 indatavärden, en utdatanod och den linjära
 #    aktiveringen överallt. Hur många parametrar behöver ett enda lager för att beräkna exakt
 #    samma funktion?
 # 2. Kan ett nätverk lösa XOR med en ReLU enbart efter *utdatalagret* (och ingenting mellan de
@@ -1174,8 +1305,8 @@ print(MLP([64, 32, 10], activation="relu", output="softmax", rng=0))
 #   målvärdet $y$ och ger ett enda tal som säger hur fel prediktionen är (kapitel 04).
 #
 # Softmax gör om poäng till sannolikheter; korsentropi mäter hur långt sannolikheterna ligger från
-# facit. Att `nnlib.losses.CrossEntropy` beräknar softmax internt, för snabbhetens och den
-# numeriska säkerhetens skull, gör inte softmax till en förlustfunktion.
+# facit. Att `nnlib.losses.CrossEntropy` beräknar softmax internt, för att det går snabbare och
+# är numeriskt stabilt, gör inte softmax till en förlustfunktion.
 
 # %% [markdown] tags=["en", "slide"]
 # ## Summary
@@ -1200,7 +1331,7 @@ print(MLP([64, 32, 10], activation="relu", output="softmax", rng=0))
 # %% [markdown] tags=["sv", "slide"]
 # ## Sammanfattning
 #
-# - En neuron beräknar $z = \sum_k w_k x_k + b$ och ger ut $a = f(z)$.
+# - En neuron beräknar $z = \sum_k w_k x_k + b$ och ger $a = f(z)$ som utdata.
 # - $\sigma(z) = \dfrac{1}{1 + e^{-z}}$, $\ \sigma'(z) = \sigma(z)(1 - \sigma(z)) \le \tfrac14$;
 #   $\ \tanh'(z) = 1 - \tanh^2 z$; $\ \operatorname{ReLU}(z) = \max(0, z)$ med derivatan 1 för
 #   $z > 0$ och 0 för $z < 0$; leaky ReLU behåller lutningen $\alpha$ för $z < 0$.

@@ -107,9 +107,9 @@ from nnlib.model import MLP, Sequential
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 4 min. Rita nätverket [2, 3, 1] och markera w⁽¹⁾₂₁ (till nod 2 i lager
-# 1 från indatavärde 1). Fråga: ”Hur många vikter och biasvärden?” Väntat svar: 2 · 3 + 3 · 1 = 9
+# 1 från indatavärde 1). Fråga: ”Hur många vikter och biasvärden?” Förväntat svar: 2 · 3 + 3 · 1 = 9
 # vikter och 3 + 1 = 4 biasvärden, 13 sammanlagt. Se upp för att indatalagret räknas som ett lager
-# av neuroner: det innehåller datan och beräknar ingenting, så med kursens sätt att räkna har
+# av neuroner: det innehåller indata och beräknar ingenting, så med kursens sätt att räkna har
 # nätverket två lager (L = 2).
 
 # %%
@@ -169,7 +169,7 @@ plt.show()
 # $$z^{(1)}_j = \sum_{k=1}^{n} w^{(1)}_{jk}\, x_k + b^{(1)}_j, \qquad a^{(1)}_j = \varphi\bigl(z^{(1)}_j\bigr).$$
 #
 # Att skriva detta för alla noder $j$ samtidigt är precis en produkt mellan en matris och en
-# vektor. För 4 indata och 3 dolda neuroner:
+# vektor. För 4 indatavärden och 3 dolda neuroner:
 #
 # $$\begin{bmatrix} a^{(1)}_1 \\ a^{(1)}_2 \\ a^{(1)}_3 \end{bmatrix}
 #   = \varphi\left(
@@ -211,7 +211,7 @@ plt.show()
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 7 min inklusive de två sätten att skriva bias. Fråga: ”Vilken form har
-# W⁽¹⁾ för 4 indata och 3 dolda neuroner?” Väntat svar: (3, 4); kontrollera med ”antalet kolumner =
+# W⁽¹⁾ för 4 indatavärden och 3 dolda neuroner?” Förväntat svar: (3, 4); kontrollera med ”antalet kolumner =
 # längden på vektorn som matrisen multipliceras med”. Visa felet i anteckningen: med x₁ skrivet två
 # gånger används x₄ aldrig. Varna för att Keras lagrar ett fullt kopplat lagers vikter som (n_in,
 # n_out); den här kursen och PyTorch använder (n_out, n_in).
@@ -315,11 +315,11 @@ plt.show()
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 9 min inklusive sammansättningen g(x). Låt studenterna räkna två och
 # två i 3 minuter innan du visar talen: z⁽¹⁾ = (−1; 2,5; 1), a⁽¹⁾ = (0; 2,5; 1), z⁽²⁾ = 0,5, ŷ ≈
-# 0,6225. Vanliga misstag: att glömma bias, att använda ReLU även på utdatan, att skriva ReLU(−1) =
+# 0,6225. Vanliga misstag: att glömma bias, att använda ReLU även i utdatalagret, att skriva ReLU(−1) =
 # −1. Påpeka att dold neuron 1 ger 0 för det här x, så dess utgående vikt spelar ingen roll för den
 # här datapunkten.
 
-# %%
+# %% tags=["en"]
 W1 = np.array([[1.0, -1.0], [0.5, 0.5], [-1.0, 2.0]])
 b1 = np.array([0.0, 1.0, -2.0])
 W2 = np.array([[1.0, -1.0, 2.0]])
@@ -339,6 +339,26 @@ z2 = W2 @ a1 + b2
 y_hat = activations.sigmoid(z2)
 print("as matrices:      z1 =", z1, " a1 =", a1, " z2 =", z2, " y_hat =", y_hat.round(4))
 
+# %% tags=["sv"]
+W1 = np.array([[1.0, -1.0], [0.5, 0.5], [-1.0, 2.0]])
+b1 = np.array([0.0, 1.0, -2.0])
+W2 = np.array([[1.0, -1.0, 2.0]])
+b2 = np.array([1.0])
+x = np.array([1.0, 2.0])
+
+z1 = np.zeros(3)
+for j in range(3):
+    for k in range(2):
+        z1[j] += W1[j, k] * x[k]
+    z1[j] += b1[j]
+print("neuron för neuron: z1 =", z1)
+
+z1 = W1 @ x + b1
+a1 = activations.relu(z1)
+z2 = W2 @ a1 + b2
+y_hat = activations.sigmoid(z2)
+print("med matriser:     z1 =", z1, " a1 =", a1, " z2 =", z2, " y_hat =", y_hat.round(4))
+
 # %% [markdown] tags=["en"]
 # The other bias convention gives the same numbers: put $b^{(1)}$ in front of $W^{(1)}$ as
 # column 0 and a 1 in front of $x$.
@@ -347,7 +367,13 @@ print("as matrices:      z1 =", z1, " a1 =", a1, " z2 =", z2, " y_hat =", y_hat.
 # Det andra sättet att skriva bias ger samma tal: sätt $b^{(1)}$ först i $W^{(1)}$ som kolumn 0
 # och en etta först i $x$.
 
-# %%
+# %% tags=["en"]
+W1_tilde = np.column_stack([b1, W1])
+x_tilde = np.concatenate([[1.0], x])
+print(W1_tilde)
+print("W1_tilde @ x_tilde =", W1_tilde @ x_tilde, "  W1 @ x + b1 =", W1 @ x + b1)
+
+# %% tags=["sv"]
 W1_tilde = np.column_stack([b1, W1])
 x_tilde = np.concatenate([[1.0], x])
 print(W1_tilde)
@@ -458,7 +484,7 @@ print("g(x) =", forward(x, network).round(4))
 #
 # där $b$ läggs till varje rad (numpy kallar det *broadcasting*). Rad $i$ i $Z$
 # innehåller de viktade summorna för datapunkt $i$. Vikterna $W$ är samma matris som förut; det
-# är bara datan som är ordnad på ett annat sätt:
+# är bara indata som är ordnade på ett annat sätt:
 #
 # | | en datapunkt (kolonnvektor) | batch (en rad per datapunkt) |
 # |---|---|---|
@@ -480,11 +506,11 @@ print("g(x) =", forward(x, network).round(4))
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 6 min. Skriv formerna under varandra: X (4, 2) gånger Wᵀ (2, 3) ger (4,
-# 3), och b (3,) läggs till varje rad. Fråga: ”Varför transponatet?” Väntat svar: datapunkterna är
+# 3), och b (3,) läggs till varje rad. Fråga: ”Varför transponatet?” Förväntat svar: datapunkterna är
 # nu rader, så varje rad möter kolumnerna i Wᵀ, som är raderna i W. Se upp för tron att batchformen
 # kräver en annan viktmatris: W är densamma. Rad 2 i X är (0, 0), så rad 2 i Z1 är bara b⁽¹⁾.
 
-# %%
+# %% tags=["en"]
 X = np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 1.0], [2.0, -1.0]])
 
 Z1 = X @ W1.T + b1
@@ -496,6 +522,19 @@ print("Y_hat =", Y_hat.ravel().round(4))
 
 one_at_a_time = np.array([forward(x_i, network) for x_i in X])
 print("same as one sample at a time:", np.allclose(Y_hat, one_at_a_time))
+
+# %% tags=["sv"]
+X = np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 1.0], [2.0, -1.0]])
+
+Z1 = X @ W1.T + b1
+A1 = activations.relu(Z1)
+Z2 = A1 @ W2.T + b2
+Y_hat = activations.sigmoid(Z2)
+print("Z1 =\n", Z1)
+print("Y_hat =", Y_hat.ravel().round(4))
+
+one_at_a_time = np.array([forward(x_i, network) for x_i in X])
+print("samma som en datapunkt i taget:", np.allclose(Y_hat, one_at_a_time))
 
 # %% [markdown] tags=["en", "slide"]
 # ## 5 The same network in nnlib
@@ -517,7 +556,7 @@ print("same as one sample at a time:", np.allclose(Y_hat, one_at_a_time))
 # annars Xavier; kapitel 09 förklarar varför) och biasvärdena börjar på 0, så vi kopierar in våra
 # handvalda tal och kontrollerar att `nnlib` ger samma utdata.
 
-# %%
+# %% tags=["en"]
 rng = np.random.default_rng(0)
 model = MLP([2, 3, 1], activation="relu", output="sigmoid", rng=rng)
 print(model)
@@ -529,6 +568,18 @@ model.layers[2].params["b"][...] = b2
 print("nnlib:", model.forward(X).ravel().round(4))
 print("ours :", Y_hat.ravel().round(4))
 
+# %% tags=["sv"]
+rng = np.random.default_rng(0)
+model = MLP([2, 3, 1], activation="relu", output="sigmoid", rng=rng)
+print(model)
+
+model.layers[0].params["W"][...] = W1
+model.layers[0].params["b"][...] = b1
+model.layers[2].params["W"][...] = W2
+model.layers[2].params["b"][...] = b2
+print("nnlib:", model.forward(X).ravel().round(4))
+print("vår  :", Y_hat.ravel().round(4))
+
 # %% [markdown] tags=["en"]
 # `MLP` is a shortcut; the same network written out layer by layer with `Sequential` is below.
 # A `Dense` layer insists on the batch form: give it one sample as a 1-D array and it tells you
@@ -539,7 +590,7 @@ print("ours :", Y_hat.ravel().round(4))
 # `Dense`-lager kräver batchformen: ger man det en enda datapunkt som en endimensionell array
 # talar det om hur man rättar till det.
 
-# %%
+# %% tags=["en"]
 same_model = Sequential([Dense(2, 3, rng=rng), activations.ReLU(), Dense(3, 1, rng=rng), activations.Sigmoid()])
 same_model.set_weights(model.get_weights())
 print("Sequential gives the same:", np.allclose(same_model.forward(X), model.forward(X)))
@@ -549,6 +600,17 @@ try:
 except ValueError as error:
     print(error)
 print("one sample as a batch of one:", model.forward(x.reshape(1, -1)).round(4))
+
+# %% tags=["sv"]
+same_model = Sequential([Dense(2, 3, rng=rng), activations.ReLU(), Dense(3, 1, rng=rng), activations.Sigmoid()])
+same_model.set_weights(model.get_weights())
+print("Sequential ger samma resultat:", np.allclose(same_model.forward(X), model.forward(X)))
+
+try:
+    model.forward(x)
+except ValueError as error:
+    print(error)
+print("en datapunkt som en batch med en enda:", model.forward(x.reshape(1, -1)).round(4))
 
 # %% [markdown] tags=["en", "slide"]
 # ## 6 Counting parameters
@@ -573,7 +635,7 @@ print("one sample as a batch of one:", model.forward(x.reshape(1, -1)).round(4))
 #
 # Indatalagret och aktiveringslagren har inga. För $[2, 3, 1]$:
 # $(2 \cdot 3 + 3) + (3 \cdot 1 + 1) = 9 + 4 = 13$. För en sifferklassificerare
-# $[784, 128, 64, 10]$ (en bild med $28 \times 28$ bildpunkter in, 10 klasser ut):
+# $[784, 128, 64, 10]$ (en bild med $28 \times 28$ pixlar in, 10 klasser ut):
 # $(784 \cdot 128 + 128) + (128 \cdot 64 + 64) + (64 \cdot 10 + 10) = 100\,480 + 8\,256 + 650 = 109\,386$.
 # Nästan alla sitter i det första lagret, där indata är breda.
 
@@ -589,7 +651,7 @@ print("one sample as a batch of one:", model.forward(x.reshape(1, -1)).round(4))
 # dem, ungefär 92 %, i det första lagret. Vanliga misstag: att glömma bias (en per nod, inte
 # en per kant) och att ge aktiveringslagren parametrar; de har inga.
 
-# %%
+# %% tags=["en"]
 def count_parameters(sizes):
     return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
 
@@ -597,6 +659,17 @@ def count_parameters(sizes):
 for sizes in ([2, 3, 1], [784, 128, 64, 10]):
     model_of_size = MLP(sizes, rng=rng)
     print(f"{sizes}: by formula {count_parameters(sizes):,}, nnlib n_params() {model_of_size.n_params():,}")
+
+print(MLP([784, 128, 64, 10], rng=rng).summary())
+
+# %% tags=["sv"]
+def count_parameters(sizes):
+    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+for sizes in ([2, 3, 1], [784, 128, 64, 10]):
+    model_of_size = MLP(sizes, rng=rng)
+    print(f"{sizes}: enligt formeln {count_parameters(sizes):d}, nnlib n_params() {model_of_size.n_params():d}")
 
 print(MLP([784, 128, 64, 10], rng=rng).summary())
 
@@ -650,8 +723,8 @@ print(MLP([784, 128, 64, 10], rng=rng).summary())
 # är och hur de är kopplade till varandra. Den har stor betydelse för hur bra nätverket presterar.
 #
 # - **Storleken på indata** = antalet indatadimensioner. En punkt som ges av sina koordinater
-#   $x, y, z$ behöver 3 indata; en gråskalebild på $8 \times 8$ pixlar består av 64 pixlar,
-#   alltså 64 indata (kapitel 12).
+#   $x, y, z$ behöver 3 indatavärden; en gråskalebild på $8 \times 8$ pixlar består av 64 pixlar,
+#   alltså 64 indatavärden (kapitel 12).
 # - **Storleken på utdata** följer av uppgiften (kapitel 02): 1 för regression eller ja/nej, $k$
 #   för $k$ klasser, med den aktivering i utdatalagret som passar.
 # - **De dolda lagren** är det du måste välja. Ju djupare och bredare nätverket är, desto mer
@@ -678,7 +751,7 @@ print(MLP([784, 128, 64, 10], rng=rng).summary())
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 4 min, sedan 2 min för hyperparametrar. Fråga: ”Hur stora är indata och
-# utdata för punkten i byggnaden med 4 rum?” (3 indata; 4 utdata med softmax.) Förklara lagom och
+# utdata för punkten i byggnaden med 4 rum?” (3 indatavärden; 4 utdatanoder med softmax.) Förklara lagom och
 # säg rakt ut att ingen formel ger de dolda lagrens storlek. Se upp för ”större är alltid bättre”
 # (överanpassning, kapitel 11) och, i avsnitt 8, för att vikter kallas hyperparametrar: det som
 # träningen ändrar är en parameter.
@@ -775,8 +848,8 @@ plt.show()
 # - Sätt aktiveringen i de dolda lagren till **linjär**: resultatet är en rät linje hur djupt
 #   nätverket än är (kapitel 02).
 # - **tanh** eller **sigmoid**: mjuka kurvor i stället för skarpa brytpunkter.
-# - **2 indata**: utdata blir en yta över $(x_1, x_2)$.
-# - **3 utdata med softmax**: tre kurvor som alltid summerar till 1.
+# - **2 indatavärden**: utdata blir en yta över $(x_1, x_2)$.
+# - **3 utdatanoder med softmax**: tre kurvor vars summa alltid är 1.
 
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** ≈ 5 min; the sliders redraw when you release them. Start at [1, 8, 8, 1]
@@ -788,9 +861,9 @@ plt.show()
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** ≈ 5 min; reglagen ritar om när du släpper dem. Börja med [1, 8, 8, 1] och
 # ReLU; sätt 0 dolda lager (en rät linje), sedan 1 dolt lager med 1, 2 och 16 neuroner, sedan linjär
-# aktivering i de dolda lagren (rakt, hur djupt det än är), och sist 2 indata (en yta) och 3 utdata
-# med softmax. Fråga: ”Varför högst n brytpunkter med ett dolt ReLU-lager med n neuroner?” Väntat
-# svar: varje ReLU(wx + b) böjer sig en gång, vid x = −b/w, och utdatan är en viktad summa av dem.
+# aktivering i de dolda lagren (rakt, hur djupt det än är), och sist 2 indatavärden (en yta) och 3
+# utdatanoder med softmax. Fråga: ”Varför högst n brytpunkter med ett dolt ReLU-lager med n neuroner?” Förväntat
+# svar: varje ReLU(wx + b) böjer sig en gång, vid x = −b/w, och utdata är en viktad summa av dem.
 # Ge övning 03.
 
 # %%
@@ -831,7 +904,7 @@ ArchitectureBuilder(n_in=1, n_hidden_layers=2, width=8, activation="relu")
 #
 # <details><summary>Svar</summary>
 #
-# 1. 3 indata, 4 utdata med softmax (klassificering med flera klasser).
+# 1. 3 indatavärden, 4 utdatanoder med softmax (klassificering med flera klasser).
 # 2. Inlärningstakten, antalet dolda lager och aktiveringsfunktionen. $w^{(2)}_{13}$ och
 #    $b^{(1)}_2$ är parametrar som lärs in under träningen.
 # 3. Nej, det växer snabbare: $[10, 32, 32, 1]$ har $352 + 1056 + 33 = 1441$ parametrar och

@@ -33,7 +33,7 @@
 #   medelabsolutfelet (MAE),
 # - beräkna binär korsentropi och förklara varför den, och inte kvadratfelet, hör hemma
 #   efter en sigmoid i utdatalagret,
-# - beräkna korsentropi på ett säkert sätt när en sannolikhet är exakt 0 eller 1,
+# - beräkna korsentropi på ett numeriskt stabilt sätt när en sannolikhet är exakt 0 eller 1,
 # - skilja en förlustfunktion från en aktiveringsfunktion och välja rätt förlust för en uppgift.
 
 # %% [markdown] tags=["en", "notes"]
@@ -213,7 +213,7 @@ rng = np.random.default_rng(0)
 # Samma sak i numpy: en arrayoperation per kolumn i tabellen och sedan ett medelvärde.
 # (Python skriver decimaltal med punkt, inte med komma.)
 
-# %%
+# %% tags=["en"]
 y = np.array([3.0, -0.5, 2.0])
 y_hat = np.array([2.5, 0.0, 2.0])
 
@@ -223,6 +223,18 @@ mse_value = squared.mean()
 mae_value = np.abs(errors).mean()
 print("errors:        ", errors)
 print("squared errors:", squared)
+print(f"MSE = {mse_value:.4f}, MAE = {mae_value:.4f}")
+
+# %% tags=["sv"]
+y = np.array([3.0, -0.5, 2.0])
+y_hat = np.array([2.5, 0.0, 2.0])
+
+errors = y - y_hat
+squared = errors ** 2
+mse_value = squared.mean()
+mae_value = np.abs(errors).mean()
+print("fel:           ", errors)
+print("kvadratfel:    ", squared)
 print(f"MSE = {mse_value:.4f}, MAE = {mae_value:.4f}")
 
 # %% [markdown] tags=["en", "subslide"]
@@ -272,7 +284,7 @@ plt.show()
 # extremvärde (kanske ett skrivfel): $y = (2;\ 2{,}5;\ 3;\ 3{,}5;\ 12)$. Vi beräknar
 # kostnaden för många värden på $c$ och ser var den är minst.
 
-# %%
+# %% tags=["en"]
 y_outlier = np.array([2.0, 2.5, 3.0, 3.5, 12.0])
 c = np.linspace(0, 13, 1301)
 
@@ -281,6 +293,29 @@ cost_mae = np.abs(y_outlier[:, None] - c).mean(axis=0)
 best_mse, best_mae = c[np.argmin(cost_mse)], c[np.argmin(cost_mae)]
 print(f"best c for MSE: {best_mse:.2f} (mean   = {y_outlier.mean():.2f})")
 print(f"best c for MAE: {best_mae:.2f} (median = {np.median(y_outlier):.2f})")
+
+fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+for ax, cost, name in zip(axes, (cost_mse, cost_mae), ("losses.mse_cost", "losses.mae_cost")):
+    ax.plot(c, cost, color=COLORS[2], label=t(name))
+    ax.axvline(y_outlier.mean(), color=COLORS[0], linestyle="--", label=t("losses.mean"))
+    ax.axvline(np.median(y_outlier), color=COLORS[1], linestyle=":", label=t("losses.median"))
+    ax.plot(y_outlier, np.zeros_like(y_outlier), "|", color="black", markersize=15)
+    ax.set_xlabel(t("losses.constant_prediction"))
+    ax.set_ylabel(t("losses.cost"))
+    ax.legend()
+fig.suptitle(t("losses.outlier_title"))
+fig.tight_layout()
+plt.show()
+
+# %% tags=["sv"]
+y_outlier = np.array([2.0, 2.5, 3.0, 3.5, 12.0])
+c = np.linspace(0, 13, 1301)
+
+cost_mse = ((y_outlier[:, None] - c) ** 2).mean(axis=0)
+cost_mae = np.abs(y_outlier[:, None] - c).mean(axis=0)
+best_mse, best_mae = c[np.argmin(cost_mse)], c[np.argmin(cost_mae)]
+print(f"bästa c för MSE: {best_mse:.2f} (medelvärde = {y_outlier.mean():.2f})")
+print(f"bästa c för MAE: {best_mae:.2f} (median     = {np.median(y_outlier):.2f})")
 
 fig, axes = plt.subplots(1, 2, figsize=(11, 4))
 for ax, cost, name in zip(axes, (cost_mse, cost_mae), ("losses.mse_cost", "losses.mae_cost")):
@@ -457,7 +492,7 @@ RegressionLossWidget()
 # e-mail, where the model was least sure of the right answer, contributes most.
 
 # %% [markdown] tags=["sv"]
-# **Räkneexempel för hand.** Tre mejl med facit $y = (1, 0, 1)$ och de predicerade
+# **Räkneexempel för hand.** Tre mejl med facit $y = (1, 0, 1)$ och de predikterade
 # sannolikheterna $\hat y = (0{,}9;\ 0{,}2;\ 0{,}6)$:
 #
 # | $i$ | $y_i$ | $\hat y_i$ | aktiv term | $L(y_i, \hat y_i)$ |
@@ -469,13 +504,21 @@ RegressionLossWidget()
 # Kostnaden är medelvärdet: $J = (0{,}105 + 0{,}223 + 0{,}511)/3 \approx 0{,}280$. Det tredje
 # mejlet, där modellen var minst säker på rätt svar, bidrar mest.
 
-# %%
+# %% tags=["en"]
 y_class = np.array([1.0, 0.0, 1.0])
 p_class = np.array([0.9, 0.2, 0.6])
 
 losses = -(y_class * np.log(p_class) + (1 - y_class) * np.log(1 - p_class))
 print("loss per e-mail:", losses.round(3))
 print(f"cost J = {losses.mean():.4f}")
+
+# %% tags=["sv"]
+y_class = np.array([1.0, 0.0, 1.0])
+p_class = np.array([0.9, 0.2, 0.6])
+
+losses = -(y_class * np.log(p_class) + (1 - y_class) * np.log(1 - p_class))
+print("förlust per mejl:", losses.round(3))
+print(f"kostnad J = {losses.mean():.4f}")
 
 # %% [markdown] tags=["en", "subslide"]
 # ### Try it: three losses for one prediction
@@ -491,7 +534,7 @@ print(f"cost J = {losses.mean():.4f}")
 # %% [markdown] tags=["sv", "subslide"]
 # ### Prova själv: tre förluster för en prediktion
 #
-# Dra i den predicerade sannolikheten $\hat y$ och växla facit $y$ mellan 0 och 1. Figuren
+# Dra i den predikterade sannolikheten $\hat y$ och växla facit $y$ mellan 0 och 1. Figuren
 # visar kvadratfelet, absolutfelet och den binära korsentropin som funktioner av $\hat y$,
 # med punkter vid ditt nuvarande $\hat y$.
 #
@@ -529,7 +572,7 @@ PredictionLossWidget()
 
 # %% [markdown] tags=["sv"]
 # För sannolikheter kan kvadratfelet aldrig bli större än $1$: en modell som säger
-# $\hat y = 0{,}01$ när $y = 1$ (nästan säker och fel) får ett kvadratfel på bara $0{,}98$.
+# $\hat y = 0{,}01$ när $y = 1$ (en säker men felaktig prediktion) får ett kvadratfel på bara $0{,}98$.
 # Korsentropin ger $4{,}6$, och $\to \infty$ när $\hat y \to 0$. Det är det första skälet
 # till att klassificering använder korsentropi. Det andra skälet är ännu viktigare,
 # och det handlar om **gradienten**.
@@ -730,7 +773,7 @@ with np.errstate(divide="ignore", invalid="ignore"):
 #    flyttal och ingen sannolikhet avrundas någonsin till $0$ eller $1$. Det är den
 #    noggrannare lösningen.
 
-# %%
+# %% tags=["en"]
 def bce_clipped(p, y, eps=1e-12):
     p = np.clip(p, eps, 1 - eps)
     return -(y * np.log(p) + (1 - y) * np.log(1 - p))
@@ -746,6 +789,23 @@ print("sigmoid(z):        ", p_from_z)
 print("clipped:           ", bce_clipped(p_from_z, y_edge))
 print("from logits:       ", bce_from_logits(z_edge, y_edge))
 print("ordinary z = 0.4:  ", bce_clipped(1 / (1 + np.exp(-0.4)), 1.0), bce_from_logits(0.4, 1.0))
+
+# %% tags=["sv"]
+def bce_clipped(p, y, eps=1e-12):
+    p = np.clip(p, eps, 1 - eps)
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def bce_from_logits(z, y):
+    return np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z)))
+
+
+z_edge = np.array([40.0, -40.0])
+p_from_z = 1 / (1 + np.exp(-z_edge))
+print("sigmoid(z):        ", p_from_z)
+print("klippt:            ", bce_clipped(p_from_z, y_edge))
+print("från logiten:      ", bce_from_logits(z_edge, y_edge))
+print("vanligt z = 0,4:   ", bce_clipped(1 / (1 + np.exp(-0.4)), 1.0), bce_from_logits(0.4, 1.0))
 
 # %% [markdown] tags=["en"]
 # Both fixes agree with the ordinary formula when nothing is extreme (last line). At the
@@ -781,8 +841,8 @@ print("ordinary z = 0.4:  ", bce_clipped(1 / (1 + np.exp(-0.4)), 1.0), bce_from_
 # ## 6 Flera klasser: kategorisk korsentropi
 #
 # Med $K$ klasser (till exempel siffrorna $0$–$9$) har utdatalagret $K$ neuroner, och en
-# **softmax** gör om deras poäng $z_k$ till sannolikheter $p_k = e^{z_k} / \sum_j e^{z_j}$ som
-# summerar till $1$. Facit är en one-hot-kodad vektor $y$ (en etta för rätt klass $c$,
+# **softmax** gör om deras poäng $z_k$ till sannolikheter $p_k = e^{z_k} / \sum_j e^{z_j}$ med
+# summan $1$. Facit är en one-hot-kodad vektor $y$ (en etta för rätt klass $c$,
 # nollor i övrigt), och korsentropin är
 #
 # $$L(y, p) = -\sum_{k=1}^{K} y_k \ln p_k = -\ln p_c .$$
@@ -793,13 +853,21 @@ print("ordinary z = 0.4:  ", bce_clipped(1 / (1 + np.exp(-0.4)), 1.0), bce_from_
 # om den första klassen är rätt är $L = -\ln 0{,}659 \approx 0{,}417$. Kapitel 08 går
 # igenom softmax och den här förlusten ordentligt.
 
-# %%
+# %% tags=["en"]
 z_scores = np.array([2.0, 1.0, 0.1])
 y_one_hot = np.array([1.0, 0.0, 0.0])
 
 p_softmax = np.exp(z_scores) / np.exp(z_scores).sum()
 print("p =", p_softmax.round(3))
 print(f"cross-entropy = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
+
+# %% tags=["sv"]
+z_scores = np.array([2.0, 1.0, 0.1])
+y_one_hot = np.array([1.0, 0.0, 0.0])
+
+p_softmax = np.exp(z_scores) / np.exp(z_scores).sum()
+print("p =", p_softmax.round(3))
+print(f"korsentropi = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
 
 # %% [markdown] tags=["en", "slide"]
 # ## 7 A loss function is not an activation function
@@ -923,7 +991,7 @@ print(f"cross-entropy = {-np.sum(y_one_hot * np.log(p_softmax)):.4f}")
 # Lägg märke till ordningen: prediktionen först, facit sedan. Vi kontrollerar att
 # `nnlib` ger de tal vi räknade fram för hand.
 
-# %%
+# %% tags=["en"]
 from nnlib.losses import MSE, BinaryCrossEntropy, binary_cross_entropy, cross_entropy, mse
 
 print(f"MSE:                {mse(y_hat, y):.4f}   (by hand 0.1667)")
@@ -931,6 +999,15 @@ print(f"binary CE:          {binary_cross_entropy(p_class, y_class):.4f}   (by h
 print(f"binary CE at edges: {binary_cross_entropy(p_edge, y_edge):.4f}   (finite: clipped)")
 print(f"from logits:        {BinaryCrossEntropy(from_logits=True).forward(z_edge, y_edge):.4f}   (mean of 0 and 40)")
 print(f"cross-entropy:      {cross_entropy(z_scores[None, :], np.array([0])):.4f}   (by hand 0.417)")
+
+# %% tags=["sv"]
+from nnlib.losses import MSE, BinaryCrossEntropy, binary_cross_entropy, cross_entropy, mse
+
+print(f"MSE:                {mse(y_hat, y):.4f}   (för hand 0,1667)")
+print(f"binär korsentropi:  {binary_cross_entropy(p_class, y_class):.4f}   (för hand 0,2798)")
+print(f"binär korsentropi vid 0 och 1: {binary_cross_entropy(p_edge, y_edge):.4f}   (ändlig: klippt)")
+print(f"från logiten:       {BinaryCrossEntropy(from_logits=True).forward(z_edge, y_edge):.4f}   (medelvärdet av 0 och 40)")
+print(f"korsentropi:        {cross_entropy(z_scores[None, :], np.array([0])):.4f}   (för hand 0,417)")
 
 # %% [markdown] tags=["en"]
 # The `MSE` class also gives the gradient of the cost with respect to every prediction.
@@ -946,7 +1023,7 @@ print(f"cross-entropy:      {cross_entropy(z_scores[None, :], np.array([0])):.4f
 # längre bort den är. Vi kontrollerar det på en slumpad batch (med `rng`, som har ett
 # fast frö, så att talen blir desamma varje gång).
 
-# %%
+# %% tags=["en"]
 y_batch = rng.normal(size=8)
 y_hat_batch = y_batch + rng.normal(scale=0.5, size=8)
 
@@ -955,6 +1032,16 @@ cost = loss.forward(y_hat_batch, y_batch)
 gradient = loss.backward()
 print(f"cost: nnlib {cost:.6f}, numpy {np.mean((y_hat_batch - y_batch) ** 2):.6f}")
 print("gradient matches 2/N (y_hat - y):", np.allclose(gradient, 2 / 8 * (y_hat_batch - y_batch)))
+
+# %% tags=["sv"]
+y_batch = rng.normal(size=8)
+y_hat_batch = y_batch + rng.normal(scale=0.5, size=8)
+
+loss = MSE()
+cost = loss.forward(y_hat_batch, y_batch)
+gradient = loss.backward()
+print(f"kostnad: nnlib {cost:.6f}, numpy {np.mean((y_hat_batch - y_batch) ** 2):.6f}")
+print("gradienten är lika med 2/N (y_hat - y):", np.allclose(gradient, 2 / 8 * (y_hat_batch - y_batch)))
 
 # %% [markdown] tags=["en", "slide"]
 # ## Summary
@@ -993,7 +1080,7 @@ print("gradient matches 2/N (y_hat - y):", np.allclose(gradient, 2 / 8 * (y_hat_
 # - Binär klassificering: $L = -[y \ln \hat y + (1-y)\ln(1-\hat y)]$ efter en sigmoid, med
 #   $\partial L / \partial z = \hat y - y$. Kvadratfel efter en sigmoid har gradienten
 #   $2(\hat y - y)\hat y(1-\hat y)$, som försvinner när modellen har mycket fel.
-# - Gör korsentropin säker vid $0$ och $1$: klipp till $[\varepsilon, 1-\varepsilon]$, eller
+# - Gör korsentropin numeriskt stabil vid $0$ och $1$: klipp till $[\varepsilon, 1-\varepsilon]$, eller
 #   räkna från logiten: $L = \max(z,0) - yz + \ln(1 + e^{-|z|})$.
 # - Flera klasser: $L = -\sum_k y_k \ln p_k = -\ln p_c$ efter en softmax (kapitel 08).
 # - Aktiveringsfunktioner verkar inne i nätverket på $z$; förlustfunktioner verkar utanför

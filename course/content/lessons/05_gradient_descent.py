@@ -34,7 +34,7 @@
 # **Efter kapitlet kan du**
 # - ställa upp kvadratfelsförlusten för en modell och derivera den med avseende på en parameter;
 # - lösa minstakvadratproblemet för $y = a x^2$ på sluten form;
-# - programmera gradientnedstigning som en slinga (loop) som når samma svar;
+# - programmera gradientnedstigning som en loop som når samma svar;
 # - välja inlärningstakt och beräkna den inlärningstakt där nedstigningen börjar divergera;
 # - skilja en derivata från en gradient och ett lokalt minimum från ett globalt.
 
@@ -60,6 +60,7 @@ import numpy as np
 import nnlib
 from nnlib import lstsq
 from course import t
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.descent import LearningRateDescent, SurfaceDescent, TwoMinimaDescent
 
@@ -105,11 +106,17 @@ rng = np.random.default_rng(0)
 # Det här kapitlet handlar om steg 3. Punkterna kommer från `nnlib.datasets.quadratic`, som
 # slumpar punkter med brus kring $y = 2x^2$; vi låtsas att vi inte känner till tvåan.
 
-# %%
+# %% tags=["en"]
 x, y = nnlib.datasets.quadratic(20, a=2.0, noise=0.5, rng=rng)
 print("x:", np.round(x[:5], 2), "...")
 print("y:", np.round(y[:5], 2), "...")
 print("shapes:", x.shape, y.shape)
+
+# %% tags=["sv"]
+x, y = nnlib.datasets.quadratic(20, a=2.0, noise=0.5, rng=rng)
+print("x:", np.round(x[:5], 2), "...")
+print("y:", np.round(y[:5], 2), "...")
+print("former:", x.shape, y.shape)
 
 # %% [markdown] tags=["en"]
 # Three guesses for $a$. The vertical segments are the **errors**
@@ -121,14 +128,29 @@ print("shapes:", x.shape, y.shape)
 # observerade värdet minus modellens värde. Ett bra $a$ gör alla strecken korta på en gång;
 # $a = 1$ ligger för lågt överallt och $a = 3$ för högt.
 
-# %%
+# %% tags=["en"]
 grid = np.linspace(-2.1, 2.1, 200)
 fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), sharey=True)
 for ax, a in zip(axes, [1.0, 2.0, 3.0]):
     ax.vlines(x, y, a * x**2, color=COLORS[1], linewidth=1.2, label=t("descent.errors"))
-    ax.plot(grid, a * grid**2, color=COLORS[0], label=f"$\\hat y = {a:g}\\,x^2$")
+    ax.plot(grid, a * grid**2, color=COLORS[0], label=f"$\\hat y = {fmt(a)}\\,x^2$")
     ax.plot(x, y, "o", color="black", markersize=4, label=t("descent.data"))
-    ax.set_title(f"$a = {a:g}$")
+    ax.set_title(f"$a = {fmt(a)}$")
+    ax.set_xlabel(t("descent.x"))
+    ax.legend(loc="upper center", fontsize=9)
+axes[0].set_ylabel(t("descent.y"))
+fig.suptitle(t("descent.title_data"))
+fig.tight_layout()
+plt.show()
+
+# %% tags=["sv"]
+grid = np.linspace(-2.1, 2.1, 200)
+fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), sharey=True)
+for ax, a in zip(axes, [1.0, 2.0, 3.0]):
+    ax.vlines(x, y, a * x**2, color=COLORS[1], linewidth=1.2, label=t("descent.errors"))
+    ax.plot(grid, a * grid**2, color=COLORS[0], label=f"$\\hat y = {fmt(a)}\\,x^2$")
+    ax.plot(x, y, "o", color="black", markersize=4, label=t("descent.data"))
+    ax.set_title(f"$a = {fmt(a)}$")
     ax.set_xlabel(t("descent.x"))
     ax.legend(loc="upper center", fontsize=9)
 axes[0].set_ylabel(t("descent.y"))
@@ -175,8 +197,8 @@ plt.show()
 # *Summa eller medelvärde?* En del texter minimerar i stället summan
 # $\sum_i (y_i - a x_i^2)^2$. Båda blir minst för samma $a$, eftersom medelvärdet är summan
 # delad med konstanten $N$. Medelvärdet har en praktisk fördel: dess storlek växer inte med
-# antalet punkter, så en inlärningstakt som fungerar för 20 punkter fungerar också för 2000
-# punkter av samma slag (avsnitt 5 gör det här exakt).
+# antalet punkter, så en inlärningstakt som fungerar för 20 punkter fungerar också för 2 000
+# punkter av samma slag (avsnitt 5 preciserar det här).
 
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** About 8 minutes for §1–2. The hard part is the change of viewpoint: in
@@ -305,7 +327,7 @@ plt.show()
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Ungefär 7 minuter. Spela själv vandraren med förbundna ögon: rita
 # kurvan, ställ dig i a = 0,5 och i a = 3,5, rita tangenten och en pil *mot* dess lutning.
-# Missförstånd att fånga: att minustecknet försvinner (”steg längs derivatan” är
+# Vanliga missförstånd: att minustecknet försvinner (”steg längs derivatan” är
 # gradientuppstigning) och att varje steg tros ha längden η; längden är η·|L′(a)|, som
 # krymper av sig själv nära botten. Ställ frågan om a = 3 i ”Testa dig själv” innan du visar
 # svaret.
@@ -446,7 +468,7 @@ plt.show()
 # och 0,0278 i en kolumn och fråga vad de ser: vart och ett är 0,15 gånger det föregående.
 # Förklara inte faktorn än; den leder in i §5.
 
-# %%
+# %% tags=["en"]
 x_hand = np.array([1.0, 2.0])
 y_hand = np.array([1.0, 5.0])
 a_star_hand = np.sum(x_hand**2 * y_hand) / np.sum(x_hand**4)
@@ -457,6 +479,18 @@ for k in range(1, 4):
     derivative = -2 * np.mean(x_hand**2 * (y_hand - a * x_hand**2))
     a = a - 0.05 * derivative
     print(f"a_{k} = {a:.6f}   distance to a*: {a_star_hand - a:.4f}")
+
+# %% tags=["sv"]
+x_hand = np.array([1.0, 2.0])
+y_hand = np.array([1.0, 5.0])
+a_star_hand = np.sum(x_hand**2 * y_hand) / np.sum(x_hand**4)
+print(f"sluten form: a* = {a_star_hand:.4f}")
+
+a = 0.0
+for k in range(1, 4):
+    derivative = -2 * np.mean(x_hand**2 * (y_hand - a * x_hand**2))
+    a = a - 0.05 * derivative
+    print(f"a_{k} = {a:.6f}   avstånd till a*: {a_star_hand - a:.4f}")
 
 # %% [markdown] tags=["en", "subslide"]
 # ### The same for our 20 points
@@ -474,7 +508,7 @@ for k in range(1, 4):
 # $\eta = 0{,}1$ stämmer den med den slutna formen på många decimaler, och lutningen där är i
 # praktiken noll.
 
-# %%
+# %% tags=["en"]
 a_closed = np.sum(x**2 * y) / np.sum(x**4)
 
 
@@ -490,6 +524,23 @@ path = gradient_descent(0.0, learning_rate=0.1, n_steps=30)
 print(f"closed form:                a* = {a_closed:.6f}")
 print(f"gradient descent, 30 steps: a  = {path[-1]:.6f}")
 print(f"slope at the end:           L'(a) = {loss_derivative(path[-1]):.1e}")
+
+# %% tags=["sv"]
+a_closed = np.sum(x**2 * y) / np.sum(x**4)
+
+
+def gradient_descent(a, learning_rate, n_steps):
+    path = [a]
+    for _ in range(n_steps):
+        a = a - learning_rate * loss_derivative(a)
+        path.append(a)
+    return np.array(path)
+
+
+path = gradient_descent(0.0, learning_rate=0.1, n_steps=30)
+print(f"sluten form:                 a* = {a_closed:.6f}")
+print(f"gradientnedstigning, 30 steg: a = {path[-1]:.6f}")
+print(f"lutning i slutet:            L'(a) = {loss_derivative(path[-1]):.1e}")
 
 # %% [markdown] tags=["en", "slide"]
 # ## 5 Choosing the learning rate
@@ -570,12 +621,19 @@ print(f"slope at the end:           L'(a) = {loss_derivative(path[-1]):.1e}")
 # fråga salen vad de tror före varje ändring och läs sedan upp statusraden. Missförstånd:
 # ”en större inlärningstakt går alltid fortare”.
 
-# %%
+# %% tags=["en"]
 curvature = 2 * np.mean(x**4)
 threshold = 2 / curvature
 print(f"L'' = {curvature:.3f}")
 print(f"divergence threshold 2/L'' = {threshold:.4f}")
 print(f"our eta = 0.1 gives r = 1 - eta L'' = {1 - 0.1 * curvature:.3f}")
+
+# %% tags=["sv"]
+curvature = 2 * np.mean(x**4)
+threshold = 2 / curvature
+print(f"L'' = {curvature:.3f}")
+print(f"gräns för divergens 2/L'' = {threshold:.4f}")
+print(f"vårt eta = 0,1 ger r = 1 - eta L'' = {1 - 0.1 * curvature:.3f}")
 
 # %% [markdown] tags=["en"]
 # Four learning rates, given as fractions of the threshold, each running 12 steps from
@@ -587,7 +645,7 @@ print(f"our eta = 0.1 gives r = 1 - eta L'' = {1 - 0.1 * curvature:.3f}")
 # var och en: för liten (långsam), lagom, för stor (oscillerar men konvergerar) och divergent
 # (vägen lämnar bilden).
 
-# %%
+# %% tags=["en"]
 regimes = {"slow": 0.05, "good": 0.3, "large": 0.9, "divergent": 1.05}
 fig, axes = plt.subplots(2, 2, figsize=(11, 7.5), sharex=True, sharey=True)
 for ax, (regime, fraction) in zip(axes.flat, regimes.items()):
@@ -596,7 +654,26 @@ for ax, (regime, fraction) in zip(axes.flat, regimes.items()):
     ax.plot(a_grid, curve, color=COLORS[0])
     ax.plot(steps, [loss(a) for a in steps], "o-", color=COLORS[1], markersize=5, linewidth=1.2)
     ax.axvline(a_closed, color="0.5", linestyle="--", linewidth=1)
-    ax.set_title(t(f"descent.regime_{regime}", lr=eta) + f" $(= {fraction:g} \\cdot 2/L'')$")
+    ax.set_title(t(f"descent.regime_{regime}", lr=fmt(eta)) + f" (= {fmt(fraction)} · $2/L''$)")
+    ax.set_xlim(a_grid[0], a_grid[-1])
+    ax.set_ylim(0, curve.max())
+for ax in axes[1]:
+    ax.set_xlabel(t("descent.param_a"))
+for ax in axes[:, 0]:
+    ax.set_ylabel(t("descent.loss_a"))
+fig.tight_layout()
+plt.show()
+
+# %% tags=["sv"]
+regimes = {"slow": 0.05, "good": 0.3, "large": 0.9, "divergent": 1.05}
+fig, axes = plt.subplots(2, 2, figsize=(11, 7.5), sharex=True, sharey=True)
+for ax, (regime, fraction) in zip(axes.flat, regimes.items()):
+    eta = fraction * threshold
+    steps = gradient_descent(0.0, eta, 12)
+    ax.plot(a_grid, curve, color=COLORS[0])
+    ax.plot(steps, [loss(a) for a in steps], "o-", color=COLORS[1], markersize=5, linewidth=1.2)
+    ax.axvline(a_closed, color="0.5", linestyle="--", linewidth=1)
+    ax.set_title(t(f"descent.regime_{regime}", lr=fmt(eta)) + f" (= {fmt(fraction)} · $2/L''$)")
     ax.set_xlim(a_grid[0], a_grid[-1])
     ax.set_ylim(0, curve.max())
 for ax in axes[1]:
@@ -620,7 +697,27 @@ plt.show()
 # vid den streckade linjen $\eta = 2/L''$ når den 1 (vägen studsar mellan två punkter med samma
 # förlust), och bortom linjen exploderar den.
 
-# %%
+# %% tags=["en"]
+learning_rates = np.linspace(0.01, 1.5, 300) * threshold
+ratios = [loss(gradient_descent(0.0, eta, 50)[-1]) / loss(0.0) for eta in learning_rates]
+
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.semilogy(learning_rates, ratios, color=COLORS[0])
+ax.axvline(threshold, color=COLORS[1], linestyle="--", label=t("descent.threshold"))
+ax.axhline(1.0, color="0.5", linewidth=1)
+ax.set_ylim(min(ratios) / 3, 1e6)
+ax.set_xlabel(t("descent.learning_rate_axis"))
+ax.set_ylabel(t("descent.loss_ratio"))
+ax.set_title(t("descent.title_threshold"))
+ax.legend()
+plt.show()
+
+for fraction in [0.98, 1.02]:
+    eta = fraction * threshold
+    ratio = loss(gradient_descent(0.0, eta, 50)[-1]) / loss(0.0)
+    print(f"eta = {fraction} * 2/L'' = {eta:.4f}:  L(a_50) / L(a_0) = {ratio:.3g}")
+
+# %% tags=["sv"]
 learning_rates = np.linspace(0.01, 1.5, 300) * threshold
 ratios = [loss(gradient_descent(0.0, eta, 50)[-1]) / loss(0.0) for eta in learning_rates]
 
@@ -680,7 +777,7 @@ for fraction in [0.98, 1.02]:
 #
 # <details><summary>Svar</summary>
 #
-# 1. $a^*$ ändras inte (faktorn $N$ tar ut sig när vi sätter derivatan till noll). $L''$ blir
+# 1. $a^*$ ändras inte (faktorn $N$ förkortas bort när vi sätter derivatan till noll). $L''$ blir
 #    $2\sum_i x_i^4$, alltså $N$ gånger större, så gränsen $2/L''$ blir $N$ gånger mindre: en
 #    inlärningstakt som fungerar med medelvärdet kan divergera med summan.
 # 2. $\eta = 1/L''$, som ger $r = 0$. Ett nätverks förlust är ingen parabel: krökningen
@@ -894,7 +991,7 @@ TwoMinimaDescent(start=0.3)
 # gradienten i $(a, b) = (0, 0)$, en gång med formeln och en gång numeriskt med
 # `nnlib.numerical_gradient` (små steg i $a$ och i $b$) som kontroll.
 
-# %%
+# %% tags=["en"]
 x_line = rng.uniform(0, 4, size=40)
 y_line = 1.5 * x_line + 2 + rng.normal(0, 0.5, size=40)
 
@@ -913,6 +1010,26 @@ def line_gradient(theta):
 theta = np.array([0.0, 0.0])
 print("gradient from the formula:", line_gradient(theta).round(6))
 print("numerical gradient:       ", nnlib.numerical_gradient(line_loss, theta.copy()).round(6))
+
+# %% tags=["sv"]
+x_line = rng.uniform(0, 4, size=40)
+y_line = 1.5 * x_line + 2 + rng.normal(0, 0.5, size=40)
+
+
+def line_loss(theta):
+    a, b = theta
+    return np.mean((y_line - a * x_line - b) ** 2)
+
+
+def line_gradient(theta):
+    a, b = theta
+    errors = y_line - a * x_line - b
+    return np.array([-2 * np.mean(x_line * errors), -2 * np.mean(errors)])
+
+
+theta = np.array([0.0, 0.0])
+print("gradient enligt formeln:", line_gradient(theta).round(6))
+print("numerisk gradient:       ", nnlib.numerical_gradient(line_loss, theta.copy()).round(6))
 
 # %% [markdown] tags=["en", "subslide"]
 # ### Why the gradient points uphill
@@ -976,7 +1093,7 @@ print("numerical gradient:       ", nnlib.numerical_gradient(line_loss, theta.co
 # Många svarar ja; i allmänhet gör den det bara när nivåkurvorna är cirklar. Betona en gång
 # till: en derivata är ett tal, en gradient är en vektor.
 
-# %%
+# %% tags=["en"]
 gradient = line_gradient(theta)
 angles = np.radians(np.arange(360))
 directions = np.column_stack([np.cos(angles), np.sin(angles)])
@@ -984,6 +1101,28 @@ h = 1e-6
 slopes = np.array([(line_loss(theta + h * u) - line_loss(theta - h * u)) / (2 * h) for u in directions])
 
 print("steepest direction found:", directions[np.argmax(slopes)].round(3), "  slope:", slopes.max().round(3))
+print("gradient / |gradient|:   ", (gradient / np.linalg.norm(gradient)).round(3),
+      "  |gradient|:", np.linalg.norm(gradient).round(3))
+
+fig, ax = plt.subplots(figsize=(8, 3.8))
+ax.plot(np.degrees(angles), slopes, color=COLORS[0])
+ax.axvline(np.degrees(np.arctan2(gradient[1], gradient[0])) % 360, color=COLORS[1], linestyle="--",
+           label=t("descent.gradient_angle"))
+ax.axhline(0, color="0.5", linewidth=1)
+ax.set_xlabel(t("descent.angle"))
+ax.set_ylabel(t("descent.directional"))
+ax.set_title(t("descent.title_directional"))
+ax.legend()
+plt.show()
+
+# %% tags=["sv"]
+gradient = line_gradient(theta)
+angles = np.radians(np.arange(360))
+directions = np.column_stack([np.cos(angles), np.sin(angles)])
+h = 1e-6
+slopes = np.array([(line_loss(theta + h * u) - line_loss(theta - h * u)) / (2 * h) for u in directions])
+
+print("brantaste riktningen:   ", directions[np.argmax(slopes)].round(3), "  lutning:", slopes.max().round(3))
 print("gradient / |gradient|:   ", (gradient / np.linalg.norm(gradient)).round(3),
       "  |gradient|:", np.linalg.norm(gradient).round(3))
 
@@ -1006,7 +1145,7 @@ plt.show()
 # at the minimum (the green star).
 
 # %% [markdown] tags=["sv"]
-# I nivåkurvediagrammet för $L(a, b)$ förbinder varje nivåkurva punkter med samma förlust. I
+# I nivåkurvdiagrammet för $L(a, b)$ förbinder varje nivåkurva punkter med samma förlust. I
 # sex punkter visar de orange pilarna riktningen för $\nabla L$ och de blå riktningen för
 # $-\nabla L$ (alla ritade lika långa). De korsar nivåkurvorna i rät vinkel, och de blå pekar
 # nedför, men mest *tvärs över* den långa, smala dalen i stället för mot minimipunkten (den
@@ -1093,7 +1232,7 @@ plt.show()
 # gör en inlärningstakt som är liten nog för de branta sidorna bara långsamma framsteg längs
 # dalbotten, och vägen sicksackar tvärs över dalen innan den kryper längs den.
 
-# %%
+# %% tags=["en"]
 hessian = 2 * np.array([[np.mean(x_line**2), x_mean], [x_mean, 1.0]])
 curvatures = np.linalg.eigvalsh(hessian)
 print(f"lambda_min = {curvatures[0]:.3f}, lambda_max = {curvatures[1]:.3f}")
@@ -1104,6 +1243,18 @@ for _ in range(1000):
     theta = theta - 0.1 * line_gradient(theta)
 print(f"gradient descent, 1000 steps: a = {theta[0]:.5f}, b = {theta[1]:.5f}")
 print(f"closed form:                  a = {a_line:.5f}, b = {b_line:.5f}")
+
+# %% tags=["sv"]
+hessian = 2 * np.array([[np.mean(x_line**2), x_mean], [x_mean, 1.0]])
+curvatures = np.linalg.eigvalsh(hessian)
+print(f"lambda_min = {curvatures[0]:.3f}, lambda_max = {curvatures[1]:.3f}")
+print(f"gräns för divergens 2/lambda_max = {2 / curvatures[1]:.4f}")
+
+theta = np.array([0.0, 0.0])
+for _ in range(1000):
+    theta = theta - 0.1 * line_gradient(theta)
+print(f"gradientnedstigning, 1 000 steg: a = {theta[0]:.5f}, b = {theta[1]:.5f}")
+print(f"sluten form:                     a = {a_line:.5f}, b = {b_line:.5f}")
 
 # %% [markdown] tags=["en", "subslide"]
 # ### Try it: the loss surface
@@ -1179,7 +1330,7 @@ SurfaceDescent(x_line, y_line)
 # till minimipunkten i den branta riktningen, där det krymper snabbt; för en start längs
 # botten ligger det i den flacka riktningen, där varje steg bara tar bort andelen
 # $\eta\lambda_{\min}$ av avståndet. Kapitel 09 visar optimerare som klarar sådana dalar
-# bättre: rörelsemängd (momentum) och Adam.
+# bättre: momentum och Adam.
 #
 # </details>
 
@@ -1210,11 +1361,11 @@ SurfaceDescent(x_line, y_line)
 #
 # För $y = a x^2$ och $y = a x + b$ behövde vi egentligen inte steg 3, eftersom den slutna
 # formen ger svaret direkt. För ett neuralt nätverk finns ingen sluten form:
-# aktiveringsfunktionerna gör $L$ olinjär i vikterna, när gradienten sätts till noll blir det
+# aktiveringsfunktionerna gör $L$ icke-linjär i vikterna, när gradienten sätts till noll blir det
 # ekvationer som ingen kan lösa algebraiskt, och förlusten har många lokala minimum.
 # Korrigeringssteget fungerar ändå, eftersom det bara behöver gradienten i de aktuella
-# vikterna. Att beräkna den gradienten effektivt för miljontals vikter är vad
-# bakåtpropagering (backpropagation) gör (kapitel 06 och 07).
+# vikterna. Det är bakåtpropageringen (backpropagation) som beräknar den gradienten effektivt
+# för miljontals vikter (kapitel 06 och 07).
 
 # %% [markdown] tags=["en", "slide"]
 # ## 9 The same with nnlib
@@ -1232,7 +1383,7 @@ SurfaceDescent(x_line, y_line)
 # hel kurva eller yta. Kontrollerna: båda de slutna formerna stämmer med våra, och derivatan
 # och gradienten är noll där (så när som på avrundning).
 
-# %%
+# %% tags=["en"]
 a_nnlib = lstsq.fit_quadratic_closed_form(x, y)
 print(f"y = a x^2:    a* = {a_nnlib:.6f}   (ours: {a_closed:.6f})")
 print(f"              L(a*) = {lstsq.quadratic_loss(a_nnlib, x, y):.4f},"
@@ -1243,6 +1394,18 @@ a_fit, b_fit = lstsq.fit_linear_closed_form(x_line, y_line)
 dL_da, dL_db = lstsq.linear_loss_gradient(a_fit, b_fit, x_line, y_line)
 print(f"y = a x + b:  (a*, b*) = ({a_fit:.5f}, {b_fit:.5f})   (ours: ({a_line:.5f}, {b_line:.5f}))")
 print(f"              gradient at (a*, b*) = ({dL_da:.1e}, {dL_db:.1e})")
+
+# %% tags=["sv"]
+a_nnlib = lstsq.fit_quadratic_closed_form(x, y)
+print(f"y = a x^2:    a* = {a_nnlib:.6f}   (vårt: {a_closed:.6f})")
+print(f"              L(a*) = {lstsq.quadratic_loss(a_nnlib, x, y):.4f},"
+      f"  L'(a*) = {lstsq.quadratic_loss_derivative(a_nnlib, x, y):.1e}")
+print("              L(a) på ett rutnät:", np.round(lstsq.quadratic_loss(np.array([1.0, 2.0, 3.0]), x, y), 3))
+
+a_fit, b_fit = lstsq.fit_linear_closed_form(x_line, y_line)
+dL_da, dL_db = lstsq.linear_loss_gradient(a_fit, b_fit, x_line, y_line)
+print(f"y = a x + b:  (a*, b*) = ({a_fit:.5f}, {b_fit:.5f})   (vårt: ({a_line:.5f}, {b_line:.5f}))")
+print(f"              gradient i (a*, b*) = ({dL_da:.1e}, {dL_db:.1e})")
 
 # %% [markdown] tags=["en", "subslide"]
 # ### A line is a one-neuron layer
@@ -1270,7 +1433,7 @@ print(f"              gradient at (a*, b*) = ({dL_da:.1e}, {dL_db:.1e})")
 # gradienten i `layer.grads`) och optimerarens steg. Gradienten som nnlib beräknar måste vara
 # lika med vår `line_gradient` i lagrets startvikter.
 
-# %%
+# %% tags=["en"]
 X = x_line.reshape(-1, 1)
 Y = y_line.reshape(-1, 1)
 layer = nnlib.Dense(1, 1, rng=rng)
@@ -1288,6 +1451,24 @@ sgd.step(layer)
 print(f"after one step: a = {layer.W[0, 0]:.4f}, b = {layer.b[0]:.4f}")
 print("by hand:        ", (start - 0.1 * line_gradient(start)).round(4))
 
+# %% tags=["sv"]
+X = x_line.reshape(-1, 1)
+Y = y_line.reshape(-1, 1)
+layer = nnlib.Dense(1, 1, rng=rng)
+mse = nnlib.MSE()
+sgd = nnlib.SGD(learning_rate=0.1)
+
+start = np.array([layer.W[0, 0], layer.b[0]])
+cost = mse.forward(layer.forward(X), Y)
+layer.backward(mse.backward())
+print(f"start: a = {start[0]:.4f}, b = {start[1]:.4f}, kostnad = {cost:.4f}")
+print("gradient från nnlib (dL/dW, dL/db):", np.round([layer.grads['W'][0, 0], layer.grads['b'][0]], 6))
+print("vår line_gradient:                  ", line_gradient(start).round(6))
+
+sgd.step(layer)
+print(f"efter ett steg: a = {layer.W[0, 0]:.4f}, b = {layer.b[0]:.4f}")
+print("för hand:       ", (start - 0.1 * line_gradient(start)).round(4))
+
 # %% [markdown] tags=["en"]
 # Then the whole training with `nnlib.fit`. With `batch_size=None` every step uses all 40
 # points, so one epoch is one step of exactly the gradient descent above. (The S in SGD,
@@ -1300,13 +1481,42 @@ print("by hand:        ", (start - 0.1 * line_gradient(start)).round(4))
 # *stokastisk*, syftar på steg på små slumpvisa batcher av datamängden, som senare kapitel
 # använder.) Efter 1000 epoker stämmer lagrets $W$ och $b$ med den slutna formen.
 
-# %%
+# %% tags=["en"]
 model = nnlib.Sequential([nnlib.Dense(1, 1, rng=rng)])
 history = nnlib.fit(model, nnlib.MSE(), nnlib.SGD(learning_rate=0.1), X, Y,
                     epochs=1000, rng=rng, progress=False)
 dense = model.layers[0]
 print(f"nnlib:       a = {dense.W[0, 0]:.5f}, b = {dense.b[0]:.5f}")
 print(f"closed form: a = {a_fit:.5f}, b = {b_fit:.5f}")
+
+line_x = np.array([0.0, 4.0])
+fig, (ax_fit, ax_loss) = plt.subplots(1, 2, figsize=(12, 4.2))
+ax_fit.plot(x_line, y_line, "o", color="black", markersize=4, label=t("descent.data"))
+ax_fit.plot(line_x, a_fit * line_x + b_fit, color=COLORS[2], linewidth=5, alpha=0.5,
+            label=t("descent.closed_form_fit"))
+ax_fit.plot(line_x, model.predict(line_x.reshape(-1, 1)).ravel(), "--", color=COLORS[1],
+            label=t("descent.nnlib_fit"))
+ax_fit.set_xlabel(t("descent.x"))
+ax_fit.set_ylabel(t("descent.y"))
+ax_fit.set_title(t("descent.title_fit_line"))
+ax_fit.legend()
+ax_loss.semilogy(history.epochs, history.loss, color=COLORS[0])
+ax_loss.axhline(lstsq.linear_loss(a_fit, b_fit, x_line, y_line), color="0.5", linestyle="--",
+                label=t("descent.min_loss"))
+ax_loss.set_xlabel(t("common.epoch"))
+ax_loss.set_ylabel(t("descent.loss_ab"))
+ax_loss.set_title(t("descent.title_loss_per_step"))
+ax_loss.legend()
+fig.tight_layout()
+plt.show()
+
+# %% tags=["sv"]
+model = nnlib.Sequential([nnlib.Dense(1, 1, rng=rng)])
+history = nnlib.fit(model, nnlib.MSE(), nnlib.SGD(learning_rate=0.1), X, Y,
+                    epochs=1000, rng=rng, progress=False)
+dense = model.layers[0]
+print(f"nnlib:       a = {dense.W[0, 0]:.5f}, b = {dense.b[0]:.5f}")
+print(f"sluten form: a = {a_fit:.5f}, b = {b_fit:.5f}")
 
 line_x = np.array([0.0, 4.0])
 fig, (ax_fit, ax_loss) = plt.subplots(1, 2, figsize=(12, 4.2))
@@ -1377,7 +1587,7 @@ plt.show()
 # - Centrera indata, `SurfaceDescent(x_line - x_line.mean(), y_line)`: vad händer med dalen
 #   och med sicksackandet, och varför (titta på $H$ när $\bar x = 0$)?
 # - Övningsnotebooken till kapitlet ber dig ta fram $dL/da$, den slutna formen för $a^*$, en
-#   slinga för gradientnedstigning som stämmer med den, gränsen $2/L''$ för divergens och den
+#   loop för gradientnedstigning som stämmer med den, gränsen $2/L''$ för divergens och den
 #   inlärningstakt som når $a^*$ på ett enda steg.
 #
 # ## Sammanfattning

@@ -159,7 +159,7 @@ rng = np.random.default_rng(0)
 # (c) i ”Testa dig själv”: betona att indata x är den inre derivatan av wx + b med avseende
 # på w: en vikt vars indata är 0 får ingen gradient. Widgeten i §3 visar det igen.
 
-# %%
+# %% tags=["en"]
 x = np.linspace(-2.5, 2.5, 501)
 F = np.sin(x ** 2)
 dF = np.cos(x ** 2) * 2 * x
@@ -182,6 +182,30 @@ fig.suptitle(t("graph.chain_title"))
 fig.tight_layout()
 plt.show()
 print(f"slope of the tangent at x0 = {x0}: {slope:.4f}")
+
+# %% tags=["sv"]
+x = np.linspace(-2.5, 2.5, 501)
+F = np.sin(x ** 2)
+dF = np.cos(x ** 2) * 2 * x
+
+x0 = 1.6
+slope = np.cos(x0 ** 2) * 2 * x0
+near = np.linspace(x0 - 0.3, x0 + 0.3, 2)
+
+fig, (ax_f, ax_df) = plt.subplots(1, 2, figsize=(11, 4))
+ax_f.plot(x, F, color=COLORS[0], label=t("graph.function"))
+ax_f.plot(near, np.sin(x0 ** 2) + slope * (near - x0), color=COLORS[1], label=t("graph.tangent"))
+ax_f.plot([x0], [np.sin(x0 ** 2)], "o", color=COLORS[1])
+ax_df.plot(x, dF, color=COLORS[0], label=t("graph.derivative"))
+ax_df.plot(x, np.cos(x ** 2), "--", color=COLORS[3], label=t("graph.wrong_derivative"))
+ax_df.plot([x0], [slope], "o", color=COLORS[1])
+for ax in (ax_f, ax_df):
+    ax.set_xlabel("x")
+    ax.legend(loc="lower center", fontsize=10)
+fig.suptitle(t("graph.chain_title"))
+fig.tight_layout()
+plt.show()
+print(f"tangentens lutning i x0 = {x0}: {slope:.4f}")
 
 # %% [markdown] tags=["en"]
 # **Check yourself.** Differentiate (a) $e^{-x^2}$, (b) $\ln(1 + x^2)$, (c) $\sigma(wx + b)$
@@ -430,7 +454,7 @@ print(f"slope of the tangent at x0 = {x0}: {slope:.4f}")
 # framåtpasset redan har beräknat (här `a` och `d`); därför kör bakåtpropageringen först
 # framåt och sparar värdena.
 
-# %%
+# %% tags=["en"]
 def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
@@ -453,6 +477,30 @@ dL_du = dL_dz * 1
 dL_dw = dL_du * x
 dL_dx = dL_du * w
 print(f"backward: dL/dz = {dL_dz}, dL/dw = {dL_dw}, dL/db = {dL_db}, dL/dx = {dL_dx}, dL/dy = {dL_dy}")
+
+# %% tags=["sv"]
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+x, w, b, y = 2.0, 0.5, -1.0, 1.0
+
+u = w * x
+z = u + b
+a = sigmoid(z)
+d = a - y
+L = d ** 2
+print(f"framåt:  u = {u}, z = {z}, a = {a}, d = {d}, L = {L}")
+
+dL_dd = 2 * d
+dL_da = dL_dd * 1
+dL_dy = dL_dd * -1
+dL_dz = dL_da * a * (1 - a)
+dL_db = dL_dz * 1
+dL_du = dL_dz * 1
+dL_dw = dL_du * x
+dL_dx = dL_du * w
+print(f"bakåt:   dL/dz = {dL_dz}, dL/dw = {dL_dw}, dL/db = {dL_db}, dL/dx = {dL_dx}, dL/dy = {dL_dy}")
 
 # %% [markdown] tags=["en", "subslide"]
 # ### Try it: a graph that computes as you move the inputs
@@ -553,8 +601,8 @@ GraphWidget("neuron")
 # - direkt in i produkten: $\frac{\partial f}{\partial x}\big|_{\text{direkt}} = s$,
 # - genom $s$: $\frac{\partial f}{\partial s}\cdot\frac{\partial s}{\partial x} = x \cdot s(1 - s)$.
 #
-# Tillsammans blir $f'(x) = \sigma(x) + x\,\sigma(x)\bigl(1 - \sigma(x)\bigr)$, vilket är vad
-# produktregeln ger. (Produktregeln *är* den här summan över två vägar.)
+# Tillsammans blir $f'(x) = \sigma(x) + x\,\sigma(x)\bigl(1 - \sigma(x)\bigr)$, vilket är just det
+# som produktregeln ger. (Produktregeln *är* den här summan över två vägar.)
 #
 # **I nätverk** händer det hela tiden: utdata från en neuron i ett dolt lager går till
 # *varje* neuron i nästa lager, så dess gradient är en summa över alla dem (kapitel 07).
@@ -576,7 +624,7 @@ GraphWidget("neuron")
 # ett bakåtpass som *skriver över* en gradient i stället för att addera till den behåller
 # bara den sista vägen.
 
-# %%
+# %% tags=["en"]
 x_swish = 1.5
 s = sigmoid(x_swish)
 path_direct = s
@@ -585,6 +633,16 @@ h = 1e-5
 numeric = ((x_swish + h) * sigmoid(x_swish + h) - (x_swish - h) * sigmoid(x_swish - h)) / (2 * h)
 print(f"direct path {path_direct:.6f} + path through s {path_through_s:.6f} = {path_direct + path_through_s:.6f}")
 print(f"numerical derivative: {numeric:.6f}")
+
+# %% tags=["sv"]
+x_swish = 1.5
+s = sigmoid(x_swish)
+path_direct = s
+path_through_s = x_swish * s * (1 - s)
+h = 1e-5
+numeric = ((x_swish + h) * sigmoid(x_swish + h) - (x_swish - h) * sigmoid(x_swish - h)) / (2 * h)
+print(f"direkt väg {path_direct:.6f} + väg genom s {path_through_s:.6f} = {path_direct + path_through_s:.6f}")
+print(f"numerisk derivata: {numeric:.6f}")
 
 # %% [markdown] tags=["en"]
 # The widget below is the neuron with the penalty added, $L = (\sigma(wx + b) - y)^2 + \lambda w^2$.
@@ -707,7 +765,7 @@ GraphWidget("penalty")
 # exakt”; den duger för att *testa* en gradient och är alldeles för långsam att träna med
 # (§6).
 
-# %%
+# %% tags=["en"]
 def loss_of_w(w):
     return (sigmoid(w * 2.0 - 1.0) - 1.0) ** 2
 
@@ -736,6 +794,36 @@ plt.show()
 for name, err in (("forward", error_forward), ("central", error_central)):
     best = np.nanargmin(np.where(err > 0, err, np.nan))
     print(f"{name:8s} difference: smallest error {err[best]:.1e} at h = {steps[best]:.0e}")
+
+# %% tags=["sv"]
+def loss_of_w(w):
+    return (sigmoid(w * 2.0 - 1.0) - 1.0) ** 2
+
+
+w0, exact = 0.5, dL_dw
+steps = np.logspace(-15, 0, 76)
+forward_diff = (loss_of_w(w0 + steps) - loss_of_w(w0)) / steps
+central_diff = (loss_of_w(w0 + steps) - loss_of_w(w0 - steps)) / (2 * steps)
+error_forward = np.abs(forward_diff - exact)
+error_central = np.abs(central_diff - exact)
+
+fig, ax = plt.subplots(figsize=(7.5, 4.8))
+ax.loglog(steps, np.where(error_forward > 0, error_forward, np.nan), "o-", markersize=3,
+          color=COLORS[1], label=t("graph.forward_difference"))
+ax.loglog(steps, np.where(error_central > 0, error_central, np.nan), "s-", markersize=3,
+          color=COLORS[0], label=t("graph.central_difference"))
+guide = np.logspace(-6, -1, 2)
+ax.loglog(guide, 0.02 * guide, "--", color=COLORS[1], linewidth=1, label=t("graph.slope1"))
+ax.loglog(guide, 0.01 * guide ** 2, "--", color=COLORS[0], linewidth=1, label=t("graph.slope2"))
+ax.set_xlabel(t("graph.step_size"))
+ax.set_ylabel(t("graph.abs_error"))
+ax.set_title(t("graph.difference_title"))
+ax.legend(fontsize=10)
+plt.show()
+
+for name, err in (("framåtdifferens", error_forward), ("central differens", error_central)):
+    best = np.nanargmin(np.where(err > 0, err, np.nan))
+    print(f"{name:18s}: minsta fel {err[best]:.1e} vid h = {steps[best]:.0e}")
 
 # %% [markdown] tags=["en"]
 # Read the plot from right to left. For large $h$ both errors fall along straight lines:
@@ -785,7 +873,7 @@ for name, err in (("forward", error_forward), ("central", error_central)):
 # Vi kontrollerar vår handräknade gradient av $L$ med avseende på $\theta = (w, b)$, och
 # sedan en version med det klassiska felet: den inre derivatan $\sigma'(z)$ bortglömd.
 
-# %%
+# %% tags=["en"]
 from nnlib.gradcheck import gradcheck, numerical_gradient
 
 
@@ -813,6 +901,35 @@ print("analytic: ", grad_of_theta(theta))
 print("numerical:", numerical_gradient(loss_of_theta, theta.copy()))
 print(f"relative error, correct gradient: {gradcheck(loss_of_theta, theta, df=grad_of_theta):.1e}")
 print(f"relative error, buggy gradient:   {gradcheck(loss_of_theta, theta, df=grad_forgot_sigmoid):.1e}")
+
+# %% tags=["sv"]
+from nnlib.gradcheck import gradcheck, numerical_gradient
+
+
+def loss_of_theta(theta):
+    w, b = theta
+    return (sigmoid(w * x + b) - y) ** 2
+
+
+def grad_of_theta(theta):
+    w, b = theta
+    a = sigmoid(w * x + b)
+    dL_dz = 2 * (a - y) * a * (1 - a)
+    return np.array([dL_dz * x, dL_dz])
+
+
+def grad_forgot_sigmoid(theta):
+    w, b = theta
+    a = sigmoid(w * x + b)
+    dL_dz = 2 * (a - y)
+    return np.array([dL_dz * x, dL_dz])
+
+
+theta = np.array([0.5, -1.0])
+print("analytisk:", grad_of_theta(theta))
+print("numerisk: ", numerical_gradient(loss_of_theta, theta.copy()))
+print(f"relativt fel, rätt gradient: {gradcheck(loss_of_theta, theta, df=grad_of_theta):.1e}")
+print(f"relativt fel, felaktig gradient: {gradcheck(loss_of_theta, theta, df=grad_forgot_sigmoid):.1e}")
 
 # %% [markdown] tags=["en", "slide"]
 # ## 6 Towards backpropagation
@@ -858,7 +975,25 @@ print(f"relative error, buggy gradient:   {gradcheck(loss_of_theta, theta, df=gr
 # numerisk gradient, bakåtpropageringen ett framåtpass och ett bakåtpass. Avsluta med att
 # peka fram mot kapitel 07: samma graf, men varje nod är ett helt lager.
 
-# %%
+# %% tags=["en"]
+from nnlib.activations import Sigmoid
+from nnlib.layers import Dense
+from nnlib.losses import MSE
+from nnlib.model import MLP, Sequential
+
+dense = Dense(1, 1, rng=rng)
+dense.params["W"][...] = 0.5
+dense.params["b"][...] = -1.0
+neuron = Sequential([dense, Sigmoid()])
+loss = MSE()
+
+X_one = np.array([[2.0]])
+y_one = np.array([[1.0]])
+print("L =", loss.forward(neuron.forward(X_one), y_one))
+dX = neuron.backward(loss.backward())
+print("dL/dw =", dense.grads["W"], " dL/db =", dense.grads["b"], " dL/dx =", dX)
+
+# %% tags=["sv"]
 from nnlib.activations import Sigmoid
 from nnlib.layers import Dense
 from nnlib.losses import MSE
@@ -894,13 +1029,21 @@ print("dL/dw =", dense.grads["W"], " dL/db =", dense.grads["b"], " dL/dx =", dX)
 # miljoner framåtpass och ungefär två. Därför tränar vi med bakåtpropagering och använder
 # numeriska gradienter bara för att testa den.
 
-# %%
+# %% tags=["en"]
 model = MLP([2, 4, 1], activation="tanh", output="sigmoid", rng=rng)
 X_batch = rng.normal(size=(5, 2))
 y_batch = rng.integers(0, 2, size=(5, 1)).astype(float)
 
 print("parameters:", model.n_params())
 print(f"largest relative error over all parameters: {gradcheck(model, X_batch, y_batch, loss=MSE()):.1e}")
+
+# %% tags=["sv"]
+model = MLP([2, 4, 1], activation="tanh", output="sigmoid", rng=rng)
+X_batch = rng.normal(size=(5, 2))
+y_batch = rng.integers(0, 2, size=(5, 1)).astype(float)
+
+print("parametrar:", model.n_params())
+print(f"största relativa fel över alla parametrar: {gradcheck(model, X_batch, y_batch, loss=MSE()):.1e}")
 
 # %% [markdown] tags=["en"]
 # **Check yourself.**
