@@ -558,15 +558,24 @@ class MaxPool2D(Layer):
         """Given ``dY`` of shape ``(N, C, H_out, W_out)``, return ∂L/∂X of shape ``(N, C, H, W)``."""
         X, Y = self._cached()
         dY = self._check_dY(dY, Y.shape, Y.dtype)
-        dX = np.zeros_like(X)
-        open_windows = np.ones(Y.shape, dtype=bool)  # windows whose gradient is not yet given out
+        (kH, kW), (sH, sW) = self.kernel_size, self.strides
+        overlapping = sH < kH or sW < kW
+        _, _, H, W = X.shape
+        tiled = not overlapping and H % kH == 0 and W % kW == 0  # every pixel in exactly one window
+        # A tiled image has every pixel written below, so dX needs no zeros first.
+        dX = np.empty_like(X) if tiled else np.zeros_like(X)
+        open_windows = None  # windows whose gradient is not yet given out (None: all of them)
         for where in self._slices(X.shape):
             # The first position (row-major) that holds the window's maximum takes the gradient.
-            winner = (X[where] == Y) & open_windows
-            # += rather than =: with stride < kernel, windows overlap and a pixel adds up the
-            # gradients of every window whose maximum it is.
-            dX[where] += np.where(winner, dY, 0.0)
-            open_windows &= ~winner
+            winner = X[where] == Y
+            if open_windows is not None:
+                winner &= open_windows
+            if overlapping:
+                # Windows share pixels: a pixel adds up the gradients of every window it wins.
+                dX[where] += dY * winner
+            else:
+                np.multiply(dY, winner, out=dX[where])  # dX = dY where the pixel won, else 0
+            open_windows = ~winner if open_windows is None else np.logical_and(open_windows, ~winner, out=open_windows)
         return dX
 
     def config(self) -> dict:
