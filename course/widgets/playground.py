@@ -33,6 +33,8 @@ from __future__ import annotations
 import html
 import io
 import math
+import os
+from binascii import b2a_base64
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
@@ -46,7 +48,7 @@ from matplotlib.lines import Line2D
 from course.i18n import t
 from course.numbers import fmt, fmt_percent
 from course.plots import COLORS
-from course.widgets.base import FigureWidget
+from course.widgets.base import STATIC_WIDGETS, FigureWidget
 from course.widgets.controls import int_slider, slider, with_readout
 from course.widgets.student import ATOL, RTOL, call_student
 from nnlib import datasets
@@ -549,7 +551,8 @@ class Blitter:
         self._key = None
         self.full_draws = 0
 
-    def render(self, dynamic: Sequence, key: tuple) -> bytes:
+    def render(self, dynamic: Sequence, key: tuple, image_format: str = "jpeg") -> bytes:
+        """The figure as ``image_format`` ("jpeg" or "png") bytes, with ``dynamic`` drawn on top."""
         from PIL import Image
 
         canvas = self.fig.canvas
@@ -569,7 +572,10 @@ class Blitter:
         width, height = canvas.get_width_height(physical=True)
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="jpeg", quality=90)
+        if image_format == "png":
+            image.save(buffer, format="png")
+        else:
+            image.convert("RGB").save(buffer, format="jpeg", quality=90)
         return buffer.getvalue()
 
 
@@ -926,5 +932,12 @@ class Playground(FigureWidget):
         return widgets.VBox([*rows, self.status, self.picture, self.units_picture])
 
     def _ipython_display_(self) -> None:
+        if os.environ.get(STATIC_WIDGETS):
+            # Executed for a slide deck (course.slides): the picture alone, no controls.
+            self.update()
+            png = self._blitter.render(self._dynamic_artists(), self._layout_key(), image_format="png")
+            display({"image/png": b2a_base64(png, newline=False).decode("ascii"), "text/plain": repr(self.fig)},
+                    raw=True)
+            return
         self.refresh()
         display(self.widget)

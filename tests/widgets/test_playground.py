@@ -394,3 +394,14 @@ def test_the_students_mistakes_are_reported_not_raised(body, expected):
 def test_a_student_function_that_is_not_callable_is_refused():
     with pytest.raises(TypeError, match="train_step.*received int"):
         Playground("xor", student_train_step=3)
+
+
+def test_a_slide_deck_gets_the_picture_without_controls(monkeypatch):
+    from course.widgets.base import STATIC_WIDGETS
+
+    shown = []
+    monkeypatch.setenv(STATIC_WIDGETS, "1")
+    monkeypatch.setattr("course.widgets.playground.display", lambda obj, raw=False: shown.append(obj))
+    Playground("moons", seed=0)._ipython_display_()
+    assert len(shown) == 1 and set(shown[0]) == {"image/png", "text/plain"}
+    assert shown[0]["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
