@@ -253,11 +253,11 @@ def sum_text(kernel, window) -> str:
 
 
 def draw_grid(ax, values, *, cmap="Greys", vmin=None, vmax=None, numbers: bool = True, decimals: int | None = None,
-              fontsize: int = 12, mask=None):
+              fontsize: int = 12, mask=None, indices: bool = True):
     """Draw a 2-D array as coloured cells with its numbers written in them; returns the image.
 
     ``mask`` (boolean, same shape) hides cells (drawn empty, no number), for a feature map
-    that is still being filled.
+    that is still being filled. ``indices`` labels the rows and columns 0, 1, 2, …
     """
     values = np.asarray(values, dtype=float)
     shown = np.where(mask, np.nan, values) if mask is not None else values
@@ -269,13 +269,18 @@ def draw_grid(ax, values, *, cmap="Greys", vmin=None, vmax=None, numbers: bool =
     if vmax <= vmin:
         vmax = vmin + 1.0
     image = ax.imshow(shown, cmap=cmap, vmin=vmin, vmax=vmax)
-    ax.set_xticks(np.arange(values.shape[1]))
-    ax.set_yticks(np.arange(values.shape[0]))
-    ax.set_xticks(np.arange(-0.5, values.shape[1]), minor=True)
-    ax.set_yticks(np.arange(-0.5, values.shape[0]), minor=True)
+    rows, cols = values.shape
     ax.grid(False)
-    ax.grid(which="minor", color="#999999", linewidth=0.6)
-    ax.tick_params(which="both", length=0, labelsize=9)
+    # Cell borders as two line collections: far cheaper to lay out than minor ticks.
+    ax.hlines(np.arange(-0.5, rows), -0.5, cols - 0.5, color="#999999", linewidth=0.6)
+    ax.vlines(np.arange(-0.5, cols), -0.5, rows - 0.5, color="#999999", linewidth=0.6)
+    if indices:
+        ax.set_xticks(np.arange(cols))
+        ax.set_yticks(np.arange(rows))
+        ax.tick_params(length=0, labelsize=9)
+    else:
+        ax.set_xticks([])
+        ax.set_yticks([])
     if numbers:
         cmap_object = plt.get_cmap(cmap)
         for (r, c), value in np.ndenumerate(values):
@@ -346,13 +351,12 @@ def plot_filters(weights, *, title: str | None = None, numbers: bool = True):
     for k, ax in enumerate(axes[0]):
         kernel = weights[k, 0]
         limit = _symmetric_limit(kernel)
-        draw_grid(ax, kernel, cmap="RdBu", vmin=-limit, vmax=limit, numbers=numbers, decimals=1, fontsize=8)
-        ax.set_xticks([])
-        ax.set_yticks([])
+        draw_grid(ax, kernel, cmap="RdBu", vmin=-limit, vmax=limit, numbers=numbers, decimals=1, fontsize=8,
+                  indices=False)
         ax.set_title(t("convolution.filter_number", k=k + 1), fontsize=10)
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.8 if title else 0.86, wspace=0.12)
     return fig
 
 
@@ -374,7 +378,7 @@ def plot_feature_maps(image, maps, *, title: str | None = None):
         ax.grid(False)
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.78 if title else 0.86, wspace=0.12)
     return fig
 
 
@@ -393,7 +397,7 @@ def plot_filtered_digits(image, kernels: dict[str, np.ndarray], padding: int = 1
         ax.set_xticks([])
         ax.set_yticks([])
         ax.grid(False)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.88, wspace=0.12)
     return fig
 
 
@@ -617,9 +621,8 @@ class KernelExplorer(FigureWidget):
         self.input_image.set_data(image)
         ax_kernel.clear()
         limit = _symmetric_limit(self.kernel)
-        self.kernel_image = draw_grid(ax_kernel, self.kernel, cmap="RdBu", vmin=-limit, vmax=limit, fontsize=12)
-        ax_kernel.set_xticks([])
-        ax_kernel.set_yticks([])
+        self.kernel_image = draw_grid(ax_kernel, self.kernel, cmap="RdBu", vmin=-limit, vmax=limit, fontsize=12,
+                                      indices=False)
         ax_kernel.set_title(t("convolution.kernel"))
         self.map_image.set_data(result)
         self.map_image.set_extent((-0.5, result.shape[1] - 0.5, result.shape[0] - 0.5, -0.5))
