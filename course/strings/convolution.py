@@ -2,7 +2,6 @@ STRINGS = {
     "convolution.image": {"en": "image", "sv": "bild"},
     "convolution.kernel": {"en": "kernel", "sv": "kärna"},
     "convolution.feature_map": {"en": "feature map", "sv": "feature map"},
-    "convolution.flipped_kernel": {"en": "kernel flipped", "sv": "vänd kärna"},
     "convolution.position": {"en": "window", "sv": "fönster"},
     "convolution.padding": {"en": "padding p", "sv": "padding p"},
     "convolution.stride": {"en": "stride s", "sv": "stride s"},
