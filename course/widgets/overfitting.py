@@ -159,9 +159,11 @@ def l2_penalty(model: Sequential, l2: float) -> float:
 class Run:
     """One training run of a ``[2, hidden, 1]`` network, epoch by epoch.
 
-    ``loss`` and ``val_loss`` have one entry per epoch 1..E; ``snapshots`` maps epochs
-    ``0, every, 2·every, …`` to the weights at that epoch, and ``val_accuracy`` maps the
-    same epochs to the validation accuracy of those weights.
+    ``loss`` has one entry per epoch 1..E; ``snapshots`` maps epochs ``0, every,
+    2·every, …`` to the weights at that epoch, and ``val_accuracy`` maps the same epochs
+    to the validation accuracy of those weights. ``val_loss[i]`` is the validation loss
+    after epoch ``validation_epochs[i]``: every epoch 1..E, unless the run was validated
+    at its snapshot epochs only (``val_epochs``).
     """
 
     hidden: int
@@ -171,15 +173,21 @@ class Run:
     val_loss: np.ndarray
     val_accuracy: dict[int, float]
     snapshots: dict[int, dict[str, np.ndarray]] = field(repr=False)
+    val_epochs: np.ndarray | None = None
 
     @property
     def epochs(self) -> int:
         return len(self.loss)
 
     @property
+    def validation_epochs(self) -> np.ndarray:
+        """The epochs at which ``val_loss`` was measured, shape ``(len(val_loss),)``."""
+        return np.arange(1, len(self.val_loss) + 1) if self.val_epochs is None else self.val_epochs
+
+    @property
     def best_epoch(self) -> int:
         """The epoch (from 1) with the lowest validation loss."""
-        return int(np.argmin(self.val_loss)) + 1
+        return int(self.validation_epochs[int(np.argmin(self.val_loss))])
 
     def model(self, epoch: int | None = None) -> Sequential:
         """The network as it was after ``epoch`` (a snapshot epoch; default: the last)."""
@@ -200,28 +208,38 @@ def network(hidden: int, *, seed: int = 0) -> Sequential:
 
 
 def train_run(data: MoonsData, hidden: int, *, epochs: int = 300, learning_rate: float = 0.05, seed: int = 0,
-              l2: float = 0.0, snapshot_every: int = 5) -> Run:
+              l2: float = 0.0, snapshot_every: int = 5, validate_each_epoch: bool = True) -> Run:
     """Train :func:`network` on ``data`` with full-batch Adam and keep snapshots.
 
     Every epoch is one full-batch step, so the run is the same on every machine for the
     same ``seed``. The logged ``loss`` is the data loss only, without the L2 penalty, so
     runs with and without L2 can be compared. The validation accuracy is computed for the
     snapshot epochs only, after training: asking ``fit`` for it every epoch would cost a
-    third of the training time.
+    third of the training time. With ``validate_each_epoch=False`` the validation loss,
+    too, is measured at the snapshot epochs only (``val_epochs``), which nearly halves the
+    time of a run whose curve is only drawn.
     """
     model = network(hidden, seed=seed)
     recorder = SnapshotRecorder(snapshot_every)
+    validation = (data.X_val, data.y_val) if validate_each_epoch else None
     history = fit(model, BinaryCrossEntropy(), WithL2(Adam(learning_rate), l2), data.X_train, data.y_train,
-                  epochs=epochs, validation_data=(data.X_val, data.y_val), callbacks=[recorder], rng=seed,
-                  progress=False)
+                  epochs=epochs, validation_data=validation, callbacks=[recorder], rng=seed, progress=False)
     final = model.get_weights()
-    val_accuracy = {}
+    val_accuracy, snapshot_losses = {}, {}
+    loss = BinaryCrossEntropy()
     for epoch, weights in recorder.snapshots.items():
         model.set_weights(weights)
-        val_accuracy[epoch] = accuracy(model.predict(data.X_val), data.y_val)
+        output = model.predict(data.X_val)
+        val_accuracy[epoch] = accuracy(output, data.y_val)
+        snapshot_losses[epoch] = loss.forward(output, data.y_val)
     model.set_weights(final)
-    return Run(hidden=int(hidden), seed=seed, l2=float(l2), loss=np.array(history.loss),
-               val_loss=np.array(history.val_loss), val_accuracy=val_accuracy, snapshots=recorder.snapshots)
+    if validate_each_epoch:
+        val_loss, val_epochs = np.array(history.val_loss), None
+    else:
+        val_epochs = np.array(sorted(e for e in snapshot_losses if e > 0))
+        val_loss = np.array([snapshot_losses[e] for e in val_epochs])
+    return Run(hidden=int(hidden), seed=seed, l2=float(l2), loss=np.array(history.loss), val_loss=val_loss,
+               val_accuracy=val_accuracy, snapshots=recorder.snapshots, val_epochs=val_epochs)
 
 
 def size_sweep(data: MoonsData, sizes=SIZES, **kwargs) -> dict[int, Run]:
@@ -544,15 +562,19 @@ class CheckpointBrowser(FigureWidget):
 
 
 def l2_study(data: MoonsData, l2_values, seeds=(0, 1, 2), *, hidden: int = 128, epochs: int = 300,
-             learning_rate: float = 0.05) -> dict[float, list[Run]]:
+             learning_rate: float = 0.05, every: int = 10) -> dict[float, list[Run]]:
     """Train the ``hidden``-unit network once per L2 strength and starting seed.
 
-    Returns ``{λ: [run for each seed]}``; the runs keep only their first and last
-    weights. Several seeds, because one run can be lucky or unlucky: an effect counts
-    only if it is larger than the spread between starts.
+    Returns ``{λ: [run for each seed]}``; the runs keep their weights and their
+    validation loss every ``every`` epochs (``every`` must divide ``epochs``). Several
+    seeds, because one run can be lucky or unlucky: an effect counts only if it is larger
+    than the spread between starts.
     """
+    if epochs % every:
+        raise ValueError(f"l2_study: expected every to divide epochs={epochs}, but received every={every}")
     return {float(l2): [train_run(data, hidden, epochs=epochs, learning_rate=learning_rate, seed=seed, l2=l2,
-                                  snapshot_every=epochs) for seed in seeds] for l2 in l2_values}
+                                  snapshot_every=every, validate_each_epoch=False) for seed in seeds]
+            for l2 in l2_values}
 
 
 def l2_table(study: dict[float, list[Run]]) -> list[tuple[float, float, float, float, float]]:
@@ -574,7 +596,7 @@ def plot_l2(ax, study: dict[float, list[Run]]) -> None:
     """Validation loss per epoch for every λ: the mean over seeds as a line, the spread shaded."""
     for colour, (l2, runs) in zip(COLORS, study.items()):
         curves = np.array([run.val_loss for run in runs])
-        epochs = np.arange(1, curves.shape[1] + 1)
+        epochs = runs[0].validation_epochs
         label = t("overfitting.without_l2") if l2 == 0 else t("overfitting.with_l2", l2=fmt(l2))
         ax.plot(epochs, curves.mean(axis=0), color=colour, label=label)
         ax.fill_between(epochs, curves.min(axis=0), curves.max(axis=0), color=colour, alpha=0.2, linewidth=0)

@@ -15,6 +15,7 @@ from course.widgets.overfitting import (
     evaluate,
     grid_points,
     l2_penalty,
+    l2_study,
     l2_table,
     lagom_size,
     moons_data,
@@ -125,6 +126,19 @@ def test_snapshots_and_train_run_match_a_plain_fit(data):
         run.model(15)
     with pytest.raises(ValueError, match="expected every to be an integer >= 1, but received 0"):
         SnapshotRecorder(0)
+
+
+def test_validation_at_snapshots_only_matches_every_epoch_validation(data):
+    exact = train_run(data, 8, epochs=30, snapshot_every=10, seed=3)
+    sparse = train_run(data, 8, epochs=30, snapshot_every=10, seed=3, validate_each_epoch=False)
+    np.testing.assert_array_equal(sparse.validation_epochs, [10, 20, 30])
+    np.testing.assert_allclose(sparse.val_loss, exact.val_loss[[9, 19, 29]])
+    np.testing.assert_allclose(sparse.loss, exact.loss)
+    np.testing.assert_array_equal(exact.validation_epochs, np.arange(1, 31))
+    assert sparse.best_epoch in (10, 20, 30)
+    assert sparse.val_accuracy == exact.val_accuracy
+    with pytest.raises(ValueError, match="expected every to divide epochs=30, but received every=7"):
+        l2_study(data, [0.0], seeds=(0,), epochs=30, every=7)
 
 
 def test_l2_run_logs_the_data_loss_and_shrinks_the_weights(data):
