@@ -547,6 +547,7 @@ class KernelExplorer(FigureWidget):
         self.preset = widgets.Dropdown(
             options=[(t(f"convolution.preset.{name}"), name) for name in PRESETS] + [(t("convolution.preset.custom"), CUSTOM)],
             value=preset, description=t("convolution.preset"), style={"description_width": "initial"},
+            layout=widgets.Layout(width="25em"),
         )
         self.padding = widgets.Checkbox(value=True, description=t("convolution.same_padding"), indent=False)
         self.relu = widgets.Checkbox(value=False, description=t("convolution.relu"), indent=False)
