@@ -20,6 +20,9 @@ STRINGS = {
     "optimizers.init_large": {"en": "too large: N(0, 1)", "sv": "för stor: N(0; 1)"},
     "optimizers.init_xavier": {"en": "Xavier: Var = 2/(n_in + n_out)", "sv": "Xavier: Var = 2/(n_in + n_out)"},
     "optimizers.init_he": {"en": "He: Var = 2/n_in", "sv": "He: Var = 2/n_in"},
+    "optimizers.optimizer": {"en": "optimiser", "sv": "optimerare"},
+    "optimizers.learning_rate": {"en": "learning rate η", "sv": "inlärningstakt η"},
+    "optimizers.batch_size": {"en": "batch size", "sv": "batchstorlek"},
     # Racers
     "optimizers.sgd": {"en": "SGD", "sv": "SGD"},
     "optimizers.momentum": {"en": "momentum", "sv": "momentum"},
@@ -48,7 +51,21 @@ STRINGS = {
     "optimizers.batch_n": {"en": "batch {n}", "sv": "batch {n}"},
     "optimizers.full_batch": {"en": "whole set ({n})", "sv": "hela mängden ({n})"},
     "optimizers.eta_n": {"en": "η = {eta}", "sv": "η = {eta}"},
+    "optimizers.training": {"en": "training", "sv": "träningsdata"},
+    "optimizers.validation": {"en": "validation", "sv": "valideringsdata"},
+    "optimizers.previous_run": {"en": "previous run", "sv": "förra körningen"},
+    "optimizers.guessing": {"en": "guessing (ln K)", "sv": "gissning (ln K)"},
+    "optimizers.cross_entropy": {"en": "cross-entropy", "sv": "korsentropi"},
+    "optimizers.curves_title": {"en": "loss per epoch, {epochs} epochs", "sv": "förlust per epok, {epochs} epoker"},
     # Status lines
+    "optimizers.run_status": {
+        "en": "{updates} weight updates in {seconds} s · final loss: training {loss}, validation {val}",
+        "sv": "{updates} viktuppdateringar på {seconds} s · förlust till sist: träningsdata {loss}, valideringsdata {val}",
+    },
+    "optimizers.run_diverged": {
+        "en": "The loss became infinite or NaN: the learning rate is too large for this optimiser.",
+        "sv": "Förlusten blev oändlig eller NaN: inlärningstakten är för stor för den här optimeraren.",
+    },
     "optimizers.diverged": {"en": "diverged", "sv": "divergerade"},
     "optimizers.diverged_short": {"en": "(diverged)", "sv": "(divergerade)"},
     "optimizers.reached": {"en": "at the minimum after {steps} steps", "sv": "vid minimum efter {steps} steg"},

@@ -565,3 +565,95 @@ def plot_search(ax, trials: list[Trial], best: Trial) -> None:
     ax.set_ylabel(t("optimizers.val_accuracy"))
     ax.set_title(t("optimizers.search_title", n=len(trials)))
     ax.legend(fontsize=9, loc="center left", bbox_to_anchor=(1.02, 0.5))
+
+
+class TrainingCurves(FigureWidget):
+    """Train a fresh network with the chosen optimiser, learning rate and batch size, and draw its curves.
+
+    Every change retrains ``make_model()`` on ``train`` for ``epochs`` epochs (a fraction of a
+    second for the lesson's spiral network) and draws the training and validation loss per
+    epoch; the previous run stays visible, faded, so the effect of the change can be seen.
+
+    Parameters
+    ----------
+    make_model
+        Function returning a fresh, untrained model (the same starting weights every time).
+    train, validation
+        ``(X, y)`` pairs; the loss is :class:`nnlib.losses.CrossEntropy`.
+    epochs
+        Epochs per run.
+    """
+
+    BATCH_SIZES = (8, 32, 128, None)
+
+    def __init__(self, make_model: Callable[[], object], train, validation, *, epochs: int = 40,
+                 optimizer: str = "sgd", learning_rate: float = 0.05, batch_size: int | None = 32) -> None:
+        from nnlib.losses import CrossEntropy
+
+        super().__init__(figsize=(8.0, 4.2))
+        if optimizer not in OPTIMIZER_NAMES:
+            raise ValueError(f"TrainingCurves: expected optimizer one of {', '.join(OPTIMIZER_NAMES)}, "
+                             f"but received {optimizer!r}")
+        if batch_size not in self.BATCH_SIZES:
+            raise ValueError(f"TrainingCurves: expected batch_size one of {self.BATCH_SIZES}, but received {batch_size!r}")
+        self.make_model, self.epochs = make_model, int(epochs)
+        (self.X, self.y), self.validation = train, validation
+        self.loss = CrossEntropy()
+        self.optimizer = widgets.Dropdown(options=[(t(f"optimizers.{name}"), name) for name in OPTIMIZER_NAMES],
+                                          value=optimizer, description=t("optimizers.optimizer"),
+                                          style={"description_width": "initial"})
+        self.learning_rate = slider(t("optimizers.learning_rate"), min=0.001, max=10.0, step=0.1,
+                                    value=learning_rate, log=True, continuous_update=False,
+                                    style={"description_width": "initial"})
+        n = len(self.X)
+        self.batch_size = widgets.Dropdown(
+            options=[(t("optimizers.full_batch", n=n) if size is None else str(size), size) for size in self.BATCH_SIZES],
+            value=batch_size, description=t("optimizers.batch_size"), style={"description_width": "initial"},
+        )
+        ax = self.ax
+        (self.previous_train,) = ax.plot([], [], color=COLORS[0], alpha=0.25, linewidth=1.5)
+        (self.previous_val,) = ax.plot([], [], color=COLORS[1], alpha=0.25, linewidth=1.5, linestyle="--")
+        (self.train_line,) = ax.plot([], [], color=COLORS[0], label=t("optimizers.training"))
+        (self.val_line,) = ax.plot([], [], color=COLORS[1], linestyle="--", label=t("optimizers.validation"))
+        ax.plot([], [], color="0.6", alpha=0.5, label=t("optimizers.previous_run"))
+        ax.axhline(float(np.log(int(max(self.y.max(), self.validation[1].max())) + 1)), color="0.5", linestyle=":",
+                   linewidth=1.2, label=t("optimizers.guessing"))
+        ax.set_xlim(0, self.epochs + 1)
+        ax.set_xlabel(t("optimizers.epoch"))
+        ax.set_ylabel(t("optimizers.cross_entropy"))
+        ax.set_title(t("optimizers.curves_title", epochs=self.epochs))
+        ax.legend(fontsize=9, loc="center right")
+        self.fig.tight_layout()
+        self.curve: Curve | None = None
+        self.watch(self.optimizer, self.learning_rate, self.batch_size)
+
+    def make_optimizer(self) -> Optimizer:
+        eta = float(self.learning_rate.value)
+        return {"sgd": lambda: SGD(eta), "momentum": lambda: SGD(eta, momentum=0.9),
+                "adam": lambda: Adam(eta)}[self.optimizer.value]()
+
+    def update(self) -> None:
+        if self.curve is not None and not self.curve.diverged:
+            self.previous_train.set_data(self.train_line.get_data())
+            self.previous_val.set_data(self.val_line.get_data())
+        self.curve = training_curve(self.make_model, self.loss, self.make_optimizer(), self.X, self.y,
+                                    epochs=self.epochs, batch_size=self.batch_size.value,
+                                    validation_data=self.validation)
+        epochs = np.arange(1, len(self.curve.loss) + 1)
+        if self.curve.diverged:
+            self.train_line.set_data([], [])
+            self.val_line.set_data([], [])
+            text = t("optimizers.run_diverged")
+        else:
+            self.train_line.set_data(epochs, self.curve.loss)
+            self.val_line.set_data(epochs, self.curve.val_loss)
+            text = t("optimizers.run_status", updates=self.curve.updates_per_epoch * self.epochs,
+                     loss=fmt(float(self.curve.loss[-1]), decimals=3),
+                     val=fmt(float(self.curve.val_loss[-1]), decimals=3),
+                     seconds=fmt(self.curve.seconds, decimals=2))
+        shown = [line.get_ydata() for line in (self.train_line, self.val_line, self.previous_train, self.previous_val)]
+        values = np.concatenate([np.asarray(v, dtype=float) for v in shown if len(v)] or [np.array([1.0])])
+        values = values[np.isfinite(values)]
+        top = float(values.max()) if values.size else 1.0
+        self.ax.set_ylim(0, max(top, float(np.log(3))) * 1.08)
+        self.status.value = "<b>" + text + "</b>"

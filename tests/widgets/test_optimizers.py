@@ -263,3 +263,42 @@ def test_random_search_is_reproducible_and_uses_only_the_validation_set(blobs_da
     assert all(1e-3 <= trial.learning_rate <= 1.0 for trial in first)
     assert all(trial.hidden in (2, 4, 8, 16, 32) for trial in first)
     assert isinstance(first[0], Trial) and isinstance(LayerStats(0.0, 0.0, 0.0, False), LayerStats)
+
+
+def test_training_curves_widget_retrains_on_every_control(blobs_data):
+    from course.widgets.optimizers import TrainingCurves
+
+    X, y = blobs_data
+    widget = TrainingCurves(lambda: MLP([2, 8, 3], rng=0), (X[:90], y[:90]), (X[90:], y[90:]), epochs=6,
+                            learning_rate=0.05, batch_size=32)
+    widget.refresh()
+    first = widget.train_line.get_ydata().copy()
+    assert len(first) == 6 and len(widget.val_line.get_ydata()) == 6
+    assert "18 weight updates" in widget.status.value  # ceil(90/32) = 3 updates × 6 epochs
+    assert len(widget.previous_train.get_ydata()) == 0
+
+    widget.optimizer.value = "adam"
+    np.testing.assert_allclose(widget.previous_train.get_ydata(), first)  # the last run, faded
+    assert not np.allclose(widget.train_line.get_ydata(), first)
+    widget.batch_size.value = None
+    assert "6 weight updates" in widget.status.value
+    widget.batch_size.value = 8
+    assert "72 weight updates" in widget.status.value
+    assert widget.ax.get_ylim()[1] >= widget.train_line.get_ydata().max()
+
+
+def test_training_curves_widget_reports_divergence_in_swedish(blobs_data):
+    from course.widgets.optimizers import TrainingCurves
+
+    set_language("sv")
+    X, y = blobs_data
+    widget = TrainingCurves(lambda: MLP([2, 8, 3], rng=0), (X[:90] * 1e3, y[:90]), (X[90:], y[90:]), epochs=40,
+                            learning_rate=10.0, batch_size=None)
+    widget.refresh()
+    assert widget.curve.diverged
+    assert "inlärningstakten är för stor" in widget.status.value
+    assert len(widget.train_line.get_xdata()) == 0
+    assert widget.batch_size.options[-1][0] == "hela mängden (90)"
+    assert readout(widget.learning_rate).value == "10"
+    with pytest.raises(ValueError, match="batch_size one of"):
+        TrainingCurves(lambda: MLP([2, 8, 3], rng=0), (X, y), (X, y), batch_size=7)

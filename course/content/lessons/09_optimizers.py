@@ -66,6 +66,7 @@ from course.widgets.optimizers import (
     InitHistograms,
     OptimizerRace,
     Point,
+    TrainingCurves,
     best_trial,
     layer_activations,
     layer_stats,
@@ -526,24 +527,44 @@ for size, curve in batch_curves.items():
 # fallen: $0{,}003$ rör sig knappt på 40 epoker, $0{,}3$ faller snabbast, $3$ hoppar omkring och kommer
 # ingenstans.
 
+# %% [markdown] tags=["en"]
+# **Try it.** The same network, trained anew whenever you change the optimiser, the learning rate
+# or the batch size (each run takes about half a second; the previous run stays visible, faded).
+# Find a learning rate at which plain SGD, momentum and Adam each do well, and one at which each
+# fails. Are they the same?
+
+# %% [markdown] tags=["sv"]
+# **Prova själv.** Samma nätverk, som tränas om varje gång du ändrar optimerare, inlärningstakt eller
+# batchstorlek (varje körning tar ungefär en halv sekund; den förra körningen syns kvar, blekare). Hitta
+# en inlärningstakt där vanlig SGD, momentum och Adam var och en klarar sig bra, och en där var och en
+# misslyckas. Är de desamma?
+
+# %%
+TrainingCurves(new_model, (X_train, y_train), (X_val, y_val), epochs=40)
+
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** About 6 minutes. Ask before running: "Batch 8 or the whole set: which is
 # lower after 40 epochs?" and then "after 40 updates?" Expected: batch 8 per epoch; per update the
 # whole set is about as good or better. Then ask what an epoch costs in each case (the same
 # number of samples through the network: the cost per epoch is about equal, the number of steps is
-# not). For the learning rate, ask the room to sketch the three curves before showing them.
+# not). For the learning rate, ask the room to sketch the three curves before showing them. Expected
+# from the widget: plain SGD does well near η = 0.3, momentum near 0.03 (its effective step is
+# η/(1 − μ) = 10η), Adam near 0.003–0.03; at 3 all of them fail. The best η depends on the optimiser.
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Ungefär 6 minuter. Fråga före körningen: ”Batch 8 eller hela mängden:
 # vilken ligger lägst efter 40 epoker?” och sedan ”efter 40 uppdateringar?” Förväntat svar: batch 8
 # per epok; per uppdatering är hela mängden ungefär lika bra eller bättre. Fråga sedan vad en epok
 # kostar i båda fallen (lika många exempel genom nätverket: kostnaden per epok är ungefär lika, antalet
-# steg är det inte). För inlärningstakten: be salen skissa de tre kurvorna innan de visas.
+# steg är det inte). För inlärningstakten: be salen skissa de tre kurvorna innan de visas. Förväntat
+# svar från widgeten: vanlig SGD klarar sig bra nära η = 0,3, momentum nära 0,03 (dess effektiva steg
+# är η/(1 − μ) = 10η), Adam nära 0,003–0,03; vid 3 misslyckas alla. Det bästa η beror på optimeraren.
 
 # %% [markdown] tags=["en", "slide"]
 # ## 5 Where the weights start
 #
-# The study notes say it is best to start the weights **randomly**. That is right, for two reasons.
+# Choosing the starting values of the weights is called **weight initialisation**. The study notes
+# say it is best to start the weights **randomly**. That is right, for two reasons.
 #
 # **Why not all equal, for example 0?** Then every node of a hidden layer computes the same value,
 # receives the same gradient and gets the same update: the nodes stay copies of each other forever,
@@ -571,8 +592,8 @@ for size, curve in batch_curves.items():
 # %% [markdown] tags=["sv", "slide"]
 # ## 5 Var vikterna börjar
 #
-# Studieanteckningarna säger att det är bäst att starta vikterna **slumpmässigt**. Det stämmer, av två
-# skäl.
+# Valet av vikternas startvärden kallas **viktinitiering**. Studieanteckningarna säger att det är
+# bäst att starta vikterna **slumpmässigt**. Det stämmer, av två skäl.
 #
 # **Varför inte alla lika, till exempel 0?** Då beräknar varje nod i ett dolt lager samma värde, får
 # samma gradient och samma uppdatering: noderna förblir kopior av varandra för alltid, och lagret
