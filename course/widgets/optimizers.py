@@ -6,6 +6,8 @@
 - :class:`InitHistograms`: the activations of every layer of a deep network right after
   initialisation, as histograms, for a chosen initialisation and activation function, with
   the share of dead (ReLU) or saturated (tanh) units.
+- :class:`TrainingCurves`: a fresh network retrained for a chosen optimiser, learning rate and
+  batch size, its training and validation loss per epoch beside the previous run's.
 - :func:`training_curve`, :func:`plot_curves`, :func:`random_search`, :func:`plot_search`:
   the training curves and the hyperparameter search of the lesson.
 
