@@ -4,18 +4,24 @@
 
 1. load the exercise (questions, hidden tests, reference solution) in this process and
    compute every expected value (:func:`course.exercise.load_exercise`);
-2. collect the submissions: ``.ipynb`` files, folders of them and ``.zip`` files as an
-   LMS hands them out, read in memory with size and count limits (a zip entry is never
-   written to disk; one whose path leaves its folder is refused);
+2. collect the submissions one at a time: ``.ipynb`` files, folders of them and ``.zip``
+   files as an LMS hands them out, read in memory with size and count limits per student
+   (a zip entry is never written to disk; one whose path leaves its folder, and a
+   symbolic link, are refused);
 3. read each notebook leniently (any nbformat 4.x or 3, source as a string or a list of
-   lines, missing ids or metadata) and give it a student id;
-4. run each one in its own sandboxed process (:mod:`course.grader.sandbox`) that
+   lines, missing ids or metadata), within limits on its size and number of cells;
+4. run each one in its own isolated process (:mod:`course.grader.sandbox`) that
    receives the code cells and the test *inputs*;
 5. compare what comes back with the expected values here, in the grader's process, and
-   score: points per question, shared equally between its tests.
+   score: points per question, shared equally between its tests;
+6. name each submission by its file or folder name as the LMS wrote it (a student id in
+   the notebook's metadata that disagrees is only a warning).
 
-A broken submission costs only its own points, with a reason; nothing in one
-submission can change another's grade or stop the batch.
+Submissions are read, run, scored and released one by one, so memory does not grow with
+the size of the class. A broken submission costs only its own points, with a reason;
+nothing in one submission can change another's grade or stop the batch: every failure
+while reading, running or scoring one becomes that submission's status. No work on
+student text in this process is worse than linear in its length.
 """
 
 from __future__ import annotations
@@ -24,29 +30,32 @@ import io
 import json
 import os
 import re
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from course.exercise import Exercise, Message, Question, Test, load_exercise
 from course.grader import codec
-from course.grader.sandbox import Limits, Outcome, Sandbox
+from course.grader.sandbox import Limits, Outcome
 from course.i18n import LANGUAGES
 
 MAX_NOTEBOOK_BYTES = 32 * 1024 * 1024
+MAX_CELLS = 5_000
 MAX_ZIP_ENTRIES = 20_000
-MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024
-MAX_NESTED_ZIP_BYTES = 256 * 1024 * 1024
+MAX_NESTED_ZIP_ENTRIES = 1_000
+# What one student's upload (a folder in the LMS zip, a nested zip, a file) may unpack to.
+MAX_STUDENT_BYTES = 256 * 1024 * 1024
+MAX_NESTED_ZIP_BYTES = 64 * 1024 * 1024
 IGNORED_PARTS = ("__MACOSX", ".ipynb_checkpoints", "__pycache__")
 # Cell magics whose body is still Python (the magic line is dropped, the body runs once).
 PYTHON_CELL_MAGICS = ("time", "timeit", "capture", "prun")
 
 _HELP_LINE = re.compile(r"^[\w.\[\]'\"()]+\?\??$")
-_SHELL_ASSIGN = re.compile(r"^\s*[\w.,\s]+=\s*[!%]")
 _ID_CHARS = re.compile(r"[^\w.@+-]", re.UNICODE)
 
 
@@ -172,6 +181,7 @@ class GradeResult:
     submissions: tuple[SubmissionResult, ...]
     skipped: tuple[Skipped, ...] = ()
     warnings: tuple[Message, ...] = ()
+    isolation: str = "bwrap"
 
     @property
     def max_points(self) -> Fraction:
@@ -204,17 +214,33 @@ def _too_large(limit: int) -> Message:
     return Message.of("grader.too_large", limit=limit // (1024 * 1024))
 
 
-def _zip_entries(source: Any, display: str, depth: int, budget: list[int]) -> Iterator[Found | Skipped]:
+def _budget_exceeded() -> Message:
+    return Message.of("grader.student_budget", limit=MAX_STUDENT_BYTES // (1024 * 1024))
+
+
+def _is_symlink_entry(info: zipfile.ZipInfo) -> bool:
+    return info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16)
+
+
+def _zip_entries(source: Any, display: str, depth: int, budgets: dict[str, list[int]], owner: str | None,
+                 read: bool) -> Iterator[Found | Skipped]:
+    """The entries of a zip file. ``budgets`` maps each student's upload to the bytes it may still unpack.
+
+    At depth 0 (an LMS download), an upload is a top-level folder (Moodle) or a single
+    entry; a nested zip is part of the upload it sits in (``owner``), so however much it
+    holds, it spends only that student's budget.
+    """
     try:
         archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         yield Skipped(display, Message.of("grader.bad_zip", error=str(error)[:200]))
         return
     with archive:
         infos = archive.infolist()
-        if len(infos) > MAX_ZIP_ENTRIES:
-            yield Skipped(display, Message.of("grader.zip_limit", limit=MAX_ZIP_ENTRIES))
-            infos = infos[:MAX_ZIP_ENTRIES]
+        limit_entries = MAX_ZIP_ENTRIES if depth == 0 else MAX_NESTED_ZIP_ENTRIES
+        if len(infos) > limit_entries:
+            yield Skipped(display, Message.of("grader.zip_limit", limit=limit_entries))
+            infos = infos[:limit_entries]
         for info in infos:
             name = info.filename.replace("\\", "/")
             entry = f"{display}/{name}"
@@ -233,48 +259,85 @@ def _zip_entries(source: Any, display: str, depth: int, budget: list[int]) -> It
             if suffix == ".zip" and depth >= 1:
                 yield Skipped(entry, Message.of("grader.nested_zip"))
                 continue
-            limit = MAX_NOTEBOOK_BYTES if suffix == ".ipynb" else MAX_NESTED_ZIP_BYTES
-            if budget[0] <= 0:
-                yield Skipped(entry, Message.of("grader.zip_total", limit=MAX_ZIP_BYTES // (1024 * 1024)))
+            upload = owner if owner is not None else f"{display}/{parts[0]}"
+            budget = budgets.setdefault(upload, [MAX_STUDENT_BYTES])
+            if _is_symlink_entry(info):
+                if suffix == ".ipynb":
+                    yield _found(entry, parts, None, Message.of("grader.symlink"))
+                else:
+                    yield Skipped(entry, Message.of("grader.symlink"))
                 continue
+            if suffix == ".ipynb" and not read:
+                yield _found(entry, parts, None)
+                continue
+            if budget[0] <= 0:
+                if suffix == ".ipynb":
+                    yield _found(entry, parts, None, _budget_exceeded())
+                else:
+                    yield Skipped(entry, _budget_exceeded())
+                continue
+            limit = MAX_NOTEBOOK_BYTES if suffix == ".ipynb" else MAX_NESTED_ZIP_BYTES
             try:
                 with archive.open(info) as stream:
                     data = _read_limited(stream, min(limit, budget[0]))
-            except (zipfile.BadZipFile, RuntimeError, OSError, ValueError, NotImplementedError, EOFError) as error:
-                yield Skipped(entry, Message.of("grader.unreadable", error=str(error)[:200]))
+            except (zipfile.BadZipFile, RuntimeError, OSError, ValueError, NotImplementedError, EOFError,
+                    zipfile.LargeZipFile) as error:
+                problem = Message.of("grader.unreadable", error=str(error)[:200])
+                if suffix == ".ipynb":
+                    yield _found(entry, parts, None, problem)
+                else:
+                    yield Skipped(entry, problem)
                 continue
             if data is None:
+                over_budget = budget[0] < limit
+                budget[0] = 0 if over_budget else budget[0] - limit
+                problem = _budget_exceeded() if over_budget else _too_large(limit)
                 if suffix == ".ipynb":
-                    yield _found(entry, parts, None, _too_large(MAX_NOTEBOOK_BYTES))
+                    yield _found(entry, parts, None, problem)
                 else:
-                    yield Skipped(entry, _too_large(MAX_NESTED_ZIP_BYTES))
-                budget[0] -= limit
+                    yield Skipped(entry, problem)
                 continue
             budget[0] -= len(data)
             if suffix == ".zip":
-                yield from _zip_entries(io.BytesIO(data), entry, depth + 1, budget)
+                nested, data = io.BytesIO(data), None
+                yield from _zip_entries(nested, entry, depth + 1, budgets, upload, read)
+                nested = None
             else:
                 yield _found(entry, parts, data)
+                data = None
 
 
 def _read_file(path: Path) -> tuple[bytes | None, Message | None]:
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        if os.path.islink(path):
+            return None, Message.of("grader.symlink")
+        return None, Message.of("grader.unreadable", error=error.strerror or str(error))
+    try:
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None, Message.of("grader.unreadable", error="not a regular file")
             data = _read_limited(handle, MAX_NOTEBOOK_BYTES)
     except OSError as error:
         return None, Message.of("grader.unreadable", error=error.strerror or str(error))
     return (None, _too_large(MAX_NOTEBOOK_BYTES)) if data is None else (data, None)
 
 
-def iter_submissions(paths: Iterable[str | Path]) -> Iterator[Found | Skipped]:
-    """Every notebook in ``paths`` (files, folders, zip files), in a fixed order.
+def iter_submissions(paths: Iterable[str | Path], *, read: bool = True) -> Iterator[Found | Skipped]:
+    """Every notebook in ``paths`` (files, folders, zip files), in a fixed order, one at a time.
+
+    Symbolic links inside a folder are refused (a link to a notebook becomes an invalid
+    submission with that reason, a link to a folder is skipped); the paths given are
+    taken as they are. With ``read=False`` the notebooks' bytes are not read (``data``
+    is None), to count them cheaply.
 
     Raises
     ------
     FileNotFoundError
         When a path does not exist.
     """
-    budget = [MAX_ZIP_BYTES]
+    budgets: dict[str, list[int]] = {}
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -282,7 +345,16 @@ def iter_submissions(paths: Iterable[str | Path]) -> Iterator[Found | Skipped]:
         if path.is_dir():
             base = path.resolve().name
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in IGNORED_PARTS and not d.startswith("."))
+                kept = []
+                for name in sorted(dirs):
+                    if name in IGNORED_PARTS or name.startswith("."):
+                        continue
+                    if os.path.islink(os.path.join(root, name)):
+                        relative = Path(root, name).relative_to(path).parts
+                        yield Skipped("/".join((base, *relative)), Message.of("grader.symlink"))
+                        continue
+                    kept.append(name)
+                dirs[:] = kept
                 for name in sorted(files):
                     file_path = Path(root, name)
                     relative = file_path.relative_to(path).parts
@@ -291,13 +363,24 @@ def iter_submissions(paths: Iterable[str | Path]) -> Iterator[Found | Skipped]:
                     if _is_ignored(parts):
                         continue
                     suffix = file_path.suffix.lower()
-                    if suffix == ".zip":
-                        yield from _zip_entries(file_path, display, 0, budget)
-                    elif suffix == ".ipynb":
+                    if suffix not in (".zip", ".ipynb"):
+                        continue
+                    if file_path.is_symlink():
+                        if suffix == ".ipynb":
+                            yield _found(display, parts, None, Message.of("grader.symlink"))
+                        else:
+                            yield Skipped(display, Message.of("grader.symlink"))
+                    elif suffix == ".zip":
+                        yield from _zip_entries(file_path, display, 0, budgets, None, read)
+                    elif not read:
+                        yield _found(display, parts, None)
+                    else:
                         data, problem = _read_file(file_path)
                         yield _found(display, parts, data, problem)
         elif path.suffix.lower() == ".zip":
-            yield from _zip_entries(path, path.name, 0, budget)
+            yield from _zip_entries(path, path.name, 0, budgets, None, read)
+        elif not read:
+            yield _found(path.name, (path.name,), None)
         else:
             data, problem = _read_file(path)
             yield _found(path.name, (path.name,), data, problem)
@@ -315,12 +398,14 @@ def parse_notebook(data: bytes) -> ParsedNotebook:
     """Read a notebook leniently: only the cells' types and sources and a little metadata.
 
     nbformat 4.0–4.5 and 3 (``worksheets``), sources as strings or lists of lines,
-    missing ids and metadata are all fine; nothing is validated beyond that.
+    missing ids and metadata are all fine; nothing is validated beyond that. At most
+    :data:`MAX_CELLS` cells.
 
     Raises
     ------
     NotebookError
-        For an empty file, one that is not UTF-8 JSON, or JSON that is not a notebook.
+        For an empty file, one that is not UTF-8 JSON, JSON that is not a notebook, or
+        too many cells.
     """
     if not data.strip():
         raise NotebookError(Message.of("grader.empty_file"))
@@ -342,6 +427,8 @@ def parse_notebook(data: bytes) -> ParsedNotebook:
                      for cell in (sheet.get("cells") if isinstance(sheet.get("cells"), list) else [])]
     if not isinstance(raw_cells, list):
         raise NotebookError(Message.of("grader.not_notebook"))
+    if len(raw_cells) > MAX_CELLS:
+        raise NotebookError(Message.of("grader.too_many_cells", count=len(raw_cells), limit=MAX_CELLS))
     cells = []
     for index, raw in enumerate(raw_cells):
         if not isinstance(raw, dict):
@@ -362,6 +449,18 @@ def parse_notebook(data: bytes) -> ParsedNotebook:
     )
 
 
+def _is_shell_assignment(stripped: str) -> bool:
+    """``files = !ls`` or ``x, y = %who_ls``: names, then ``=``, then ``!`` or ``%``.
+
+    Plain string methods, linear in the line's length (a regular expression with
+    overlapping repeats took hours on a line of a million blanks).
+    """
+    left, equals, right = stripped.partition("=")
+    if not equals or not left or not right.lstrip().startswith(("!", "%")):
+        return False
+    return all(char.isalnum() or char in "_., \t" for char in left)
+
+
 def strip_magics(source: str) -> str | None:
     """The cell without IPython magics and shell lines, for when it is not plain Python.
 
@@ -380,7 +479,7 @@ def strip_magics(source: str) -> str | None:
     for line in lines:
         stripped = line.strip()
         if stripped.startswith(("%", "!")) or (stripped.startswith("?") and len(stripped) > 1) or \
-                _HELP_LINE.match(stripped) or _SHELL_ASSIGN.match(line):
+                _HELP_LINE.match(stripped) or _is_shell_assignment(stripped):
             out.append(line[: len(line) - len(line.lstrip())] + "pass")
             changed = True
         else:
@@ -429,36 +528,45 @@ def student_ids(candidates: Sequence[tuple[str, str]]) -> tuple[list[str], list[
     return ids, warnings
 
 
-def wanted_id(found: Found, parsed: ParsedNotebook | None, exercise_stem: str) -> str:
-    """The id a submission asks for: its metadata ``nncourse.student_id``, else its file name.
+def wanted_id(found: Found, exercise_stem: str) -> str:
+    """The id of a submission: its file name as the LMS wrote it.
 
     A file named like the exercise itself (``00_welcome.ipynb``) inside a folder, as
-    Moodle hands out submissions, takes the folder's name instead.
+    Moodle hands out submissions, takes the folder's name instead. The student id in a
+    notebook's metadata is never used: the student wrote it (see :func:`grade`'s warnings).
     """
-    if parsed is not None and parsed.student_id:
-        candidate = sanitize_id(parsed.student_id)
-        if candidate:
-            return candidate
     stem = found.stem
     if found.folder and (stem.casefold() == exercise_stem.casefold() or sanitize_id(stem) == ""):
         stem = found.folder
     return sanitize_id(stem) or "student"
 
 
-def questions_payload(exercise: Exercise) -> list[dict]:
-    """The questions as the worker sees them: names and test inputs, no expected values."""
-    payload = []
+def questions_payload(exercise: Exercise) -> bytes:
+    """The questions as the worker receives them, after the cells: for each question its
+    name and number of cases, then each case's inputs (never an expected value), each as
+    its own frame, so that the worker asks for one case at a time."""
+    frames = []
     for question in exercise.questions:
         cases = [(test.case.args, dict(test.case.kwargs)) for test in question.tests() if test.case is not None]
-        payload.append({"id": question.id, "kind": question.kind, "name": question.name, "cases": cases,
-                        "float_errors": question.float_errors})
-    return payload
+        frames.append(codec.frame(codec.encode({"question": {
+            "id": question.id, "kind": question.kind, "name": question.name, "cases": len(cases),
+            "float_errors": bool(question.float_errors)}})))
+        frames += [codec.frame(codec.encode({"case": list(case)}, max_bytes=1 << 30)) for case in cases]
+    return b"".join(frames)
 
 
-def job_payload(notebook: ParsedNotebook, questions: list[dict], settings: dict) -> bytes:
-    """The job file of one submission (see :mod:`course.grader.worker`)."""
+def job_payload(notebook: ParsedNotebook, questions: bytes, count: int) -> bytes:
+    """The job of one submission: its code cells, then ``questions`` (:func:`questions_payload`
+    of ``count`` questions).
+
+    Raises
+    ------
+    codec.EncodeError
+        When the cells are too many or too large to send.
+    """
     cells = [[cell.index, cell.source, strip_magics(cell.source)] for cell in notebook.code_cells]
-    return codec.encode({"cells": cells, "questions": questions, "settings": settings}, max_bytes=1 << 30)
+    head = codec.encode({"cells": cells, "questions": count}, max_bytes=4 * MAX_NOTEBOOK_BYTES)
+    return codec.frame(head) + questions
 
 
 def _crash_reason(outcome: Outcome, limits: Limits) -> Message:
@@ -474,6 +582,8 @@ def _crash_reason(outcome: Outcome, limits: Limits) -> Message:
         except ValueError:
             name = f"signal {outcome.signal}"
         return Message.of("grader.crash_signal", signal=name)
+    if outcome.exit_code is None and outcome.detail:
+        return Message.of("grader.crash_server", detail=outcome.detail[:200])
     return Message.of("grader.crash_exit", code=outcome.exit_code if outcome.exit_code is not None else "?")
 
 
@@ -600,6 +710,31 @@ def expected_values(exercise: Exercise) -> dict[tuple[str, int], Any]:
     return {(q.id, test.index): exercise.expected(test) for q in exercise.questions for test in q.tests()}
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """What is kept of a submission once it has been read: its names and its metadata id."""
+
+    found: Found
+    claimed_id: str | None
+
+
+def _slim(notebook: ParsedNotebook) -> ParsedNotebook:
+    """``notebook`` with only what scoring needs (each code cell's first line), to keep memory small."""
+    cells = tuple(NotebookCell(cell.index, cell.kind, cell.first_line) for cell in notebook.cells if cell.kind == "code")
+    return ParsedNotebook(cells, notebook.language, notebook.student_id)
+
+
+def _failed(exercise: Exercise, file: str, language: str, error: BaseException, status: str) -> SubmissionResult:
+    reason = Message.of("grader.internal", error=f"{type(error).__name__}: {str(error)[:200]}")
+    result = _invalid(exercise, "", file, language, reason)
+    return SubmissionResult(result.student, file, language, status, reason, result.questions)
+
+
+def count_submissions(paths: Sequence[str | Path]) -> int:
+    """How many notebooks :func:`iter_submissions` will find (without reading them)."""
+    return sum(1 for item in iter_submissions(paths, read=False) if isinstance(item, Found))
+
+
 def grade(
     exercise: Exercise | str | Path,
     paths: Iterable[str | Path],
@@ -609,6 +744,7 @@ def grade(
     progress: Callable[[int, int], None] | None = None,
     tmp_root: str | Path | None = None,
     deny: Sequence[str | Path] = (),
+    isolation: str = "bwrap",
 ) -> GradeResult:
     """Grade every submission in ``paths``.
 
@@ -625,9 +761,13 @@ def grade(
     progress : callable, optional
         Called as ``progress(done, total)`` after each submission.
     tmp_root : path, optional
-        Where the temporary working directories go.
+        Where the server's temporary folder goes.
     deny : sequence of path
-        More paths the students' code may not read (e.g. the output directory).
+        More paths the students' code must not see (e.g. the output directory).
+    isolation : "bwrap" or "process"
+        "bwrap" runs every submission in the bubblewrap sandbox and raises
+        :class:`~course.grader.isolation.IsolationUnavailable` where it cannot;
+        "process" is the weaker in-process guard, and the result says so.
 
     Returns
     -------
@@ -639,62 +779,88 @@ def grade(
     expected = expected_values(loaded)
     questions = questions_payload(loaded)
     paths = [Path(p) for p in paths]
-
-    entries: list[tuple[Found, ParsedNotebook | None, Message | None]] = []
-    skipped: list[Skipped] = []
-    for item in iter_submissions(paths):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        if item.data is None:
-            entries.append((item, None, item.problem))
-            continue
-        try:
-            parsed = parse_notebook(item.data)
-        except NotebookError as error:
-            entries.append((item, None, error.reason))
-            continue
-        if not parsed.code_cells:
-            entries.append((item, parsed, Message.of("grader.no_code")))
-            continue
-        entries.append((item, parsed, None))
-
-    ids, warnings = student_ids([(found.file, wanted_id(found, parsed, loaded.stem)) for found, parsed, _ in entries])
-    settings = {
-        "timeout": limits.timeout,
-        "memory_mb": limits.memory_mb,
-        "file_mb": limits.file_mb,
-        "max_value_bytes": limits.max_value_bytes,
-        "step": limits.step,
-        "deny": sorted({str(Path(p).resolve()) for p in (*paths, *deny, loaded.path)}),
-    }
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    total = count_submissions(paths)
+    seen: list[_Seen] = []
     results: dict[int, SubmissionResult] = {}
-    work = []
-    for position, ((found, parsed, problem), student) in enumerate(zip(entries, ids)):
-        language = parsed.language if parsed is not None else "en"
-        if problem is not None or parsed is None:
-            results[position] = _invalid(loaded, student, found.file, language, problem or Message.of("grader.no_code"))
-        else:
-            work.append((position, job_payload(parsed, questions, settings)))
-    total = len(entries)
-    done = [len(results)]
-    if progress is not None:
-        progress(done[0], total)
+    skipped: list[Skipped] = []
+    running: dict[int, ParsedNotebook] = {}
+    done = [0]
 
-    def finished(outcome: Outcome) -> None:
-        found, parsed, _ = entries[outcome.key]
-        assert parsed is not None
-        results[outcome.key] = score(loaded, expected, parsed, outcome, limits, ids[outcome.key], found.file)
+    def advance() -> None:
         done[0] += 1
         if progress is not None:
-            progress(done[0], total)
+            progress(done[0], max(total, done[0]))
 
-    if work:
-        with Sandbox(limits, jobs=jobs or _cores(), tmp_root=tmp_root) as sandbox:
-            sandbox.run(work, finished)
-    submissions = tuple(sorted(results.values(), key=lambda r: (r.student.casefold(), r.student, r.file)))
+    def jobs_to_run() -> Iterator[tuple[int, bytes]]:
+        # Read lazily by the sandbox, one submission when a slot is free.
+        for item in iter_submissions(paths):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            position = len(seen)
+            language, claimed, payload = "en", None, None
+            try:
+                if item.data is None:
+                    raise NotebookError(item.problem or Message.of("grader.no_code"))
+                parsed = parse_notebook(item.data)
+                language, claimed = parsed.language, parsed.student_id
+                if not parsed.code_cells:
+                    raise NotebookError(Message.of("grader.no_code"))
+                if len(parsed.code_cells) > MAX_CELLS:
+                    raise NotebookError(Message.of("grader.too_many_cells", count=len(parsed.code_cells),
+                                                   limit=MAX_CELLS))
+                try:
+                    payload = job_payload(parsed, questions, len(loaded.questions))
+                except codec.EncodeError as error:
+                    raise NotebookError(Message.of("grader.too_large", limit=MAX_NOTEBOOK_BYTES // (1024 * 1024))
+                                        if error.kind == "too_large" else Message.of("grader.internal",
+                                                                                     error=str(error)[:200])) from None
+                running[position] = _slim(parsed)
+            except NotebookError as error:
+                results[position] = _invalid(loaded, "", item.file, language, error.reason)
+            except Exception as error:  # whatever a file does, it is that file's problem only
+                results[position] = _failed(loaded, item.file, language, error, "invalid")
+            seen.append(_Seen(Found(item.file, item.stem, item.folder, None), claimed))
+            item = parsed = None  # release the notebook's bytes before the next one is read
+            if payload is None:
+                advance()
+                continue
+            yield position, payload
+            payload = None
+
+    def finished(outcome: Outcome) -> None:
+        notebook = running.pop(outcome.key)
+        file = seen[outcome.key].found.file
+        try:
+            results[outcome.key] = score(loaded, expected, notebook, outcome, limits, "", file)
+        except Exception as error:  # a result that slipped past the schema still costs only its owner
+            results[outcome.key] = _failed(loaded, file, notebook.language, error, "protocol")
+        advance()
+
+    if progress is not None:
+        progress(0, total)
+    hide = [*paths, *deny, loaded.path]
+    from course.grader.sandbox import Sandbox
+
+    with Sandbox(limits, jobs=jobs or _cores(), tmp_root=tmp_root, isolation=isolation, hide=hide) as sandbox:
+        sandbox.run(jobs_to_run(), finished)
+
+    wanted = [wanted_id(record.found, loaded.stem) for record in seen]
+    ids, warnings = student_ids([(record.found.file, name) for record, name in zip(seen, wanted)])
+    for record, name, student in zip(seen, wanted, ids):
+        claimed = sanitize_id(record.claimed_id) if record.claimed_id else ""
+        if claimed and claimed.casefold() != name.casefold():
+            warnings.append(Message.of("grader.metadata_id", file=record.found.file, claimed=claimed[:80],
+                                       student=student))
+    if isolation != "bwrap":
+        warnings.insert(0, Message.of("grader.isolation_process"))
+    submissions = tuple(sorted((replace(results[position], student=student) for position, student in enumerate(ids)),
+                               key=lambda r: (r.student.casefold(), r.student, r.file)))
     skipped.sort(key=lambda s: s.file)
-    return GradeResult(loaded, limits, submissions, tuple(skipped), tuple(warnings))
+    return GradeResult(loaded, limits, submissions, tuple(skipped), tuple(warnings), isolation)
 
 
 def _cores() -> int:
@@ -706,6 +872,6 @@ def _cores() -> int:
 
 __all__ = [
     "CaseResult", "CellError", "Found", "GradeResult", "NotebookCell", "NotebookError", "ParsedNotebook",
-    "QuestionResult", "Skipped", "SubmissionResult", "grade", "iter_submissions", "parse_notebook",
+    "QuestionResult", "Skipped", "SubmissionResult", "count_submissions", "grade", "iter_submissions", "parse_notebook",
     "sanitize_id", "strip_magics", "student_ids",
 ]

@@ -1,26 +1,32 @@
-"""One fresh, limited process per submission, forked from a pre-warmed server.
+"""One fresh, isolated process per submission, forked from a pre-warmed server.
 
-:class:`Sandbox` starts the worker server (:func:`course.grader.worker.main`) once (the *server*, see
-:mod:`course.grader.worker`), with an environment of its own: one BLAS/OpenMP thread,
-the Agg matplotlib backend, a fixed hash seed, and none of the teacher's other
-environment variables. For each job it
+:class:`Sandbox` starts the worker server (:mod:`course.grader.worker`) once per grading
+run, inside bubblewrap (:mod:`course.grader.isolation`; ``isolation="process"`` skips
+it), with an environment of its own: one BLAS/OpenMP thread, the Agg matplotlib
+backend, a fixed hash seed, and none of the teacher's other environment variables. For
+each job it
 
-- makes a private temporary directory holding the job file (code cells and test
-  inputs, never expected answers),
-- opens a pipe for the results and hands its write end to the server, which forks a
-  child for the job (the child reads its job, then sandboxes itself),
-- reads the child's results from the pipe as length-prefixed messages within size
-  limits, never blocking on a child that stops mid-message,
-- kills the child when it exceeds the wall-clock timeout, and
-- deletes the directory when the child has gone.
+- writes the job (code cells and test inputs, never expected answers) into a sealed
+  memory file, so nothing of it touches the disk,
+- opens a pipe for the results and hands its write end and the memory file to the
+  server, which forks the job's processes (see :mod:`course.grader.worker`),
+- reads the results from the pipe as length-prefixed messages within size limits, never
+  blocking on a process that stops mid-message, decodes them as plain data and checks
+  every message against a strict schema (:mod:`course.grader.results`); anything
+  malformed makes that job's status "protocol",
+- has the job killed when it exceeds the wall-clock timeout.
 
 Results are keyed by the job the parent started, never by anything the child says.
-Jobs run in parallel up to ``jobs`` at a time. If the server itself dies, it is
-restarted and its unfinished jobs run once more.
+Jobs are pulled from the iterable given to :meth:`Sandbox.run` only when a slot is free,
+so a batch of any size needs the memory of ``jobs`` submissions. Jobs run in parallel up
+to ``jobs`` at a time. If the server itself dies, it is restarted and each unfinished job
+runs once more *on its own*, so that a job that brings the server down again is the only
+one marked crashed.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import selectors
@@ -39,8 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course.grader import codec
-from course.grader.worker import JOB_FILE, JsonStream
+from course.grader import codec, results
+from course.grader.worker import JsonStream
 
 # Environment variables the server keeps from the grader's environment; everything
 # else (tokens, keys, proxies) stays out of reach of the students' code.
@@ -56,6 +62,8 @@ WORKER_ENVIRONMENT = {
     "PYTHONDONTWRITEBYTECODE": "1",
 }
 START_TIMEOUT = 120.0
+F_ADD_SEALS = getattr(fcntl, "F_ADD_SEALS", 1033)
+F_SEAL_SEAL, F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_WRITE = 1, 2, 4, 8
 KILL_GRACE = 10.0
 
 
@@ -79,6 +87,8 @@ class Limits:
         Memory the process may allocate beyond what Python and numpy need to start.
     file_mb : int
         Largest file the notebook may write (in its own temporary directory).
+    disk_mb : int
+        All the files the notebook may write together (its private tmpfs).
     max_value_bytes : int
         Largest single answer sent back.
     max_result_bytes : int
@@ -88,6 +98,7 @@ class Limits:
     timeout: float = 60.0
     memory_mb: int = 1024
     file_mb: int = 8
+    disk_mb: int = 64
     max_value_bytes: int = 16 * 1024 * 1024
     max_result_bytes: int = 64 * 1024 * 1024
 
@@ -132,7 +143,6 @@ class _Running:
     payload: bytes
     attempt: int
     number: int = 0
-    directory: str = ""
     fd: int = -1
     deadline: float = 0.0
     reader: codec.FrameReader | None = None
@@ -168,8 +178,11 @@ def _remove_tree(path: str) -> None:
     shutil.rmtree(path, onerror=retry)
 
 
+ISOLATIONS = ("bwrap", "process")
+
+
 class Sandbox:
-    """Runs jobs in sandboxed worker processes; use as a context manager.
+    """Runs jobs in isolated worker processes; use as a context manager.
 
     Parameters
     ----------
@@ -177,15 +190,30 @@ class Sandbox:
     jobs : int
         How many jobs run at once.
     tmp_root : path, optional
-        Where the temporary directories go (default: the system's).
+        Where the server's log and (with ``isolation="process"``) the jobs' working
+        directories go (default: the system's temporary folder).
+    isolation : "bwrap" or "process"
+        "bwrap" (the default) runs the server in a bubblewrap sandbox and every job in
+        namespaces of its own; "process" only in a separate process with resource limits
+        and the in-process guard. "bwrap" raises
+        :class:`~course.grader.isolation.IsolationUnavailable` where bubblewrap is missing.
+    hide : sequence of path
+        Paths the jobs must not see (the exercise source, the submissions, --out).
     """
 
-    def __init__(self, limits: Limits, *, jobs: int = 1, tmp_root: str | Path | None = None) -> None:
+    def __init__(self, limits: Limits, *, jobs: int = 1, tmp_root: str | Path | None = None,
+                 isolation: str = "bwrap", hide: Iterable[str | Path] = ()) -> None:
         if jobs < 1:
             raise ValueError(f"Sandbox: expected jobs >= 1, but received {jobs}")
+        if isolation not in ISOLATIONS:
+            raise ValueError(f"Sandbox: expected isolation in {ISOLATIONS}, but received {isolation!r}")
         self.limits = limits
         self.jobs = jobs
+        self.isolation = isolation
+        self.hide = tuple(str(Path(p).resolve()) for p in hide)
         self.tmp_root = str(tmp_root) if tmp_root is not None else None
+        self.run_id = os.urandom(8).hex()
+        self._bwrap: str | None = None
         self._base: str | None = None
         self._process: subprocess.Popen | None = None
         self._control: socket.socket | None = None
@@ -193,6 +221,10 @@ class Sandbox:
         self._counter = 0
 
     def __enter__(self) -> Sandbox:
+        if self.isolation == "bwrap":
+            from course.grader.isolation import check_bwrap
+
+            self._bwrap = check_bwrap()
         self._base = tempfile.mkdtemp(prefix="nncourse-grade-", dir=self.tmp_root)
         try:
             self._start_server()
@@ -204,36 +236,86 @@ class Sandbox:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
+    def _settings(self) -> dict:
+        limits = self.limits
+        settings = {"isolation": self.isolation, "timeout": limits.timeout, "memory_mb": limits.memory_mb,
+                    "file_mb": limits.file_mb, "disk_mb": limits.disk_mb, "max_value_bytes": limits.max_value_bytes,
+                    "step": limits.step}
+        if self.isolation == "process":
+            assert self._base is not None
+            work_root = os.path.join(self._base, "jobs")
+            os.makedirs(work_root, exist_ok=True)
+            settings.update(work_root=work_root, deny=sorted(self.hide))
+        return settings
+
+    def _command(self, fd: int, extra_fds: list[int]) -> tuple[list[str], dict[str, str], str]:
+        """(argv, environment, working directory) of the server; files it must inherit go into ``extra_fds``."""
+        assert self._base is not None
+        python = [os.path.normpath(os.path.abspath(sys.executable)), "-c", "from course.grader.worker import main; main()", str(fd),
+                  json.dumps(self._settings())]
+        env = worker_environment()
+        env["NNCOURSE_GRADER_RUN"] = self.run_id
+        if self.isolation == "process":
+            return python, env, self._base
+        from course.grader.isolation import bwrap_command
+
+        env = {name: value for name, value in env.items() if name in ("PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE")
+               or name in WORKER_ENVIRONMENT or name == "NNCOURSE_GRADER_RUN"}
+        env.update(PATH="/usr/local/bin:/usr/bin:/bin", HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib")
+        assert self._bwrap is not None
+        from course.grader.isolation import font_cache
+
+        files = []
+        cache = font_cache()
+        if cache is not None:
+            try:
+                cache_fd = os.open(cache, os.O_RDONLY)
+            except OSError:
+                pass
+            else:
+                extra_fds.append(cache_fd)
+                files.append((cache_fd, f"/tmp/matplotlib/{os.path.basename(cache)}"))
+        return bwrap_command(self._bwrap, python, env, hide=self.hide, files=files), env, self._base
+
     def _start_server(self) -> None:
         assert self._base is not None
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         log_path = os.path.join(self._base, "server.log")
-        with open(log_path, "ab") as log:
-            self._process = subprocess.Popen(
-                # Imported under its own name (not run as __main__, the name the notebooks' code gets).
-                [sys.executable, "-c", "from course.grader.worker import main; main()", str(child_end.fileno())],
-                pass_fds=(child_end.fileno(),),
-                env=worker_environment(),
-                cwd=self._base,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                start_new_session=True,
-            )
-        child_end.close()
+        extra_fds: list[int] = []
+        try:
+            argv, env, cwd = self._command(child_end.fileno(), extra_fds)
+            with open(log_path, "ab") as log:
+                self._process = subprocess.Popen(
+                    argv,
+                    pass_fds=(child_end.fileno(), *extra_fds),
+                    env=env,
+                    cwd=cwd,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=log,
+                    start_new_session=True,
+                )
+        finally:
+            child_end.close()
+            for fd in extra_fds:
+                os.close(fd)
         self._control = parent_end
         self._stream = JsonStream()
         deadline = time.monotonic() + START_TIMEOUT
         selector = selectors.DefaultSelector()
         selector.register(parent_end, selectors.EVENT_READ)
+        refused = ""
         try:
             while time.monotonic() < deadline:
                 if selector.select(timeout=0.5):
                     data = parent_end.recv(1 << 16)
                     if not data:
                         break
-                    if any(message.get("ready") for message in self._stream.feed(data)):
-                        return
+                    for message in self._stream.feed(data):
+                        if message.get("ready") is True:
+                            return
+                        if message.get("ready") is False:
+                            refused = str(message.get("error", ""))
                 if self._process.poll() is not None:
                     break
         finally:
@@ -241,6 +323,10 @@ class Sandbox:
         self._stop_server()
         with open(log_path, "rb") as log:
             output = log.read().decode("utf-8", "replace")[-2000:]
+        if refused:
+            from course.grader.isolation import INSTALL_HINT, IsolationUnavailable
+
+            raise IsolationUnavailable(INSTALL_HINT.format(problem=refused))
         raise SandboxError(f"the grading server did not start; its output was:\n{output}")
 
     def _stop_server(self) -> None:
@@ -254,42 +340,49 @@ class Sandbox:
             try:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(self._process.pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-                self._process.wait()
+                pass
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self._process.wait()
             self._process = None
 
     def close(self) -> None:
-        """Stop the server (it kills any child still running) and delete every temporary file."""
+        """Stop the server (it kills any job still running) and delete every temporary file."""
         self._stop_server()
         if self._base is not None:
             _remove_tree(self._base)
             self._base = None
 
     def _start(self, running: _Running, selector: selectors.BaseSelector) -> None:
+        """Hand one job to the server; raises _ServerGone, or OSError when the job cannot be set up."""
         assert self._base is not None and self._control is not None
         self._counter += 1
         running.number = self._counter
-        running.directory = os.path.join(self._base, f"job-{self._counter}")
-        os.mkdir(running.directory, 0o700)
-        with open(os.path.join(running.directory, JOB_FILE), "wb") as handle:
-            handle.write(running.payload)
-        read_end, write_end = os.pipe()
+        job_fd = os.memfd_create(f"job-{running.number}", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+        try:
+            view = memoryview(running.payload)
+            while view:
+                view = view[os.write(job_fd, view):]
+            fcntl.fcntl(job_fd, F_ADD_SEALS, F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE)
+            read_end, write_end = os.pipe()
+        except BaseException:
+            os.close(job_fd)
+            raise
         os.set_blocking(read_end, False)
-        body = json.dumps({"run": running.number, "dir": running.directory}).encode("utf-8")
+        body = json.dumps({"run": running.number}).encode("utf-8")
         message = struct.pack(">I", len(body)) + body
         try:
-            sent = socket.send_fds(self._control, [message], [write_end])
+            sent = socket.send_fds(self._control, [message], [write_end, job_fd])
             if sent < len(message):
                 self._control.sendall(message[sent:])
         except OSError:
             os.close(read_end)
-            _remove_tree(running.directory)
             raise _ServerGone() from None
         finally:
             os.close(write_end)
+            os.close(job_fd)
         running.fd = read_end
         running.reader = codec.FrameReader(self.limits.max_value_bytes + (1 << 20), self.limits.max_result_bytes)
         running.deadline = time.monotonic() + self.limits.timeout
@@ -312,14 +405,18 @@ class Sandbox:
                 assert running.reader is not None
                 for raw in running.reader.feed(data):
                     message = codec.decode(raw)
-                    if not isinstance(message, dict):
-                        raise codec.DecodeError("a message that is not a dict")
-                    if message.get("done") is True:
+                    problem = results.problem(message)
+                    if problem is not None:
+                        raise codec.DecodeError(problem)
+                    if running.done:
+                        raise codec.DecodeError("a result message after the done message")
+                    if "done" in message:
                         running.done = True
                     else:
                         running.messages.append(message)
             except codec.DecodeError as error:
                 running.protocol = str(error)[:300]
+                running.messages = []
                 self._kill(running)
 
     def _close_pipe(self, running: _Running, selector: selectors.BaseSelector) -> None:
@@ -361,40 +458,58 @@ class Sandbox:
         """Run every ``(key, payload)`` job and call ``on_outcome`` as each one finishes.
 
         ``payload`` is the encoded job (see :func:`course.grader.grade.job_payload`).
-        Outcomes arrive in the order jobs finish, each exactly once.
+        ``jobs`` is read lazily, one job when a slot is free. Outcomes arrive in the
+        order jobs finish, each exactly once.
         """
         if self._control is None:
             raise SandboxError("the sandbox is not started; use it in a with statement")
-        pending = deque(_Running(key, payload, attempt=1) for key, payload in jobs)
+        source = iter(jobs)
+        retries: deque[_Running] = deque()
         running: dict[int, _Running] = {}
         selector = selectors.DefaultSelector()
         selector.register(self._control, selectors.EVENT_READ, None)
+
+        source_done = False
         try:
-            while pending or running:
+            while True:
                 server_died = False
-                while pending and len(running) < self.jobs and not server_died:
-                    job = pending.popleft()
+                while len(running) < self.jobs:
+                    # A job run again after the server died runs alone: if the server dies once
+                    # more, that job is the cause and the only one marked crashed.
+                    if retries:
+                        if running:
+                            break
+                        job = retries.popleft()
+                    elif source_done or any(other.attempt > 1 for other in running.values()):
+                        break
+                    else:
+                        item = next(source, None)
+                        if item is None:
+                            source_done = True
+                            break
+                        job = _Running(item[0], item[1], attempt=1)
                     try:
                         self._start(job, selector)
                     except _ServerGone:
-                        pending.appendleft(job)
+                        retries.appendleft(job)
                         server_died = True
+                        break
+                    except OSError as error:
+                        on_outcome(Outcome(job.key, [], "crashed", None, None, f"could not start: {error}"))
                     else:
                         running[job.number] = job
-                if server_died:
-                    selector.unregister(self._control)
-                    self._restart(running, pending, selector, on_outcome)
-                    selector.register(self._control, selectors.EVENT_READ, None)
-                    continue
-                now = time.monotonic()
-                wake = min(((j.deadline if j.killed_at is None else j.killed_at + KILL_GRACE) for j in running.values()),
-                           default=now + 1.0)
-                events = selector.select(timeout=min(max(wake - now, 0.0), 1.0))
-                for key, _ in events:
-                    if key.data is None:
-                        server_died = not self._read_control(running)
-                    else:
-                        self._read(key.data, selector)
+                if source_done and not running and not retries:
+                    break
+                if not server_died:
+                    now = time.monotonic()
+                    wake = min(((j.deadline if j.killed_at is None else j.killed_at + KILL_GRACE)
+                                for j in running.values()), default=now + 1.0)
+                    events = selector.select(timeout=min(max(wake - now, 0.0), 1.0))
+                    for key, _ in events:
+                        if key.data is None:
+                            server_died = not self._read_control(running) or server_died
+                        else:
+                            self._read(key.data, selector)
                 now = time.monotonic()
                 for job in running.values():
                     if job.killed_at is None and now > job.deadline and job.exit_status is None:
@@ -408,11 +523,11 @@ class Sandbox:
                     self._read(job, selector)
                     self._close_pipe(job, selector)
                     del running[number]
-                    _remove_tree(job.directory)
+                    job.payload = b""
                     on_outcome(self._outcome(job))
                 if server_died:
                     selector.unregister(self._control)
-                    self._restart(running, pending, selector, on_outcome)
+                    self._restart(running, retries, selector, on_outcome)
                     selector.register(self._control, selectors.EVENT_READ, None)
         finally:
             for job in running.values():
@@ -434,15 +549,14 @@ class Sandbox:
                 job.exit_status = int(message["status"])
         return True
 
-    def _restart(self, running: dict[int, _Running], pending: deque, selector: selectors.BaseSelector,
+    def _restart(self, running: dict[int, _Running], retries: deque, selector: selectors.BaseSelector,
                  on_outcome: Callable[[Outcome], None]) -> None:
         self._stop_server()
-        for number, job in list(running.items()):
+        for number, job in sorted(running.items(), reverse=True):
             self._close_pipe(job, selector)
             del running[number]
-            _remove_tree(job.directory)
             if job.attempt < 2:
-                pending.appendleft(_Running(job.key, job.payload, attempt=job.attempt + 1))
+                retries.appendleft(_Running(job.key, job.payload, attempt=job.attempt + 1))
             else:
-                on_outcome(Outcome(job.key, job.messages, "crashed", None, None, "the grading server stopped"))
+                on_outcome(Outcome(job.key, [], "crashed", None, None, "the grading server stopped"))
         self._start_server()

@@ -1,34 +1,35 @@
-"""What runs on the other side of the sandbox: a pre-warmed server and its children.
+"""What runs on the other side of the sandbox: a pre-warmed server and, per submission, three processes.
 
-``python -c "from course.grader.worker import main; main()" FD`` starts the *server*: it imports numpy, nnlib,
-matplotlib and the course's string table once, then waits on the Unix socket ``FD``
-for jobs from the grader (:mod:`course.grader.sandbox`). For every job it forks one
-fresh child, so a submission never shares a process with another one, yet does not
-pay Python's and numpy's start-up time again.
+``python -c "from course.grader.worker import main; main()" FD SETTINGS`` starts the
+*server*, inside bubblewrap (:mod:`course.grader.isolation`) unless the teacher chose
+``--isolation=process``. It imports numpy, nnlib, matplotlib and the course's string
+table once, then waits on the Unix socket ``FD`` for jobs from the grader
+(:mod:`course.grader.sandbox`): a job is a result pipe and a sealed memory file holding
+the submission's code cells and the test inputs (never the expected answers). The
+server never reads a job; it forks, per job:
 
-The child, before any student code runs:
+1. the *keeper*, which enters new user, PID, mount and IPC namespaces
+   (:mod:`course.grader.confine`), forks 2., and only then reads the job, handing it to
+   3. piece by piece on request over a socket: first the code cells, then each question
+   and each of its test cases when the worker gets to it. It reports 3.'s exit status
+   as its own.
+2. the submission's *init* (PID 1 of the new PID namespace), which mounts the private,
+   size-limited tmpfs ``/tmp`` and hides ``/proc`` and ``/dev/shm``, forks 3. and waits
+   for it; when the keeper is killed, init dies, and with it everything in the namespace.
+3. the *runner*, which sets resource limits (CPU seconds, address space, file size, open
+   files, no new processes or threads), drops every capability, sets ``no_new_privs``,
+   installs the in-process guard (an audit hook, :pep:`578`, and a stand-in
+   ``course.checker``) and runs the student's code: every code cell in order in one
+   namespace (an exception, a syntax error or a cell that runs too long is recorded and
+   the next cell runs), then each question's function on its cases. Every result goes
+   as plain data (:mod:`course.grader.codec`) through its result pipe, file descriptor 3;
+   comparison happens in the grader's own process.
 
-1. moves into the job's own temporary directory, reads its job file and deletes it;
-2. points stdin, stdout and stderr at ``/dev/null`` (``print`` goes to a sink too);
-3. sets resource limits: CPU seconds, address space, file size, no new processes,
-   no core files;
-4. replaces ``course.checker`` with a stand-in whose ``check`` does nothing, and makes
-   ``os._exit`` raise instead of ending the process;
-5. installs an audit hook (:pep:`578`) that refuses to read outside Python's own
-   files, the ``nnlib``/``course`` code and the job directory (never the exercise
-   sources, the grader, the submissions or the output directory), to write outside
-   the job directory, and refuses processes, signals to others, sockets, ctypes,
-   threads, tracing and the garbage collector's object lists.
-
-Then it runs every code cell of the notebook in order in one namespace (an exception,
-a syntax error or a cell that runs too long is recorded and the next cell runs), calls
-each question's function on the cases it was given (inputs only, never the expected
-answers), and streams every result as plain data (:mod:`course.grader.codec`) through
-its result pipe, file descriptor 3. Comparison happens in the grader's own process.
-
-The audit hook is a guard rail, not a proof: :pep:`578` hooks were not designed as a
-security boundary, and CPython has ways around them for an expert. docs/exercises.md
-explains what that means and when to add a container around the grader.
+The runner never saw the server's memory, other jobs, the grader's paths or the test
+inputs of a case before that case; it cannot see or signal any process outside its PID
+namespace. With ``--isolation=process`` there are no namespaces: the same processes
+run as the teacher's user with only the audit hook and resource limits as a guard,
+which an expert can get around (docs/exercises.md says what that means).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from typing import Any
 
 _LENGTH = struct.Struct(">I")
 RESULT_FD = 3
-JOB_FILE = "job.bin"
+
 
 # Modules the server imports once, so that children start warm. Missing ones are skipped.
 PRELOAD = ("numpy", "matplotlib", "matplotlib.pyplot", "course", "course.i18n", "course.tags",
@@ -173,14 +174,36 @@ def _disarm_modules() -> None:
         sys.modules[name] = None  # type: ignore[assignment]
 
 
-def serve(control_fd: int) -> None:
-    """The server loop: fork one child per job; report each child's exit."""
+
+FEED_FD = 4
+_STATUS = struct.Struct(">i")
+_U64 = struct.Struct(">Q")
+WORK_DIR = "/tmp"
+WORK_INODES = 4096
+
+
+def serve(control_fd: int, settings: dict) -> None:
+    """The server loop: fork one keeper per job; report each keeper's exit."""
     import selectors
     import socket
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    confine = None
+    problem = None
+    if settings.get("isolation") == "bwrap":
+        try:
+            from course.grader.confine import Confine
+
+            confine = Confine()
+        except Exception as error:  # no ctypes, not Linux
+            problem = f"{type(error).__name__}: {error}"
     _preload()
     control = socket.socket(fileno=control_fd)
+    if confine is not None:
+        problem = _self_test(confine, settings)
+    if problem is not None:
+        _send_json(control, {"ready": False, "error": problem})
+        os._exit(1)
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_read, False)
     os.set_blocking(wake_write, False)
@@ -226,22 +249,66 @@ def serve(control_fd: int) -> None:
                 os._exit(0)
             for message in stream.feed(data):
                 if "run" in message:
-                    result_fd = fds.pop(0)
+                    result_fd, job_fd = fds.pop(0), fds.pop(0)
                     try:
                         pid = os.fork()
                     except OSError:
                         os.close(result_fd)
+                        os.close(job_fd)
                         _send_json(control, {"exited": message["run"], "status": 255 << 8})
                         continue
                     if pid == 0:
-                        _child(message["dir"], result_fd, (control.fileno(), wake_read, wake_write, *fds))
+                        _keeper(int(message["run"]), result_fd, job_fd, settings, confine,
+                                (control.fileno(), wake_read, wake_write, *fds))
                     os.close(result_fd)
+                    os.close(job_fd)
                     children[pid] = message["run"]
                 elif "kill" in message:
                     for pid, job in list(children.items()):
                         if job == message["kill"]:
                             _kill(pid)
         reap()
+
+
+def _self_test(confine: Any, settings: dict) -> str | None:
+    """None when a job's namespaces, mounts and privilege drop work here; else what failed."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        message = b""
+        try:
+            os.close(read_end)
+            confine.new_namespaces()
+            inner = os.fork()
+            if inner == 0:
+                try:
+                    confine.private_mounts(WORK_DIR, 1 << 20, 16)
+                    confine.drop_privileges()
+                    os._exit(0)
+                except BaseException as error:
+                    os.write(write_end, f"{type(error).__name__}: {error}".encode()[:500])
+                    os._exit(1)
+            _, status = os.waitpid(inner, 0)
+            if status != 0:
+                message = b""  # the grandchild wrote why
+        except BaseException as error:
+            message = f"{type(error).__name__}: {error}".encode()[:500]
+        os.write(write_end, message)
+        os._exit(0)
+    os.close(write_end)
+    chunks = []
+    while True:
+        chunk = os.read(read_end, 4096)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    if text:
+        return (f"a submission's own namespaces cannot be created inside the sandbox ({text}); nested user "
+                "namespaces must be allowed (kernel.unprivileged_userns_clone, user.max_user_namespaces)")
+    return None
 
 
 def _kill(pid: int) -> None:
@@ -252,9 +319,63 @@ def _kill(pid: int) -> None:
             pass
 
 
-def _child(job_dir: str, result_fd: int, inherited: tuple[int, ...]) -> None:
-    """The forked child: set up the sandbox, run the job, exit. Never returns."""
-    exit_now = os._exit
+def _close_all_but(keep: tuple[int, ...]) -> None:
+    low = 0
+    for fd in sorted(keep):
+        if fd > low:  # closerange(n, n) would close everything on some versions
+            os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 1 << 16)
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    chunks, size = [], 0
+    os.lseek(fd, 0, os.SEEK_SET)
+    while size <= limit:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def split_frames(data: bytes) -> list[bytes]:
+    """The frames (8-byte length, then the message) of a job, each with its length prefix."""
+    frames, position = [], 0
+    while position + 8 <= len(data):
+        (length,) = _U64.unpack_from(data, position)
+        end = position + 8 + length
+        if end > len(data):
+            break
+        frames.append(data[position:end])
+        position = end
+    return frames
+
+
+def _mirror(status: int) -> None:
+    """End this process the way the runner ended (its exit code or its signal)."""
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+        except (OSError, ValueError):
+            pass
+        os._exit(128 + number)
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 255)
+
+
+def _keeper(number: int, result_fd: int, job_fd: int, settings: dict, confine: Any,
+            inherited: tuple[int, ...]) -> None:
+    """Process 1 of a job (see the module docstring). Never returns."""
+    import resource
+    import selectors
+    import shutil
+    import socket
+
+    status = signal.SIGKILL
+    work_dir = WORK_DIR
     try:
         os.setpgid(0, 0)
         signal.set_wakeup_fd(-1)
@@ -265,14 +386,117 @@ def _child(job_dir: str, result_fd: int, inherited: tuple[int, ...]) -> None:
                 os.close(fd)
             except OSError:
                 pass
-        os.dup2(result_fd, RESULT_FD)
-        if result_fd != RESULT_FD:
-            os.close(result_fd)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if confine is not None:
+            confine.new_namespaces()
+        else:
+            work_dir = os.path.join(settings["work_root"], f"job-{number}")
+            os.mkdir(work_dir, 0o700)
+        feed, feed_child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        status_read, status_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(job_fd)
+            os.close(status_read)
+            feed.close()
+            _init(settings, work_dir, confine, result_fd, feed_child.detach(), status_write)
+        os.close(result_fd)
+        os.close(status_write)
+        feed_child.close()
+        frames = split_frames(_read_all(job_fd, 1 << 31))
+        os.close(job_fd)
+        selector = selectors.DefaultSelector()
+        selector.register(feed, selectors.EVENT_READ, "feed")
+        selector.register(status_read, selectors.EVENT_READ, "status")
+        sent = 0
+        raw = b""
+        finished = False
+        while not finished:
+            for key, _ in selector.select():
+                if key.data == "status":
+                    chunk = os.read(status_read, 4)
+                    raw += chunk
+                    if not chunk or len(raw) >= 4:
+                        finished = True
+                    continue
+                try:
+                    requests = feed.recv(4096)
+                except OSError:
+                    requests = b""
+                if not requests:
+                    selector.unregister(feed)
+                    continue
+                try:
+                    for request in requests:
+                        # "s" skips a frame (the cases of a question that is not run), anything else sends it.
+                        if sent < len(frames):
+                            if request != ord("s"):
+                                feed.sendall(frames[sent])
+                            sent += 1
+                except OSError:
+                    selector.unregister(feed)
+        frames = []
+        feed.close()
+        if len(raw) >= 4:
+            (status,) = _STATUS.unpack(raw[:4])
+        else:
+            status = signal.SIGKILL  # init went without saying: it was killed
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        if confine is None:
+            shutil.rmtree(work_dir, ignore_errors=True)
+    except BaseException:
+        pass
+    _mirror(status)
+
+
+def _init(settings: dict, work_dir: str, confine: Any, result_fd: int, feed_fd: int, status_fd: int) -> None:
+    """Process 2 of a job: PID 1 of its namespace; mounts, forks the runner, reports its status."""
+    status = signal.SIGKILL
+    try:
+        if confine is not None:
+            confine.die_with_parent()
+            vm = _vm_bytes()
+            confine.private_mounts(work_dir, int(settings["disk_mb"]) * 1024 * 1024, WORK_INODES)
+            confine.undumpable()
+        else:
+            vm = _vm_bytes()
+        pid = os.fork()
+        if pid == 0:
+            _runner(settings, work_dir, confine, vm, result_fd, feed_fd)
+        os.close(result_fd)
+        os.close(feed_fd)
+        while True:
+            try:
+                _, status = os.waitpid(pid, 0)
+                break
+            except InterruptedError:
+                continue
+    except BaseException:
+        pass
+    try:
+        os.write(status_fd, _STATUS.pack(status))
+    except BaseException:
+        pass
+    os._exit(0)
+
+
+def _runner(settings: dict, work_dir: str, confine: Any, vm: int, result_fd: int, feed_fd: int) -> None:
+    """Process 3 of a job: the student's code. Never returns."""
+    exit_now = os._exit
+    try:
+        import fcntl
+
+        high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 16) for fd in (result_fd, feed_fd)]
+        os.dup2(high[0], RESULT_FD)
+        os.dup2(high[1], FEED_FD)
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-        os.closerange(RESULT_FD + 1, 1 << 16)
-        _run_child(job_dir)
+        _close_all_but((0, 1, 2, RESULT_FD, FEED_FD))
+        _run_job(settings, work_dir, confine, vm)
     except BaseException:
         pass
     exit_now(0)
@@ -323,7 +547,8 @@ def _vm_bytes() -> int:
     return 0
 
 
-def _set_limits(settings: dict) -> None:
+def _set_limits(settings: dict, vm: int) -> None:
+    """Resource limits of the runner; ``vm`` is its address space before any student code."""
     import math
     import resource
 
@@ -341,7 +566,6 @@ def _set_limits(settings: dict) -> None:
 
     cpu = int(math.ceil(settings["timeout"])) + 1
     limit("RLIMIT_CPU", cpu)
-    vm = _vm_bytes()
     if vm:
         limit("RLIMIT_AS", vm + int(settings["memory_mb"]) * 1024 * 1024)
     limit("RLIMIT_FSIZE", int(settings["file_mb"]) * 1024 * 1024)
@@ -585,7 +809,44 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise _Timeout()
 
 
-def _run_child(job_dir: str) -> None:
+
+class _Feed:
+    """The runner's side of the keeper's socket: one request byte, one frame back."""
+
+    def __init__(self, fd: int) -> None:
+        import posix
+
+        self._fd = fd
+        self._read = posix.read
+        self._write = posix.write
+
+    def _exactly(self, count: int) -> bytes:
+        chunks, size = [], 0
+        while size < count:
+            chunk = self._read(self._fd, min(count - size, 1 << 20))
+            if not chunk:
+                raise EOFError("the job ended early")
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+
+    def skip(self, count: int) -> None:
+        """Pass over ``count`` frames without receiving them."""
+        if count > 0:
+            self._write(self._fd, b"s" * count)
+
+    def next(self, tag: str) -> Any:
+        from course.grader import codec
+
+        self._write(self._fd, b"n")
+        (length,) = _U64.unpack(self._exactly(8))
+        message = codec.decode(self._exactly(length))
+        if type(message) is not dict or tag not in message:
+            raise EOFError(f"expected the job's {tag!r}")
+        return message
+
+
+def _run_job(settings: dict, job_dir: str, confine: Any, vm: int) -> None:
     import builtins
     import copy
     import io
@@ -595,12 +856,8 @@ def _run_child(job_dir: str) -> None:
     from course.grader import codec
 
     os.chdir(job_dir)
-    with open(JOB_FILE, "rb") as handle:
-        job = codec.decode(handle.read())
-    os.unlink(JOB_FILE)
-    settings = job["settings"]
+    feed = _Feed(FEED_FD)
     write = posix.write
-
     max_bytes = int(settings["max_value_bytes"])
 
     def send_bytes(data: bytes) -> None:
@@ -627,7 +884,10 @@ def _run_child(job_dir: str) -> None:
     sys.stdin = sys.__stdin__ = io.StringIO("")  # type: ignore[misc]
     read_roots, denied = _allowed_roots(job_dir, settings)
     sys.path[:] = [p for p in sys.path if p and any((_real(p) + "/").startswith(r.rstrip("/") + "/") for r in read_roots)]
-    _set_limits(settings)
+    _set_limits(settings, vm)
+    if confine is not None:
+        confine.undumpable()
+        confine.drop_privileges()
     _install_checker_stub()
     for module in (os, posix):
         module._exit = _refuse_exit  # type: ignore[attr-defined]
@@ -638,6 +898,7 @@ def _run_child(job_dir: str) -> None:
     step = float(settings["step"])
     deepcopy = copy.deepcopy
     _install_guard(job_dir, read_roots, denied)
+    settings = {}  # nothing about the grader stays in reach of the student's frames
 
     original_builtins = dict(vars(builtins))
     builtins_dict = vars(builtins)
@@ -669,31 +930,38 @@ def _run_child(job_dir: str) -> None:
                                  "check": sys.modules["course.checker"].check,
                                  "display": lambda *args, **kwargs: None}
 
-    for index, original, stripped in job["cells"]:
-        name = f"<cell {index + 1}>"
-        try:
-            code = limited(compile, original, name, "exec")
-        except SyntaxError as error:
-            if stripped == "":
-                continue
-            code = None
-            if stripped is not None:
-                try:
-                    code = limited(compile, stripped, name, "exec")
-                except SyntaxError:
-                    code = None
-            if code is None:
+    def run_cells(cells: list) -> None:
+        # Its own frame, gone before any test input is asked for.
+        for index, original, stripped in cells:
+            name = f"<cell {index + 1}>"
+            try:
+                code = limited(compile, original, name, "exec")
+            except SyntaxError as error:
+                if stripped == "":
+                    continue
+                code = None
+                if stripped is not None:
+                    try:
+                        code = limited(compile, stripped, name, "exec")
+                    except SyntaxError:
+                        code = None
+                if code is None:
+                    send({"cell": index, "error": list(describe(error))})
+                    continue
+            except BaseException as error:  # e.g. MemoryError for a giant cell
                 send({"cell": index, "error": list(describe(error))})
                 continue
-        except BaseException as error:  # e.g. MemoryError for a giant cell
-            send({"cell": index, "error": list(describe(error))})
-            continue
-        try:
-            limited(exec, code, namespace)
-        except _Timeout:
-            send({"cell": index, "error": ["Timeout", f"{step:g}"]})
-        except BaseException as error:
-            send({"cell": index, "error": list(describe(error))})
+            try:
+                limited(exec, code, namespace)
+            except _Timeout:
+                send({"cell": index, "error": ["Timeout", f"{step:g}"]})
+            except BaseException as error:
+                send({"cell": index, "error": list(describe(error))})
+
+    first = feed.next("cells")
+    count = int(first["questions"])
+    run_cells(first["cells"])
+    del first
 
     def send_value(qid: str, number: int, value: Any) -> None:
         # Encoding can run the student's code (subclasses of list, float …), so it is time-limited too.
@@ -709,8 +977,11 @@ def _run_child(job_dir: str) -> None:
         else:
             send_bytes(data)
 
-    for question in job["questions"]:
-        qid, kind, name = question["id"], question["kind"], question["name"]
+    for _ in range(count):
+        question = feed.next("question")["question"]
+        qid, kind, name, cases = question["id"], question["kind"], question["name"], int(question["cases"])
+        if kind == "variable" or name not in namespace or not callable(namespace[name]):
+            feed.skip(cases)
         if kind == "variable":
             if name not in namespace:
                 send({"q": qid, "status": "not_answered"})
@@ -725,12 +996,14 @@ def _run_child(job_dir: str) -> None:
             send({"q": qid, "status": "not_callable", "type": str(type(function).__name__)[:100]})
             continue
         timed_out = False
-        for number, (args, kwargs) in enumerate(question["cases"]):
+        for number in range(cases):
             if timed_out:
+                feed.skip(1)
                 send({"q": qid, "case": number, "status": "skipped"})
                 continue
             try:
-                call_args, call_kwargs = deepcopy(args), deepcopy(kwargs)
+                # Only now does this case's input enter the process.
+                call_args, call_kwargs = deepcopy(feed.next("case")["case"])
                 if question.get("float_errors"):
                     # The same errstate as course.exercise.float_guard, written out here: the
                     # worker never imports course.exercise, which holds the comparison code.
@@ -749,15 +1022,16 @@ def _run_child(job_dir: str) -> None:
                 send({"q": qid, "case": number, "status": "error", "error": list(describe(error))})
             else:
                 send_value(qid, number, result)
+            call_args = call_kwargs = None
     send({"done": True})
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the server; the grader starts it as ``python -c "...main()" FD``."""
+    """Entry point of the server; the grader starts it as ``python -c "...main()" FD SETTINGS``."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1 or not args[0].isdigit():
-        raise SystemExit("usage: worker CONTROL_FD (started by the grader, see course.grader.sandbox)")
-    serve(int(args[0]))
+    if len(args) != 2 or not args[0].isdigit():
+        raise SystemExit("usage: worker CONTROL_FD SETTINGS_JSON (started by the grader, see course.grader.sandbox)")
+    serve(int(args[0]), json.loads(args[1]))
 
 
 if __name__ == "__main__":

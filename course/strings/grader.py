@@ -89,9 +89,37 @@ STRINGS = {
         "en": "only the first {limit} entries of the zip file were read",
         "sv": "bara de första {limit} posterna i zip-filen lästes",
     },
-    "grader.zip_total": {
-        "en": "ignored: the zip files hold more than {limit} MB in total",
-        "sv": "hoppades över: zip-filerna innehåller mer än {limit} MB sammanlagt",
+    "grader.student_budget": {
+        "en": "not read: this upload holds more than {limit} MB in all (the limit per student)",
+        "sv": "lästes inte: den här inlämningen innehåller mer än {limit} MB sammanlagt (gränsen per student)",
+    },
+    "grader.symlink": {
+        "en": "refused: a symbolic link (it points to another file or folder), not something handed in",
+        "sv": "vägrades: en symbolisk länk (den pekar på en annan fil eller mapp), inte något som lämnats in",
+    },
+    "grader.too_many_cells": {
+        "en": "the notebook has {count} cells; at most {limit} are graded",
+        "sv": "din notebook har {count} celler; högst {limit} rättas",
+    },
+    "grader.internal": {
+        "en": "the grader could not process this submission ({error}); please report this to the course",
+        "sv": "rättningen kunde inte hantera den här inlämningen ({error}); rapportera det gärna till kursen",
+    },
+    "grader.crash_server": {
+        "en": "the grading server stopped while this notebook ran ({detail})",
+        "sv": "rättningsservern stannade medan din notebook kördes ({detail})",
+    },
+    "grader.metadata_id": {
+        "en": "{file}: the notebook's metadata names the student {claimed}, but it was handed in as {student}; "
+        "graded as {student}",
+        "sv": "{file}: notebookens metadata anger studenten {claimed}, men den lämnades in som {student}; "
+        "rättad som {student}",
+    },
+    "grader.isolation_process": {
+        "en": "graded with --isolation=process: the notebook ran without the operating system's sandbox "
+        "(bubblewrap), guarded only from inside Python, which a determined student can get around",
+        "sv": "rättad med --isolation=process: din notebook kördes utan operativsystemets sandlåda "
+        "(bubblewrap), skyddad bara inifrån Python, vilket en beslutsam student kan ta sig runt",
     },
     "grader.unreadable": {"en": "could not read the file ({error})", "sv": "filen kunde inte läsas ({error})"},
     "grader.duplicate_id": {
