@@ -292,8 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Write OUT/LANG/STEM.slides.html, a reveal.js deck of the chapter's lesson: run, so its "
             "figures are on the slides; cut to slide size; with the teacher's notes as speaker notes "
             "(press S). The file works offline: reveal.js is inside it and formulas are MathML. "
-            "To lecture with live widgets instead, open the lesson in JupyterLab and start RISE "
-            "(View > Render as slideshow, or Alt+R)."
+            "To lecture with live widgets instead, open the lesson in JupyterLab, run it, and press "
+            "the deck button in the notebook's toolbar."
         ),
     )
     slides.add_argument("chapter", action=_ChapterAction, help=chapters_help)

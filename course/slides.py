@@ -2,9 +2,10 @@
 
 Two ways to lecture from a lesson:
 
-- **live**, from the running notebook in JupyterLab with RISE (``jupyterlab-rise``, installed
-  with the course): the slide tags of the source are the notebook's slide metadata, and
-  the widgets respond;
+- **live**, from the running notebook in JupyterLab: the deck button in the notebook's
+  toolbar (``jupyterlab-slideshow``, installed with the course) shows the notebook as
+  slides from the slide tags of the source, and the widgets respond (Space/arrow keys move
+  on; the same button goes back to the notebook);
 - from an **exported deck**, ``nncourse slides CHAPTER --lang LANG``: one HTML file, made
   here, that needs nothing but a browser.
 

@@ -36,7 +36,12 @@ def lab(course_folder):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     command = lab_command(course_folder, "en", open_browser=False, port=port, token=TOKEN)
-    command[-1:-1] = ["--ip=127.0.0.1", f"--LabApp.workspaces_dir={course_folder / '.workspaces'}"]
+    # Workspaces and user settings of its own: the tests never touch the user's ~/.jupyter.
+    command[-1:-1] = [
+        "--ip=127.0.0.1",
+        f"--LabApp.workspaces_dir={course_folder / '.workspaces'}",
+        f"--LabApp.user_settings_dir={course_folder / '.user-settings'}",
+    ]
     log = open(course_folder / "lab.log", "wb")
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=course_folder)
     url = f"http://127.0.0.1:{port}"

@@ -1,5 +1,5 @@
 """What students and lecturers get, in a real browser: the student edition, a lesson
-reopened the next day, live slides with RISE, and an exported deck with no network.
+reopened the next day, live slides in JupyterLab, and an exported deck with no network.
 
 Fixtures and requirements: ``conftest.py`` in this folder.
 """
@@ -125,26 +125,36 @@ def test_the_exported_deck_works_with_the_network_blocked_and_every_slide_fits(b
         page.close()
 
 
-def test_a_rise_slideshow_runs_and_its_widget_responds(lab, browser, tmp_path):
+def test_a_live_slideshow_in_jupyterlab_shows_a_widget_that_responds(lab, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
-        page.goto(f"{lab}/rise/notebooks/en/00_welcome.ipynb?token={TOKEN}")
-        page.wait_for_selector(".reveal .slides section", timeout=60_000)
-        # Run every cell from the slideshow (RISE keeps the notebook's kernel and commands).
-        page.keyboard.press("Escape")
-        page.evaluate("() => window.jupyterapp && window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        widget = page.locator(".widget-vbox:has(.widget-slider)").first
-        widget.wait_for(state="attached", timeout=120_000)
-        image = widget.locator("img").last
-        image.wait_for(state="attached", timeout=60_000)
-        before = image.get_attribute("src")
-        widget.locator(".widget-slider .noUi-handle, .widget-slider [role='slider']").first.focus()
+        _open(page, lab, "notebooks/en/00_welcome.ipynb", "live-slides")
+        _run_all(page)
+        cell = page.locator(".jp-CodeCell:has(.widget-slider)").first
+        cell.scroll_into_view_if_needed()
+        cell.locator(".jp-InputPrompt").first.click()  # the slideshow starts at the active cell
+        page.locator("[data-command='deck:toggle']").first.click()
+        widget = cell.locator(".widget-vbox:has(.widget-slider)").first
+        slider = widget.locator(".widget-slider").first
+        deadline = time.monotonic() + 20
+        while True:  # the slide with the widget is on screen, and nothing covers its slider
+            box = slider.bounding_box()
+            on_top = box and page.evaluate(
+                "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.widget-slider')",
+                [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+            )
+            if box and 0 <= box["y"] < 720 and on_top:
+                break
+            assert time.monotonic() < deadline, f"the widget is not on the slide: {box}"
+            page.wait_for_timeout(250)
+        before = widget.locator("img").last.get_attribute("src")
+        slider.locator("[role='slider'], .noUi-handle").first.focus()
         for _ in range(5):
             page.keyboard.press("ArrowRight")
         deadline = time.monotonic() + 30
         while widget.locator("img").last.get_attribute("src") == before:
             assert time.monotonic() < deadline, "moving the slider in the slideshow did not redraw the plot"
             page.wait_for_timeout(250)
-        page.screenshot(path=str(tmp_path / "rise.png"))
+        page.screenshot(path=str(tmp_path / "live_slides.png"))
     finally:
         page.close()
