@@ -22,6 +22,7 @@ needs a running kernel or a browser.
 from __future__ import annotations
 
 import functools
+import os
 from binascii import b2a_base64
 from io import BytesIO
 
@@ -38,6 +39,9 @@ from PIL import Image
 
 from course.plots import new_figure
 from course.widgets.controls import with_readout
+
+# Set by course.slides while it runs a lesson for a deck (the same name as there).
+STATIC_WIDGETS = "NNCOURSE_STATIC_WIDGETS"
 
 
 class FigureWidget:
@@ -100,6 +104,11 @@ class FigureWidget:
         return widgets.VBox([*rows, self.status, self.out])
 
     def _ipython_display_(self) -> None:
+        if os.environ.get(STATIC_WIDGETS):
+            # Executed for a slide deck (course.slides): the figure as a picture, no controls.
+            self.update()
+            display(self.fig)
+            return
         self._last_png = None  # shown anew: send the picture even if it did not change
         self.refresh()
         display(self.widget)
