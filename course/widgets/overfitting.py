@@ -318,7 +318,8 @@ class BoundaryArtists:
     def __init__(self, ax) -> None:
         self.ax = ax
         self.image = ax.imshow(np.full((RESOLUTION, RESOLUTION), 0.5), extent=EXTENT, origin="lower",
-                               cmap=PROBABILITY_CMAP, vmin=0, vmax=1, alpha=0.55, aspect="auto")
+                               cmap=PROBABILITY_CMAP, vmin=0, vmax=1, alpha=0.55, aspect="auto",
+                               interpolation="bilinear")
         self.contour = None
         self.probabilities = self.image.get_array()
 
