@@ -24,7 +24,6 @@ STRINGS = {
     "overfitting.loaded": {"en": "loaded weights", "sv": "inlästa vikter"},
     "overfitting.without_l2": {"en": "without L2", "sv": "utan L2"},
     "overfitting.with_l2": {"en": "with L2, λ = {l2}", "sv": "med L2, λ = {l2}"},
-    "overfitting.l2_axis": {"en": "L2 strength λ", "sv": "L2-styrka λ"},
     "overfitting.mean_over_seeds": {"en": "mean over {n} starts", "sv": "medelvärde över {n} starter"},
     # Titles
     "overfitting.curves_title": {"en": "Loss per epoch, h = {h}", "sv": "Förlust per epok, h = {h}"},
@@ -36,10 +35,6 @@ STRINGS = {
         "sv": "Tidigt stopp: stoppade efter epok {stop}, bästa epok {best}",
     },
     "overfitting.l2_title": {"en": "Validation loss with L2", "sv": "Valideringsförlust med L2"},
-    "overfitting.generalisation_title": {
-        "en": "h = {h}: {epochs} epochs, validation loss {val}",
-        "sv": "h = {h}: {epochs} epoker, valideringsförlust {val}",
-    },
     # Status lines
     "overfitting.status_start": {
         "en": "Epoch 0: the random initial weights, before any training.",
