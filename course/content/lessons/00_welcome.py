@@ -31,16 +31,16 @@
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** Plan for 45 minutes: welcome and contents 3 min, how to use the course 7,
 # applications 4, numbers → black box → answer 7, the box opened 5, one neuron with the widget 9,
-# notation 8, summary 2. The deck shows the code without outputs: before the lecture, run
-# `notebooks/en/00_welcome.ipynb` once in JupyterLab (`make lab`) and switch to it for the figures
-# and the widget.
+# notation 8, summary 2. `nncourse slides 0` writes a deck with the figures that works offline; to
+# move the widget in front of the room, run the lesson in JupyterLab (`make lab`) and press the
+# deck button in the notebook's toolbar for a live slideshow.
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Plan för 45 minuter: välkomst och innehåll 3 min, hur kursen används 7,
 # tillämpningar 4, tal → svart låda → svar 7, lådan öppnas 5, en neuron med widgeten 9, notation 8,
-# sammanfattning 2. Bildspelet visar koden utan resultat: kör `notebooks/sv/00_welcome.ipynb` en
-# gång i JupyterLab (`make lab lang=sv`) före föreläsningen och växla dit för figurerna och
-# widgeten.
+# sammanfattning 2. `nncourse slides 0 --lang sv` skriver ett bildspel med figurerna som fungerar
+# utan nätverk; för att flytta widgetens reglage inför salen kör du lektionen i JupyterLab (`make
+# lab lang=sv`) och trycker på bildspelsknappen i notebookens verktygsfält.
 
 # %% [markdown] tags=["en", "slide"]
 # ## Contents
@@ -56,12 +56,12 @@
 # | 04 | [Loss functions](04_loss_functions.ipynb) | [Exercise 04](../../exercises/en/04_loss_functions.ipynb) |
 # | 05 | [Least squares and gradient descent](05_gradient_descent.ipynb) | [Exercise 05](../../exercises/en/05_gradient_descent.ipynb) |
 # | 06 | [Chain rule and computational graphs](06_chain_rule.ipynb) | [Exercise 06](../../exercises/en/06_chain_rule.ipynb) |
-# | 07 | Backpropagation (lesson coming later) | [Exercise 07](../../exercises/en/07_backpropagation.ipynb) |
-# | 08 | Softmax and multi-class classification (lesson coming later) | [Exercise 08](../../exercises/en/08_softmax.ipynb) |
-# | 09 | Optimisers, initialisation and hyperparameters (lesson coming later) | [Exercise 09](../../exercises/en/09_optimizers.ipynb) |
-# | 10 | Convolutional layers (lesson coming later) | [Exercise 10](../../exercises/en/10_convolution.ipynb) |
-# | 11 | Overfitting, validation and checkpoints (lesson coming later) | [Exercise 11](../../exercises/en/11_overfitting.ipynb) |
-# | 12 | Project: handwritten digits (lesson coming later) | [Exercise 12](../../exercises/en/12_project_digits.ipynb) |
+# | 07 | [Backpropagation](07_backpropagation.ipynb) | [Exercise 07](../../exercises/en/07_backpropagation.ipynb) |
+# | 08 | [Softmax and multi-class classification](08_softmax.ipynb) | [Exercise 08](../../exercises/en/08_softmax.ipynb) |
+# | 09 | [Optimisers, initialisation and hyperparameters](09_optimizers.ipynb) | [Exercise 09](../../exercises/en/09_optimizers.ipynb) |
+# | 10 | [Convolutional layers](10_convolution.ipynb) | [Exercise 10](../../exercises/en/10_convolution.ipynb) |
+# | 11 | [Overfitting, validation and checkpoints](11_overfitting.ipynb) | [Exercise 11](../../exercises/en/11_overfitting.ipynb) |
+# | 12 | [Project: handwritten digits](12_project_digits.ipynb) | [Exercise 12](../../exercises/en/12_project_digits.ipynb) |
 
 # %% [markdown] tags=["sv", "slide"]
 # ## Innehåll
@@ -77,12 +77,12 @@
 # | 04 | [Förlustfunktioner](04_loss_functions.ipynb) | [Övning 04](../../exercises/sv/04_loss_functions.ipynb) |
 # | 05 | [Minstakvadratmetoden och gradientnedstigning](05_gradient_descent.ipynb) | [Övning 05](../../exercises/sv/05_gradient_descent.ipynb) |
 # | 06 | [Kedjeregeln och beräkningsgrafer](06_chain_rule.ipynb) | [Övning 06](../../exercises/sv/06_chain_rule.ipynb) |
-# | 07 | Bakåtpropagering (lektionen kommer senare) | [Övning 07](../../exercises/sv/07_backpropagation.ipynb) |
-# | 08 | Softmax och klassificering med flera klasser (lektionen kommer senare) | [Övning 08](../../exercises/sv/08_softmax.ipynb) |
-# | 09 | Optimerare, initiering och hyperparametrar (lektionen kommer senare) | [Övning 09](../../exercises/sv/09_optimizers.ipynb) |
-# | 10 | Faltningslager (lektionen kommer senare) | [Övning 10](../../exercises/sv/10_convolution.ipynb) |
-# | 11 | Överanpassning, validering och kontrollpunkter (lektionen kommer senare) | [Övning 11](../../exercises/sv/11_overfitting.ipynb) |
-# | 12 | Projekt: handskrivna siffror (lektionen kommer senare) | [Övning 12](../../exercises/sv/12_project_digits.ipynb) |
+# | 07 | [Bakåtpropagering](07_backpropagation.ipynb) | [Övning 07](../../exercises/sv/07_backpropagation.ipynb) |
+# | 08 | [Softmax och klassificering med flera klasser](08_softmax.ipynb) | [Övning 08](../../exercises/sv/08_softmax.ipynb) |
+# | 09 | [Optimerare, initiering och hyperparametrar](09_optimizers.ipynb) | [Övning 09](../../exercises/sv/09_optimizers.ipynb) |
+# | 10 | [Faltningslager](10_convolution.ipynb) | [Övning 10](../../exercises/sv/10_convolution.ipynb) |
+# | 11 | [Överanpassning, validering och kontrollpunkter](11_overfitting.ipynb) | [Övning 11](../../exercises/sv/11_overfitting.ipynb) |
+# | 12 | [Projekt: handskrivna siffror](12_project_digits.ipynb) | [Övning 12](../../exercises/sv/12_project_digits.ipynb) |
 
 # %% [markdown] tags=["en", "slide"]
 # ## How to use the course
@@ -109,8 +109,10 @@
 #
 # **Widgets.** Some cells show sliders, menus and buttons above a figure. Moving a control runs
 # the computation again in the kernel and redraws the figure, so a widget only works while its
-# kernel runs: after a restart, or when you open a notebook for the first time, run the cell to
-# get a live widget. Drag a slider, or click it and use the arrow keys.
+# kernel runs. A notebook you saved still shows each widget's last figure when you open it
+# again, but its controls do nothing until the code has run: choose *Run → Run All Cells* (or
+# run the cells from the top) to bring the widgets back to life. Drag a slider, or click it and
+# use the arrow keys.
 #
 # **Exercises.** The exercise notebooks are in `exercises/en/` (right-hand column of the table).
 # Their first code cell sets the language and creates the function `check`. Where you are to answer, a code cell says `# Your code here` followed by
@@ -145,8 +147,10 @@
 #
 # **Widgetar.** Vissa celler visar reglage, menyer och knappar ovanför en figur. När du ändrar en
 # kontroll räknas allt om i kärnan och figuren ritas om, så en widget fungerar bara medan dess
-# kärna körs: efter en omstart, eller när du öppnar en notebook för första gången, kör du cellen
-# för att få en levande widget. Dra i ett reglage, eller klicka på det och använd piltangenterna.
+# kärna körs. En sparad notebook visar fortfarande varje widgets senaste figur när du öppnar den
+# igen, men kontrollerna gör ingenting förrän koden har körts: välj *Run → Run All Cells* (eller
+# kör cellerna uppifrån) så vaknar widgetarna till liv igen. Dra i ett reglage, eller klicka på
+# det och använd piltangenterna.
 #
 # **Övningar.** Övningarna ligger i `exercises/sv/` (högra kolumnen i tabellen). Deras första
 # kodcell ställer in språket och skapar funktionen `check`. Där du ska svara
