@@ -6,12 +6,12 @@ STRINGS = {
     "graph.show_local": {"en": "show local derivatives", "sv": "visa lokala derivator"},
     "graph.explain": {"en": "paths for", "sv": "vägar för"},
     "graph.paths": {
-        "en": "{gradient} = sum over {n} path(s) of the product of local derivatives: {terms} = {total:.4g}",
-        "sv": "{gradient} = summan över {n} väg(ar) av produkten av lokala derivator: {terms} = {total:.4g}",
+        "en": "{gradient} = sum over {n} path(s) of the product of local derivatives: {terms} = {total}",
+        "sv": "{gradient} = summan över {n} väg(ar) av produkten av lokala derivator: {terms} = {total}",
     },
     "graph.check": {
-        "en": "Gradient check (central differences, h = {h:g}): largest |backward − numerical| = {error:.1e}",
-        "sv": "Gradientkontroll (centrala differenser, h = {h:g}): största |bakåt − numerisk| = {error:.1e}",
+        "en": "Gradient check (central differences, h = {h}): largest |backward − numerical| = {error}",
+        "sv": "Gradientkontroll (centrala differenser, h = {h}): största |bakåt − numerisk| = {error}",
     },
     "graph.step_size": {"en": "step size h", "sv": "steglängd h"},
     "graph.abs_error": {"en": "absolute error of the derivative", "sv": "absolut fel i derivatan"},

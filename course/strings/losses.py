@@ -2,7 +2,7 @@ STRINGS = {
     "losses.prediction": {"en": "prediction ŷ", "sv": "prediktion ŷ"},
     "losses.predicted_probability": {
         "en": "predicted probability ŷ = P(y = 1)",
-        "sv": "predicerad sannolikhet ŷ = P(y = 1)",
+        "sv": "predikterad sannolikhet ŷ = P(y = 1)",
     },
     "losses.target": {"en": "target y", "sv": "målvärde y"},
     "losses.loss": {"en": "loss L(y, ŷ)", "sv": "förlust L(y, ŷ)"},
@@ -14,10 +14,10 @@ STRINGS = {
         "sv": "Ett exempel med målvärde y = {y}",
     },
     "losses.prediction_status": {
-        "en": "y = {y}, ŷ = {y_pred:.2f}: squared error {se:.3f} · absolute error {ae:.3f} · "
-        "binary cross-entropy {bce:.3f}",
-        "sv": "y = {y}, ŷ = {y_pred:.2f}: kvadratfel {se:.3f} · absolutfel {ae:.3f} · "
-        "binär korsentropi {bce:.3f}",
+        "en": "y = {y}, ŷ = {y_pred}: squared error {se} · absolute error {ae} · "
+        "binary cross-entropy {bce}",
+        "sv": "y = {y}, ŷ = {y_pred}: kvadratfel {se} · absolutfel {ae} · "
+        "binär korsentropi {bce}",
     },
     "losses.point": {"en": "point i", "sv": "punkt i"},
     "losses.point_prediction": {"en": "ŷ of point i", "sv": "ŷ för punkt i"},
@@ -30,13 +30,13 @@ STRINGS = {
     "losses.error_axis": {"en": "loss of point i", "sv": "förlust för punkt i"},
     "losses.squared_bars": {"en": "squared error (y_i − ŷ_i)²", "sv": "kvadratfel (y_i − ŷ_i)²"},
     "losses.absolute_bars": {"en": "absolute error |y_i − ŷ_i|", "sv": "absolutfel |y_i − ŷ_i|"},
-    "losses.mse_line": {"en": "cost: MSE = {value:.3f}", "sv": "kostnad: MSE = {value:.3f}"},
-    "losses.mae_line": {"en": "cost: MAE = {value:.3f}", "sv": "kostnad: MAE = {value:.3f}"},
+    "losses.mse_line": {"en": "cost: MSE = {value}", "sv": "kostnad: MSE = {value}"},
+    "losses.mae_line": {"en": "cost: MAE = {value}", "sv": "kostnad: MAE = {value}"},
     "losses.regression_status": {
-        "en": "point {i}: y = {y:.2f}, ŷ = {y_pred:.2f}, squared error {se:.3f} · "
-        "cost over all {n} points: MSE = {mse:.3f}, MAE = {mae:.3f}",
-        "sv": "punkt {i}: y = {y:.2f}, ŷ = {y_pred:.2f}, kvadratfel {se:.3f} · "
-        "kostnad över alla {n} punkter: MSE = {mse:.3f}, MAE = {mae:.3f}",
+        "en": "point {i}: y = {y}, ŷ = {y_pred}, squared error {se} · "
+        "cost over all {n} points: MSE = {mse}, MAE = {mae}",
+        "sv": "punkt {i}: y = {y}, ŷ = {y_pred}, kvadratfel {se} · "
+        "kostnad över alla {n} punkter: MSE = {mse}, MAE = {mae}",
     },
     "losses.x": {"en": "x", "sv": "x"},
     "losses.y": {"en": "y", "sv": "y"},

@@ -24,8 +24,10 @@ import ipywidgets as widgets
 import numpy as np
 
 from course.i18n import t
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.base import FigureWidget
+from course.widgets.controls import int_slider, slider
 from course.widgets.student import ATOL, RTOL, call_student
 from nnlib import activations
 
@@ -294,8 +296,8 @@ def _limits_with(values: np.ndarray, student: np.ndarray | None) -> tuple[float,
 
 
 def _number(value: float) -> str:
-    """A number for the status line, with a true minus sign."""
-    return f"{value:.4g}".replace("-", "−")
+    """A number for the status line in the notebook's language (4 significant digits)."""
+    return fmt(float(value), digits=4)
 
 
 def _affine(slope: float, intercept: float) -> str:
@@ -351,15 +353,11 @@ class ActivationExplorer(FigureWidget):
             description=t("activations.function"),
             style=wide,
         )
-        self.z_range = widgets.FloatSlider(
-            value=z_range, min=1.0, max=50.0, step=0.5, description=t("activations.z_range"), style=wide
+        self.z_range = slider(
+            t("activations.z_range"), value=z_range, min=1.0, max=50.0, step=0.5, decimals=1, style=wide
         )
-        self.point = widgets.FloatSlider(
-            value=z, min=-z_range, max=z_range, step=0.1, description=t("activations.point"), style=wide
-        )
-        self.alpha = widgets.FloatSlider(
-            value=alpha, min=0.0, max=0.5, step=0.01, description=t("activations.alpha"), style=wide
-        )
+        self.point = slider(t("activations.point"), value=z, min=-z_range, max=z_range, step=0.1, decimals=1, style=wide)
+        self.alpha = slider(t("activations.alpha"), value=alpha, min=0.0, max=0.5, step=0.01, decimals=2, style=wide)
         # The point must stay inside the plotted range; adjust its bounds before the redraw.
         self.z_range.observe(self._follow_range, names="value")
 
@@ -585,10 +583,8 @@ class StackedLayersWidget(FigureWidget):
         super().__init__(ncols=2, figsize=(11.0, 4.3))
         wide = {"description_width": "initial"}
         self.seed = seed
-        self.n_layers = widgets.IntSlider(
-            value=n_layers, min=1, max=8, description=t("activations.n_layers"), style=wide
-        )
-        self.width = widgets.IntSlider(value=width, min=2, max=16, description=t("activations.width"), style=wide)
+        self.n_layers = int_slider(t("activations.n_layers"), value=n_layers, min=1, max=8, style=wide)
+        self.width = int_slider(t("activations.width"), value=width, min=2, max=16, style=wide)
         self.between = widgets.ToggleButtons(
             options=[(t("activations.linear"), "linear"), ("ReLU", "relu")],
             value=between,
@@ -646,7 +642,7 @@ class StackedLayersWidget(FigureWidget):
             self.collapsed.set_visible(True)
             gap = float(np.max(np.abs(collapsed - y)))
             self.status.value = t(
-                "activations.status_linear", n=n_layers, formula=_affine(W[0, 0], b[0]), gap=f"{gap:.1e}"
+                "activations.status_linear", n=n_layers, formula=_affine(W[0, 0], b[0]), gap=fmt(gap, digits=2)
             )
         else:
             self.collapsed.set_visible(False)

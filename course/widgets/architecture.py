@@ -22,8 +22,10 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 from course.i18n import t
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.base import FigureWidget
+from course.widgets.controls import int_slider
 from nnlib.layers import Dense
 from nnlib.model import MLP, Sequential
 
@@ -288,11 +290,9 @@ class ArchitectureBuilder(FigureWidget):
         wide = {"description_width": "initial"}
         heavy = {"continuous_update": False, "style": wide}
         self.seed = seed
-        self.n_in = widgets.IntSlider(value=n_in, min=1, max=6, description=t("architecture.n_in"), **heavy)
-        self.n_hidden_layers = widgets.IntSlider(
-            value=n_hidden_layers, min=0, max=6, description=t("architecture.n_hidden_layers"), **heavy
-        )
-        self.width = widgets.IntSlider(value=width, min=1, max=64, description=t("architecture.width"), **heavy)
+        self.n_in = int_slider(t("architecture.n_in"), value=n_in, min=1, max=6, **heavy)
+        self.n_hidden_layers = int_slider(t("architecture.n_hidden_layers"), value=n_hidden_layers, min=0, max=6, **heavy)
+        self.width = int_slider(t("architecture.width"), value=width, min=1, max=64, **heavy)
         self.activation = widgets.Dropdown(
             options=[(t(f"architecture.act.{name}"), name) for name in HIDDEN_ACTIVATIONS],
             value=activation,
@@ -305,7 +305,7 @@ class ArchitectureBuilder(FigureWidget):
             description=t("architecture.output"),
             style=wide,
         )
-        self.n_out = widgets.IntSlider(value=n_out, min=1, max=5, description=t("architecture.n_out"), **heavy)
+        self.n_out = int_slider(t("architecture.n_out"), value=n_out, min=1, max=5, **heavy)
         self.new_weights = widgets.Button(description=t("architecture.new_weights"), icon="refresh")
         self.new_weights.on_click(self._next_seed)
 
@@ -393,4 +393,4 @@ class ArchitectureBuilder(FigureWidget):
         self.note.set_visible(bool(note))
 
         terms = " + ".join(f"({a}·{b} + {b})" for a, b in zip(self.sizes[:-1], self.sizes[1:]))
-        self.status.value = t("architecture.status", n_params=f"{self.n_params:,}", terms=terms, sizes=self.sizes)
+        self.status.value = t("architecture.status", n_params=fmt(self.n_params), terms=terms, sizes=self.sizes)

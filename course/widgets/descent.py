@@ -28,9 +28,11 @@ import ipywidgets as widgets
 import numpy as np
 
 from course.i18n import t
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.student import ATOL, RTOL, call_student
 from course.widgets.base import FigureWidget
+from course.widgets.controls import int_slider, slider
 from nnlib.lstsq import (
     fit_linear_closed_form,
     fit_quadratic_closed_form,
@@ -306,7 +308,7 @@ def _function_name(function: Callable) -> str:
 def student_report(run: StudentDescent, name: str) -> str:
     """The status line (HTML) about the student's run: what came out, and where it disagrees."""
     name = html.escape(name)
-    a_here = f"{run.path[-1]:.4g}"
+    a_here = fmt(float(run.path[-1]), digits=4)
     if run.outcome == "not_answered":
         return t("descent.student_not_answered", name=name)
     parts = []
@@ -328,10 +330,10 @@ def student_report(run: StudentDescent, name: str) -> str:
         parts.append(
             t(
                 "descent.student_disagrees",
-                a=f"{run.path[k]:.4g}",
+                a=fmt(float(run.path[k]), digits=4),
                 k=k,
-                mine=f"{run.slopes[k]:.4g}",
-                library=f"{run.library_slopes[k]:.4g}",
+                mine=fmt(float(run.slopes[k]), digits=4),
+                library=fmt(float(run.library_slopes[k]), digits=4),
             )
         )
     elif run.slopes.size:
@@ -424,15 +426,14 @@ def _status_html(verdict: str, text: str) -> str:
 
 def _learning_rate_slider(value: float, threshold: float) -> widgets.FloatLogSlider:
     """A log slider from about threshold/1000 to 1.5·threshold, so all four regimes fit."""
-    top = np.log10(1.5 * threshold)
-    return widgets.FloatLogSlider(
+    top = 1.5 * threshold
+    return slider(
+        t("descent.learning_rate"),
         value=value,
-        base=10,
-        min=top - 3.2,
+        min=top / 10**3.2,
         max=top,
         step=0.01,
-        readout_format=".3g",
-        description=t("descent.learning_rate"),
+        log=True,
         continuous_update=False,
         style={"description_width": "initial"},
     )
@@ -487,9 +488,7 @@ class LearningRateDescent(FigureWidget):
         self.learning_rate = _learning_rate_slider(
             self.threshold / 5 if learning_rate is None else learning_rate, self.threshold
         )
-        self.n_steps = widgets.IntSlider(
-            value=n_steps, min=1, max=100, description=t("descent.steps"), continuous_update=False
-        )
+        self.n_steps = int_slider(t("descent.steps"), value=n_steps, min=1, max=100, continuous_update=False)
         self.play = widgets.Play(value=n_steps, min=1, max=100, interval=400, description=t("descent.play"))
         widgets.jslink((self.play, "value"), (self.n_steps, "value"))
 
@@ -574,11 +573,11 @@ class LearningRateDescent(FigureWidget):
             + " "
             + t(
                 "descent.status_quadratic",
-                lr=self.learning_rate.value,
-                threshold=self.threshold,
-                a=self.path[-1],
-                a_star=self.a_star,
-                loss=self.losses[-1],
+                lr=fmt(float(self.learning_rate.value), digits=4),
+                threshold=fmt(float(self.threshold), digits=4),
+                a=fmt(float(self.path[-1]), digits=4),
+                a_star=fmt(float(self.a_star), digits=4),
+                loss=fmt(float(self.losses[-1]), digits=4),
             ),
         )
         if self.student_run is not None:
@@ -597,16 +596,14 @@ class TwoMinimaDescent(FigureWidget):
     def __init__(self, *, start: float = 1.5, learning_rate: float = 0.02, n_steps: int = 60) -> None:
         super().__init__(figsize=(7.0, 4.5))
         self.points = double_well_critical_points()
-        self.start = widgets.FloatSlider(
-            value=start, min=-2.0, max=2.0, step=0.01, description=t("descent.start_w"), continuous_update=False
+        self.start = slider(
+            t("descent.start_w"), value=start, min=-2.0, max=2.0, step=0.01, decimals=2, continuous_update=False
         )
-        self.learning_rate = widgets.FloatSlider(
-            value=learning_rate, min=0.001, max=0.25, step=0.001, readout_format=".3f",
-            description=t("descent.learning_rate"), continuous_update=False, style={"description_width": "initial"},
+        self.learning_rate = slider(
+            t("descent.learning_rate"), value=learning_rate, min=0.001, max=0.25, step=0.001, decimals=3,
+            continuous_update=False, style={"description_width": "initial"},
         )
-        self.n_steps = widgets.IntSlider(
-            value=n_steps, min=1, max=200, description=t("descent.steps"), continuous_update=False
-        )
+        self.n_steps = int_slider(t("descent.steps"), value=n_steps, min=1, max=200, continuous_update=False)
 
         grid = np.linspace(-2.2, 2.2, 400)
         ax = self.ax
@@ -651,7 +648,7 @@ class TwoMinimaDescent(FigureWidget):
             self.verdict, key = "local", "descent.ended_local_min"
         else:
             self.verdict, key = "converged", "descent.ended_global_min"
-        self.status.value = _status_html(self.verdict, t(key, w=float(self.path[-1]), steps=len(self.path) - 1))
+        self.status.value = _status_html(self.verdict, t(key, w=fmt(float(self.path[-1]), decimals=3), steps=len(self.path) - 1))
 
 
 class SurfaceDescent(FigureWidget):
@@ -687,16 +684,14 @@ class SurfaceDescent(FigureWidget):
         self.learning_rate = _learning_rate_slider(
             0.8 * self.threshold if learning_rate is None else learning_rate, self.threshold
         )
-        self.n_steps = widgets.IntSlider(
-            value=n_steps, min=1, max=300, description=t("descent.steps"), continuous_update=False
+        self.n_steps = int_slider(t("descent.steps"), value=n_steps, min=1, max=300, continuous_update=False)
+        self.a0 = slider(
+            t("descent.start_a"), value=start[0], min=round(a_star - span[0], 1), max=round(a_star + span[0], 1),
+            step=0.1, decimals=1, continuous_update=False,
         )
-        self.a0 = widgets.FloatSlider(
-            value=start[0], min=round(a_star - span[0], 1), max=round(a_star + span[0], 1), step=0.1,
-            description=t("descent.start_a"), continuous_update=False,
-        )
-        self.b0 = widgets.FloatSlider(
-            value=start[1], min=round(b_star - span[1], 1), max=round(b_star + span[1], 1), step=0.1,
-            description=t("descent.start_b"), continuous_update=False,
+        self.b0 = slider(
+            t("descent.start_b"), value=start[1], min=round(b_star - span[1], 1), max=round(b_star + span[1], 1),
+            step=0.1, decimals=1, continuous_update=False,
         )
 
         ax, ax_loss = self.axes
@@ -758,12 +753,10 @@ class SurfaceDescent(FigureWidget):
             + " "
             + t(
                 "descent.status_linear",
-                lr=self.learning_rate.value,
-                threshold=self.threshold,
-                a=self.path[-1, 0],
-                b=self.path[-1, 1],
-                a_star=self.optimum[0],
-                b_star=self.optimum[1],
-                loss=self.losses[-1],
+                lr=fmt(float(self.learning_rate.value), digits=4),
+                threshold=fmt(float(self.threshold), digits=4),
+                ab=fmt([float(v) for v in self.path[-1]]),
+                ab_star=fmt([float(v) for v in self.optimum]),
+                loss=fmt(float(self.losses[-1]), digits=4),
             ),
         )

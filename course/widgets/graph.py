@@ -28,8 +28,10 @@ import numpy as np
 from matplotlib.patches import FancyArrowPatch
 
 from course.i18n import t
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.base import FigureWidget
+from course.widgets.controls import slider
 
 
 def _sigmoid(a: float) -> float:
@@ -289,12 +291,17 @@ GRAPHS = {"neuron": NEURON, "penalty": PENALTY}
 
 
 def _factor(value: float) -> str:
-    return f"({value:.3g})" if value < 0 else f"{value:.3g}"
+    text = fmt(float(value), digits=3)
+    return f"({text})" if value < 0 else text
 
 
 def _number(value: float) -> str:
-    """Three decimals, but tiny non-zero numbers in scientific form so they do not read as 0."""
-    return f"{value:.1e}" if 0 < abs(value) < 5e-4 else f"{value:.3f}"
+    """Three decimals, but tiny non-zero numbers with two significant digits so they do not read as 0.
+
+    In the notebook's language: ``0.250`` / ``0,250``, ``2.5·10⁻⁵`` / ``2,5·10⁻⁵``.
+    """
+    value = float(value)
+    return fmt(value, digits=2) if 0 < abs(value) < 5e-4 else fmt(value, decimals=3)
 
 
 class GraphWidget(FigureWidget):
@@ -335,9 +342,9 @@ class GraphWidget(FigureWidget):
         self.sliders = {}
         for name in graph.input_names:
             low, high, start = graph.ranges[name]
-            self.sliders[name] = widgets.FloatSlider(
-                value=start, min=low, max=high, step=0.05, description=graph.node(name).shown,
-                readout_format=".2f", continuous_update=False,
+            self.sliders[name] = slider(
+                graph.node(name).shown, value=start, min=low, max=high, step=0.05, decimals=2,
+                continuous_update=False,
             )
         self.explain = widgets.Dropdown(
             options=[(graph.node(n).shown, n) for n in graph.input_names],
@@ -422,10 +429,10 @@ class GraphWidget(FigureWidget):
         ) or "0"
         explained = t(
             "graph.paths", gradient=f"∂{out}/∂{self.graph.node(source).shown}", n=len(paths),
-            terms=terms, total=sum(p for _, p in paths),
+            terms=terms, total=fmt(float(sum(p for _, p in paths)), digits=4),
         )
         numeric = numerical_gradient(self.graph, inputs, self.check_step)
         error = max(abs(numeric[name] - grads[name]) for name in self.graph.input_names)
         self.check_error = error
-        checked = t("graph.check", h=self.check_step, error=error)
+        checked = t("graph.check", h=fmt(self.check_step), error=fmt(float(error), digits=2))
         self.status.value = f"{html.escape(explained)}<br>{html.escape(checked)}"

@@ -20,8 +20,10 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from course.i18n import t
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.base import FigureWidget
+from course.widgets.controls import int_slider, slider
 
 # ln(1e-12) ≈ -27.6: clipping keeps cross-entropy finite at ŷ = 0 or 1 without changing
 # any value a student sees on the sliders.
@@ -178,9 +180,7 @@ class PredictionLossWidget(FigureWidget):
         if not 0.01 <= y_pred <= 0.99:
             raise ValueError(f"PredictionLossWidget: expected y_pred in [0.01, 0.99], but received {y_pred!r}")
         super().__init__(figsize=(7.5, 4.5))
-        self.y_pred = widgets.FloatSlider(
-            value=y_pred, min=0.01, max=0.99, step=0.01, description="ŷ", readout_format=".2f"
-        )
+        self.y_pred = slider("ŷ", value=y_pred, min=0.01, max=0.99, step=0.01, decimals=2)
         self.y_true = widgets.ToggleButtons(options=[0, 1], value=y_true, description="y")
         self.y_true.style.button_width = "3em"
 
@@ -219,7 +219,8 @@ class PredictionLossWidget(FigureWidget):
         self.cursor.set_xdata([p, p])
         self.ax.set_title(t("losses.prediction_title", y=y))
         self.status.value = t(
-            "losses.prediction_status", y=y, y_pred=p, se=values["mse"], ae=values["mae"], bce=values["bce"]
+            "losses.prediction_status", y=y, y_pred=fmt(float(p), decimals=2), se=fmt(values["mse"], decimals=3),
+            ae=fmt(values["mae"], decimals=3), bce=fmt(values["bce"], decimals=3),
         )
 
 
@@ -261,10 +262,9 @@ class RegressionLossWidget(FigureWidget):
         self.y_pred = y_pred.copy()
         n = x.size
 
-        self.point = widgets.IntSlider(value=n - 1, min=0, max=n - 1, description=t("losses.point"))
-        self.prediction = widgets.FloatSlider(
-            value=float(y_pred[n - 1]), min=low, max=high, step=0.05,
-            description=t("losses.point_prediction"), readout_format=".2f",
+        self.point = int_slider(t("losses.point"), value=n - 1, min=0, max=n - 1)
+        self.prediction = slider(
+            t("losses.point_prediction"), value=float(y_pred[n - 1]), min=low, max=high, step=0.05, decimals=2,
             # Two panels take about 0.15 s to draw: redraw when the slider is released.
             continuous_update=False,
         )
@@ -338,12 +338,13 @@ class RegressionLossWidget(FigureWidget):
             bar.set_height(height)
         self.mse_line.set_ydata([errors.mse, errors.mse])
         self.mae_line.set_ydata([errors.mae, errors.mae])
-        self.mse_line.set_label(t("losses.mse_line", value=errors.mse))
-        self.mae_line.set_label(t("losses.mae_line", value=errors.mae))
+        self.mse_line.set_label(t("losses.mse_line", value=fmt(float(errors.mse), decimals=3)))
+        self.mae_line.set_label(t("losses.mae_line", value=fmt(float(errors.mae), decimals=3)))
         top = max(errors.squared.max(), errors.absolute.max(), 0.25)
         right.set_ylim(0, 1.6 * top)  # headroom for the legend above the tallest bar
         right.legend(loc="upper left", fontsize=9)
         self.status.value = t(
-            "losses.regression_status", i=i, y=self.y_true[i], y_pred=self.y_pred[i],
-            se=errors.squared[i], n=self.x.size, mse=errors.mse, mae=errors.mae,
+            "losses.regression_status", i=i, y=fmt(float(self.y_true[i]), decimals=2),
+            y_pred=fmt(float(self.y_pred[i]), decimals=2), se=fmt(float(errors.squared[i]), decimals=3), n=self.x.size,
+            mse=fmt(float(errors.mse), decimals=3), mae=fmt(float(errors.mae), decimals=3),
         )

@@ -27,8 +27,10 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Circle, FancyBboxPatch
 
 from course.i18n import t
+from course.numbers import fmt as fmt_number
 from course.plots import COLORS
 from course.widgets.base import FigureWidget
+from course.widgets.controls import slider
 from nnlib.activations import sigmoid, step
 from nnlib.datasets import logic_gate
 
@@ -171,18 +173,19 @@ def perceptron_update(w: np.ndarray, x: np.ndarray, y: int, learning_rate: float
 
 
 def fmt(value: float) -> str:
-    """A number as it would be written by hand: 0.5, −1, 2 (true minus sign, no trailing zeros)."""
+    """A number as it would be written by hand, in the notebook's language: 0.5 / 0,5, −1, 2."""
     value = round(float(value), 6) + 0.0  # + 0.0 turns −0.0 into 0.0
-    return f"{value:g}".replace("-", "−")
+    return fmt_number(value, digits=6)
 
 
 def fmt_factor(value: float) -> str:
-    """A number as a factor in a product or sum: negative numbers in brackets, (−0.5)."""
+    """A number as a factor in a product or sum: negative numbers in brackets, (−0.5) / (−0,5)."""
     return f"({fmt(value)})" if round(float(value), 6) < 0 else fmt(value)
 
 
 def fmt_vector(values: Sequence[float]) -> str:
-    return "(" + ", ".join(fmt(v) for v in values) + ")"
+    """A vector in the notebook's language: (1, −0.5) / (1; −0,5)."""
+    return fmt_number([round(float(v), 6) + 0.0 for v in values], digits=6)
 
 
 def plot_points(ax: Axes, X: np.ndarray, y: np.ndarray) -> None:
@@ -265,10 +268,10 @@ class DecisionLineWidget(FigureWidget):
     def __init__(self, dataset: str = "and", w1: float = 1.0, w2: float = 1.0, b: float = -0.5) -> None:
         super().__init__(figsize=(8.0, 4.8))
         self.dataset = _dataset_dropdown(dataset)
-        slider = dict(min=-3.0, max=3.0, step=0.1, readout_format=".1f")
-        self.w1 = widgets.FloatSlider(value=w1, description="w₁", **slider)
-        self.w2 = widgets.FloatSlider(value=w2, description="w₂", **slider)
-        self.b = widgets.FloatSlider(value=b, description="b", **slider)
+        limits = dict(min=-3.0, max=3.0, step=0.1, decimals=1)
+        self.w1 = slider("w₁", value=w1, **limits)
+        self.w2 = slider("w₂", value=w2, **limits)
+        self.b = slider("b", value=b, **limits)
         self.plot = _GatePlot(self.ax)
         self.ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=10, markerscale=0.6)
         self.ax.set_title(" ")  # update() writes the title; tight_layout must leave room for it
@@ -309,8 +312,7 @@ class PerceptronStepWidget(FigureWidget):
         if self.start.shape != (3,):
             raise ValueError(f"PerceptronStepWidget: expected start = (b, w1, w2), but received {tuple(start)}")
         self.dataset = _dataset_dropdown(dataset)
-        self.learning_rate = widgets.FloatSlider(value=learning_rate, min=0.1, max=2.0, step=0.1,
-                                                 readout_format=".1f", description="η")
+        self.learning_rate = slider("η", value=learning_rate, min=0.1, max=2.0, step=0.1, decimals=1)
         self.step_button = widgets.Button(description=t("common.step"), icon="step-forward")
         self.epoch_button = widgets.Button(description=t("perceptron.run_epoch"), icon="forward")
         self.reset_button = widgets.Button(description=t("common.reset"), icon="undo")

@@ -16,8 +16,10 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Circle
 
 from course.i18n import t
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.base import FigureWidget
+from course.widgets.controls import slider
 from nnlib.activations import sigmoid
 
 X_RANGE = (-6.0, 6.0)
@@ -51,9 +53,9 @@ def midpoint(w: float, b: float) -> float | None:
 
 
 def _signed(value: float) -> str:
-    """``value`` with one decimal and a true minus sign, in brackets when negative."""
-    text = f"{value:.1f}"
-    return f"({text.replace('-', '−')})" if value < 0 else text
+    """``value`` with one decimal in the notebook's language, in brackets when negative."""
+    text = fmt(float(value), decimals=1)
+    return f"({text})" if text.startswith("−") else text
 
 
 class NeuronCurveWidget(FigureWidget):
@@ -65,10 +67,10 @@ class NeuronCurveWidget(FigureWidget):
 
     def __init__(self, w: float = 1.0, b: float = 0.0, x: float = 2.0) -> None:
         super().__init__(figsize=(7.0, 4.0))
-        slider = dict(min=-5.0, max=5.0, step=0.1, readout_format=".1f")
-        self.w = widgets.FloatSlider(value=w, description=t("welcome.weight_w"), **slider)
-        self.b = widgets.FloatSlider(value=b, description=t("welcome.bias_b"), **slider)
-        self.x = widgets.FloatSlider(value=x, description=t("welcome.input_x"), **slider)
+        limits = dict(min=-5.0, max=5.0, step=0.1, decimals=1)
+        self.w = slider(t("welcome.weight_w"), value=w, **limits)
+        self.b = slider(t("welcome.bias_b"), value=b, **limits)
+        self.x = slider(t("welcome.input_x"), value=x, **limits)
 
         self.xs = np.linspace(*X_RANGE, 301)
         ax = self.ax
@@ -97,7 +99,8 @@ class NeuronCurveWidget(FigureWidget):
             self.middle.set_xdata([middle, middle])
         z = w * x + b
         self.status.value = (
-            f"ŷ = σ({_signed(w)}·{_signed(x)} + {_signed(b)}) = σ({z:.2f}) = <b>{y_hat:.3f}</b>".replace("-", "−")
+            f"ŷ = σ({_signed(w)}·{_signed(x)} + {_signed(b)}) = σ({fmt(float(z), decimals=2)}) = "
+            f"<b>{fmt(y_hat, decimals=3)}</b>"
         )
 
 

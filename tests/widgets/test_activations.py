@@ -1,3 +1,4 @@
+import re
 import warnings
 
 import numpy as np
@@ -19,6 +20,7 @@ from course.widgets.activations import (
     value_and_slope,
 )
 from course.widgets.student import call_student, describe_error
+from course.widgets.controls import readout
 from nnlib import activations
 
 
@@ -253,10 +255,14 @@ def test_swedish_labels():
     assert ("stegfunktion", "step") in widget.name.options
     assert widget.axes[1].get_title() == "derivatan av stegfunktion: $f'(z)$"
     assert widget.status.value.startswith("i z = ")
+    assert readout(widget.alpha).value == "0,10"
+    widget.name.value = "sigmoid"
+    assert "värdet f(z) = <b>0,7311</b>" in widget.status.value
     stack = StackedLayersWidget()
     stack.refresh()
     assert stack.axes[0].get_xlabel() == "indata x"
     assert "linjära lager är" in stack.status.value
+    assert not re.search(r"\d\.\d", stack.status.value)
 
 
 # The student's own functions (exercise 02)
@@ -452,7 +458,7 @@ def test_swedish_student_labels():
     widget.refresh()
     assert widget.axes[0].get_legend().get_texts()[-1].get_text() == "din funktion"
     assert "Dina funktioner för sigmoid (streckade)" in widget.status.value
-    assert "största skillnad <b>0.15" in widget.status.value and "<b>stämmer</b>" in widget.status.value
+    assert "största skillnad <b>0,15" in widget.status.value and "<b>stämmer</b>" in widget.status.value
 
 
 def test_student_tolerances_are_those_of_check():

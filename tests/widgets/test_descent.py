@@ -1,3 +1,4 @@
+import re
 import warnings
 
 import numpy as np
@@ -22,6 +23,7 @@ from course.widgets.descent import (
     student_report,
     which_minimum,
 )
+from course.widgets.controls import readout
 from nnlib.datasets import quadratic
 from nnlib.gradcheck import numerical_gradient
 from nnlib.lstsq import (
@@ -300,7 +302,7 @@ def test_widgets_are_reproducible_under_a_seed():
     assert statuses[0] == statuses[1]
 
 
-def test_swedish_labels_and_status(parabola_data):
+def test_swedish_labels_and_status(parabola_data, line_data):
     x, y = parabola_data
     set_language("sv")
     widget = LearningRateDescent(x, y)
@@ -309,6 +311,13 @@ def test_swedish_labels_and_status(parabola_data):
     assert widget.learning_rate.description == "inlärningstakt η"
     widget.learning_rate.value = 1.2 * widget.threshold
     assert "Divergerar" in widget.status.value
+    # Swedish numbers: decimal comma in the status line and in the slider's readout
+    assert f"gräns 2/L'' = {widget.threshold:.4g}".replace(".", ",") in widget.status.value
+    assert not re.search(r"\d\.\d", widget.status.value)
+    assert readout(widget.learning_rate).value == f"{widget.learning_rate.value:.3g}".replace(".", ",")
+    surface = SurfaceDescent(*line_data)
+    surface.refresh()
+    assert "(a; b) = (" in surface.status.value and not re.search(r"\d\.\d", surface.status.value)
     two = TwoMinimaDescent()
     assert two.ax.get_title() == "En kurva med två minimipunkter"
 
@@ -348,7 +357,7 @@ def test_student_descent_by_hand():
     np.testing.assert_allclose(run.library_slopes, [-21.0, 14.7, 17 * 0.63 - 21])
     np.testing.assert_array_equal(run.disagreements, [0, 1, 2])
     report = student_report(run, "loss_derivative")
-    assert "At a = 0.63 (step 2) your L′(a) = -20.58, but the library's L′(a) = -10.29" in report
+    assert "At a = 0.63 (step 2) your L′(a) = −20.58, but the library's L′(a) = −10.29" in report
 
 
 def test_student_descent_matches_the_library_path(parabola_data):
@@ -402,8 +411,8 @@ def test_learning_rate_widget_draws_the_path_of_a_wrong_student_derivative(parab
     np.testing.assert_allclose(widget.student_loss_line.get_ydata(), quadratic_loss(widget.student_run.path, x, y))
     status = widget.status.value
     a5 = widget.student_run.path[-1]
-    assert f"At a = {a5:.4g} (step 5) your L′(a) = {halved_derivative(a5, x, y):.4g}" in status
-    assert f"the library's L′(a) = {quadratic_loss_derivative(a5, x, y):.4g}" in status
+    assert f"At a = {a5:.4g} (step 5) your L′(a) = {halved_derivative(a5, x, y):.4g}".replace("-", "−") in status
+    assert f"the library's L′(a) = {quadratic_loss_derivative(a5, x, y):.4g}".replace("-", "−") in status
     assert "check your formula" in status
 
     widget.n_steps.value = 8  # the current point moves, and with it the numbers shown

@@ -140,12 +140,12 @@ def test_error_messages():
 def test_widget_shows_values_above_and_gradients_below():
     widget = GraphWidget("neuron")
     assert widget.value_texts["L"].get_text() == "0.250"
-    assert widget.grad_texts["w"].get_text() == "∂L/∂w = -0.500"
+    assert widget.grad_texts["w"].get_text() == "∂L/∂w = −0.500"
     for name, box in widget.boxes.items():
         assert widget.value_texts[name].get_position()[1] > box.get_position()[1]
         assert widget.grad_texts[name].get_position()[1] < box.get_position()[1]
     assert widget.value_texts["L"].get_color() != widget.grad_texts["L"].get_color()
-    assert "(-1)·1·0.25·1·2" in widget.status.value
+    assert "(−1)·1·0.25·1·2" in widget.status.value
     assert widget.check_error < 1e-8
 
 
@@ -156,12 +156,12 @@ def test_widget_recomputes_when_a_slider_moves():
     assert widget.updates == before + 1
     inputs = {"x": 2.0, "w": -1.0, "b": -1.0, "y": 1.0}
     values, grads = forward_backward(NEURON, inputs)
-    assert widget.value_texts["z"].get_text() == f"{values['z']:.3f}" == "-3.000"
-    assert widget.grad_texts["b"].get_text() == f"∂L/∂b = {grads['b']:.3f}"
+    assert widget.value_texts["z"].get_text() == f"{values['z']:.3f}".replace("-", "−") == "−3.000"
+    assert widget.grad_texts["b"].get_text() == f"∂L/∂b = {grads['b']:.3f}".replace("-", "−")
     assert widget.check_error < 1e-8
 
     widget.sliders["y"].value = 0.0
-    assert widget.grad_texts["y"].get_text() == f"∂L/∂y = {-2 * sigmoid(-3.0):.3f}"
+    assert widget.grad_texts["y"].get_text() == f"∂L/∂y = {-2 * sigmoid(-3.0):.3f}".replace("-", "−")
 
 
 def test_widget_shows_tiny_gradients_as_tiny_not_zero():
@@ -172,8 +172,18 @@ def test_widget_shows_tiny_gradients_as_tiny_not_zero():
     # z = 9: the sigmoid is flat, σ'(9) ≈ 1.2e-4, so ∂L/∂b ≈ 2 · 1.2e-4
     a = sigmoid(9.0)
     expected = 2 * a * a * (1 - a)
-    assert widget.grad_texts["b"].get_text() == f"∂L/∂b = {expected:.1e}"
+    assert widget.grad_texts["b"].get_text() == f"∂L/∂b = {expected:.2g}" == "∂L/∂b = 0.00025"
     assert widget.grad_texts["b"].get_text() != "∂L/∂b = 0.000"
+    set_language("sv")
+    try:
+        widget = GraphWidget("neuron")
+        widget.sliders["w"].value = 3.0
+        widget.sliders["b"].value = 3.0
+        widget.sliders["y"].value = 0.0
+        assert widget.grad_texts["b"].get_text() == "∂L/∂b = 0,00025"
+        assert widget.value_texts["a"].get_text() == "1,000"
+    finally:
+        set_language("en")
 
 
 def test_widget_local_derivatives_toggle_and_path_choice():

@@ -13,6 +13,7 @@ from course.widgets.losses import (
     regression_errors,
     squared_error,
 )
+from course.widgets.controls import readout
 
 
 @pytest.fixture(autouse=True)
@@ -166,8 +167,10 @@ def test_swedish_labels():
         widget = PredictionLossWidget()
         labels = [text.get_text() for text in widget.ax.get_legend().get_texts()]
         assert "binär korsentropi" in labels
-        assert widget.ax.get_xlabel().startswith("predicerad sannolikhet")
+        assert widget.ax.get_xlabel().startswith("predikterad sannolikhet")
         assert "kvadratfel" in widget.status.value
+        assert "ŷ = 0,70: kvadratfel 0,090" in widget.status.value
+        assert readout(widget.y_pred).value == "0,70"
         regression = RegressionLossWidget()
         assert regression.axes[1].get_title() == "Förlust per punkt och kostnad"
         assert regression.reset.description == "Börja om"

@@ -1,3 +1,5 @@
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -19,6 +21,7 @@ from course.widgets.perceptron import (
     predict,
     with_bias_input,
 )
+from course.widgets.controls import readout
 from nnlib.datasets import logic_gate
 from nnlib.perceptron import Perceptron
 
@@ -248,7 +251,13 @@ def test_labels_follow_the_language():
     assert "felklassificerade" in widget.ax.get_title()
     legend = [text.get_text() for text in widget.ax.get_legend().get_texts()]
     assert "beslutsgräns" in legend
+    widget.step_button.click()
+    assert "; " in widget.status.value and not re.search(r"\d\.\d", widget.status.value)
+    line = DecisionLineWidget(b=-0.5)
+    assert readout(line.b).value == "−0,5"
+    assert fmt_vector([1.0, -0.5]) == "(1; −0,5)"
     set_language("en")
+    assert fmt_vector([1.0, -0.5]) == "(1, −0.5)"
     assert DecisionLineWidget().dataset.description == "data"
 
 

@@ -10,6 +10,7 @@ from course.build import REPO_ROOT
 from course.chapters import CHAPTERS
 from course.source import parse_source
 from course.widgets.welcome import NeuronCurveWidget, draw_network, layer_positions, midpoint, neuron_output
+from course.widgets.controls import readout
 
 WELCOME_SOURCE = REPO_ROOT / "course" / "content" / "lessons" / "00_welcome.py"
 # Chapters whose lessons the start page must link even before their sources land.
@@ -82,6 +83,11 @@ def test_labels_follow_the_language():
     assert widget.w.description == "vikt w"
     assert widget.ax.get_xlabel() == "indata x"
     assert widget.ax.get_ylabel() == "utdata ŷ"
+    widget.refresh()
+    assert widget.status.value == "ŷ = σ(1,0·2,0 + 0,0) = σ(2,00) = <b>0,881</b>"
+    widget.w.value = -1.5
+    assert widget.status.value.startswith("ŷ = σ((−1,5)·2,0")
+    assert readout(widget.w).value == "−1,5"
     set_language("en")
     assert NeuronCurveWidget().ax.get_xlabel() == "input x"
 
