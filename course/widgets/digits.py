@@ -264,6 +264,7 @@ class DigitPad(FigureWidget):
         ax_bars.set_xticks(range(10))
         ax_bars.set_xlabel(t("digits.digit"))
         ax_bars.set_ylabel(t("digits.probability"))
+        self.fig.subplots_adjust(bottom=0.17, top=0.88, wspace=0.3)
         self.load(index, redraw=False)
 
     # State changes
