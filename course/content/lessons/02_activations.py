@@ -127,6 +127,15 @@ from nnlib import activations
 # return *some* number there; `nnlib`, like most libraries, returns 0 for ReLU and $\alpha$ for
 # leaky ReLU. In practice $z$ is almost never exactly 0, so the choice hardly matters.
 #
+# **ReLU is not a linear unit**, despite the name. It is *piecewise* linear: a straight piece with
+# slope 0 for $z < 0$ and one with slope 1 for $z > 0$. A linear function must satisfy
+# $f(u + v) = f(u) + f(v)$ for all inputs, and ReLU does not:
+# $\operatorname{ReLU}(1) + \operatorname{ReLU}(-1) = 1$, but $\operatorname{ReLU}(1 + (-1)) = 0$.
+# The kink at 0 is what makes it non-linear. And a sum of *shifted* ReLUs bends at every shift:
+# $\operatorname{ReLU}(z) - 2\operatorname{ReLU}(z - 1)$ rises with slope 1 up to $z = 1$ and then
+# falls with slope $-1$, something no straight line does. With enough such pieces a network can
+# follow almost any curve; sections 5 and 6 show what this buys.
+#
 # The seventh function, **softmax**, is different: it takes a whole vector of scores and returns
 # a vector of probabilities. It gets its own section below.
 
@@ -150,6 +159,16 @@ from nnlib import activations
 # ändå returnera *något* tal där; `nnlib` returnerar, som de flesta bibliotek, 0 för ReLU och
 # $\alpha$ för leaky ReLU. I praktiken är $z$ nästan aldrig exakt 0, så valet spelar knappt
 # någon roll.
+#
+# **ReLU är ingen linjär enhet**, trots namnet. Den är *styckvis* linjär: en rak del med lutningen
+# 0 för $z < 0$ och en med lutningen 1 för $z > 0$. En linjär funktion måste uppfylla
+# $f(u + v) = f(u) + f(v)$ för alla indata, och det gör inte ReLU:
+# $\operatorname{ReLU}(1) + \operatorname{ReLU}(-1) = 1$, men $\operatorname{ReLU}(1 + (-1)) = 0$.
+# Det är brytpunkten i 0 som gör den icke-linjär. Och en summa av *förskjutna* ReLU-funktioner
+# böjer av vid varje förskjutning: $\operatorname{ReLU}(z) - 2\operatorname{ReLU}(z - 1)$ stiger med
+# lutningen 1 fram till $z = 1$ och sjunker sedan med lutningen $-1$, något som ingen rät linje
+# gör. Med tillräckligt många sådana delar kan ett nätverk följa nästan vilken kurva som helst;
+# avsnitt 5 och 6 visar vad det ger.
 #
 # Den sjunde funktionen, **softmax**, är annorlunda: den tar en hel vektor av poäng och
 # returnerar en vektor av sannolikheter. Den får ett eget avsnitt längre ned.
@@ -226,9 +245,79 @@ plt.show()
 # - **Leaky ReLU** behåller en liten lutning $\alpha$ för negativa $z$.
 
 # %% [markdown] tags=["en"]
+# ### Two tools from calculus: the chain rule and partial derivatives
+#
+# From here on, derivatives of functions *inside* functions, and of functions of *several*
+# variables, turn up in almost every chapter. Chapter 06 treats them in depth with computational
+# graphs; this is the minimum you need until then.
+#
+# **The chain rule along one path.** If $y = f(u)$ and $u = g(z)$, a small change in $z$ changes
+# $u$ by about $g'(z)$ times as much, and that change in $u$ changes $y$ by about $f'(u)$ times as
+# much. So the rates multiply:
+#
+# $$\frac{dy}{dz} = \frac{dy}{du} \cdot \frac{du}{dz} = f'\bigl(g(z)\bigr)\, g'(z).$$
+#
+# Example: $y = (3z + 1)^2$ with $u = 3z + 1$: $dy/du = 2u$ and $du/dz = 3$, so
+# $dy/dz = 6(3z + 1)$, which is 24 at $z = 1$. The outer derivative is evaluated at $u = g(z)$,
+# not at $z$.
+#
+# **Partial derivatives.** A loss depends on many numbers at once; already $z = wx + b$ depends on
+# $w$, $x$ and $b$. The *partial derivative* $\partial z / \partial w$ is the ordinary derivative
+# with respect to $w$ while every other variable is held fixed: $\partial z / \partial w = x$,
+# $\partial z / \partial b = 1$, $\partial z / \partial x = w$. The curly $\partial$ only reminds
+# you that there are other variables, held still.
+#
+# **How to read $\partial L / \partial w$.** "If I nudge $w$ by a small $\Delta w$ and keep
+# everything else fixed, the loss $L$ changes by about $\frac{\partial L}{\partial w}\,\Delta w$."
+# The sign says which way $L$ goes, the size how fast. When $w$ reaches $L$ along a single path,
+# say $w \to z \to a \to L$, the chain rule multiplies the factors along that path:
+#
+# $$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial a} \cdot \frac{\partial a}{\partial z}
+#   \cdot \frac{\partial z}{\partial w}.$$
+#
+# When several paths lead from $w$ to $L$, their contributions add up; chapter 06 draws the paths
+# as a graph and shows why.
+
+# %% [markdown] tags=["sv"]
+# ### Två verktyg från analysen: kedjeregeln och partiella derivator
+#
+# Från och med nu dyker derivator av funktioner *inuti* funktioner, och av funktioner av *flera*
+# variabler, upp i nästan varje kapitel. Kapitel 06 går igenom dem grundligt med beräkningsgrafer;
+# här är det minsta du behöver fram till dess.
+#
+# **Kedjeregeln längs en väg.** Om $y = f(u)$ och $u = g(z)$ ändras $u$ ungefär $g'(z)$ gånger så
+# mycket som en liten ändring av $z$, och den ändringen av $u$ ändrar $y$ ungefär $f'(u)$ gånger så
+# mycket. Ändringstakterna multipliceras alltså:
+#
+# $$\frac{dy}{dz} = \frac{dy}{du} \cdot \frac{du}{dz} = f'\bigl(g(z)\bigr)\, g'(z).$$
+#
+# Exempel: $y = (3z + 1)^2$ med $u = 3z + 1$: $dy/du = 2u$ och $du/dz = 3$, så
+# $dy/dz = 6(3z + 1)$, vilket är 24 i $z = 1$. Den yttre derivatan beräknas i $u = g(z)$, inte i
+# $z$.
+#
+# **Partiella derivator.** En förlust beror på många tal på en gång; redan $z = wx + b$ beror på
+# $w$, $x$ och $b$. Den *partiella derivatan* $\partial z / \partial w$ är den vanliga derivatan
+# med avseende på $w$ när alla andra variabler hålls fasta: $\partial z / \partial w = x$,
+# $\partial z / \partial b = 1$, $\partial z / \partial x = w$. Det krokiga $\partial$ påminner
+# bara om att det finns andra variabler, som hålls stilla.
+#
+# **Hur man läser $\partial L / \partial w$.** ”Om jag ändrar $w$ med ett litet $\Delta w$ och
+# håller allt annat fast, ändras förlusten $L$ med ungefär
+# $\frac{\partial L}{\partial w}\,\Delta w$.” Tecknet säger åt vilket håll $L$ går, storleken hur
+# fort. När $w$ når $L$ längs en enda väg, till exempel $w \to z \to a \to L$, multiplicerar
+# kedjeregeln faktorerna längs vägen:
+#
+# $$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial a} \cdot \frac{\partial a}{\partial z}
+#   \cdot \frac{\partial z}{\partial w}.$$
+#
+# När flera vägar leder från $w$ till $L$ adderas deras bidrag; kapitel 06 ritar vägarna som en
+# graf och visar varför.
+
+# %% [markdown] tags=["en"]
 # ### The derivative of sigmoid, by hand
 #
-# Write $\sigma(z) = (1 + e^{-z})^{-1}$ and use the chain rule (chapter 06 treats it in depth):
+# Write $\sigma(z) = (1 + e^{-z})^{-1}$ and use the chain rule with $u = 1 + e^{-z}$ and
+# $f(u) = u^{-1}$:
 #
 # $$\sigma'(z) = -(1 + e^{-z})^{-2} \cdot (-e^{-z})
 #   = \frac{1}{1 + e^{-z}} \cdot \frac{e^{-z}}{1 + e^{-z}}
@@ -243,8 +332,8 @@ plt.show()
 # %% [markdown] tags=["sv"]
 # ### Derivatan av sigmoid, för hand
 #
-# Skriv $\sigma(z) = (1 + e^{-z})^{-1}$ och använd kedjeregeln (kapitel 06 går igenom den
-# grundligt):
+# Skriv $\sigma(z) = (1 + e^{-z})^{-1}$ och använd kedjeregeln med $u = 1 + e^{-z}$ och
+# $f(u) = u^{-1}$:
 #
 # $$\sigma'(z) = -(1 + e^{-z})^{-2} \cdot (-e^{-z})
 #   = \frac{1}{1 + e^{-z}} \cdot \frac{e^{-z}}{1 + e^{-z}}
@@ -354,9 +443,13 @@ print(relu_layer.backward(np.ones((1, 3))))
 #
 # $$f'(z) \approx \frac{f(z + h) - f(z - h)}{2h}$$
 #
-# has an error proportional to $h^2$. With $h = 10^{-6}$ it agrees with a correct formula to
-# about $10^{-10}$. This is a *gradient check*, and chapters 06 and 07 use it to check entire
-# networks. We avoid $z = 0$, where step, ReLU and leaky ReLU have no derivative.
+# has an error proportional to $h^2$, but only until rounding takes over. A float64 keeps about
+# 16 significant digits ($\varepsilon \approx 2.2 \cdot 10^{-16}$), the two values $f(z \pm h)$
+# are each rounded, and dividing their difference by $2h$ magnifies that rounding error to about
+# $\varepsilon / h$. At $h = 10^{-6}$ the $h^2$ part is only about $10^{-12}$, so the agreement
+# to about $10^{-10}$ below comes from rounding ($\varepsilon / h \approx 10^{-10}$), not from
+# $h^2$. Chapter 06 shows how the two errors trade off and which $h$ is best. This is a *gradient
+# check*, and chapters 06 and 07 use it to check entire networks. We avoid $z = 0$, where step, ReLU and leaky ReLU have no derivative.
 
 # %% [markdown] tags=["sv"]
 # ### Att kontrollera en derivata numeriskt
@@ -366,9 +459,14 @@ print(relu_layer.backward(np.ones((1, 3))))
 #
 # $$f'(z) \approx \frac{f(z + h) - f(z - h)}{2h}$$
 #
-# har ett fel som är proportionellt mot $h^2$. Med $h = 10^{-6}$ stämmer den med en korrekt
-# formel på ungefär $10^{-10}$ när. Det här är en *gradientkontroll*, och i kapitel 06 och 07
-# används den för att kontrollera hela nätverk. Vi undviker $z = 0$, där stegfunktionen, ReLU
+# har ett fel som är proportionellt mot $h^2$, men bara tills avrundningen tar över. Ett
+# float64-tal har ungefär 16 värdesiffror ($\varepsilon \approx 2{,}2 \cdot 10^{-16}$), de två
+# värdena $f(z \pm h)$ avrundas var för sig, och när skillnaden delas med $2h$ förstoras
+# avrundningsfelet till ungefär $\varepsilon / h$. Med $h = 10^{-6}$ är $h^2$-delen bara ungefär
+# $10^{-12}$, så överensstämmelsen på ungefär $10^{-10}$ när nedan kommer från avrundningen
+# ($\varepsilon / h \approx 10^{-10}$), inte från $h^2$. Kapitel 06 visar hur de två felen vägs
+# mot varandra och vilket $h$ som är bäst. Det här är en *gradientkontroll*, och i kapitel 06 och
+# 07 används den för att kontrollera hela nätverk. Vi undviker $z = 0$, där stegfunktionen, ReLU
 # och leaky ReLU saknar derivata.
 
 # %% tags=["en"]
@@ -549,8 +647,9 @@ for row in zip(z_big, ours, library, slope):
 #
 # $$p_i = \frac{e^{z_i}}{\sum_{j=1}^{k} e^{z_j}}, \qquad i = 1, \dots, k.$$
 #
-# Every $p_i$ lies in $(0, 1)$ and they sum to 1, so $p$ is a probability distribution over the
-# classes, and the largest score gets the largest probability.
+# With at least two classes ($k \ge 2$) every $p_i$ lies strictly between 0 and 1, and the $p_i$
+# always sum to 1, so $p$ is a probability distribution over the classes, and the largest score
+# gets the largest probability.
 #
 # **By hand**, $z = (2, 1, 0.1)$: $e^{z} \approx (7.389,\ 2.718,\ 1.105)$ with sum $11.213$, so
 # $p \approx (0.659,\ 0.242,\ 0.099)$.
@@ -562,10 +661,10 @@ for row in zip(z_big, ours, library, slope):
 # **Two classes.** $\operatorname{softmax}(z, 0)_1 = \dfrac{e^{z}}{e^{z} + e^{0}} = \dfrac{1}{1 + e^{-z}} = \sigma(z)$:
 # sigmoid is softmax over two classes with the second score fixed at 0.
 #
-# **Derivative.** Every $p_i$ depends on every $z_j$, so the derivative is a matrix (the
-# *Jacobian*): $\dfrac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j)$, where
-# $\delta_{ij}$ is 1 if $i = j$ and 0 otherwise. Chapter 08 combines it with the cross-entropy
-# loss, where it simplifies to something very simple.
+# **Derivative.** Every $p_i$ depends on every $z_j$, so the derivative of softmax is a whole
+# matrix. You will not need it before chapter 08: there softmax is combined with the
+# cross-entropy loss and the gradient becomes simply $p - y$, and the optional *Going further*
+# section at the end of chapter 08 derives the matrix (the Jacobian) for those who want it.
 
 # %% [markdown] tags=["sv", "slide"]
 # ### Softmax: en vektor in, sannolikheter ut
@@ -574,8 +673,9 @@ for row in zip(z_big, ours, library, slope):
 #
 # $$p_i = \frac{e^{z_i}}{\sum_{j=1}^{k} e^{z_j}}, \qquad i = 1, \dots, k.$$
 #
-# Varje $p_i$ ligger i $(0, 1)$ och summan är 1, så $p$ är en sannolikhetsfördelning över
-# klasserna, och den största poängen får den största sannolikheten.
+# Med minst två klasser ($k \ge 2$) ligger varje $p_i$ strikt mellan 0 och 1, och summan av alla
+# $p_i$ är alltid 1, så $p$ är en sannolikhetsfördelning över klasserna, och den största poängen
+# får den största sannolikheten.
 #
 # **För hand**, $z = (2;\ 1;\ 0{,}1)$: $e^{z} \approx (7{,}389;\ 2{,}718;\ 1{,}105)$ med summan
 # $11{,}213$, så $p \approx (0{,}659;\ 0{,}242;\ 0{,}099)$.
@@ -588,10 +688,10 @@ for row in zip(z_big, ours, library, slope):
 # **Två klasser.** $\operatorname{softmax}(z, 0)_1 = \dfrac{e^{z}}{e^{z} + e^{0}} = \dfrac{1}{1 + e^{-z}} = \sigma(z)$:
 # sigmoid är softmax över två klasser där den andra poängen är fast lika med 0.
 #
-# **Derivata.** Varje $p_i$ beror på varje $z_j$, så derivatan är en matris (*Jacobimatrisen*):
-# $\dfrac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j)$, där $\delta_{ij}$ är 1 om
-# $i = j$ och annars 0. I kapitel 08 kombineras den med förlustfunktionen korsentropi, och då
-# blir uttrycket mycket enkelt.
+# **Derivata.** Varje $p_i$ beror på varje $z_j$, så derivatan av softmax är en hel matris. Du
+# behöver den inte förrän i kapitel 08: där kombineras softmax med förlustfunktionen korsentropi,
+# och gradienten blir helt enkelt $p - y$. Den frivilliga *fördjupningen* i slutet av kapitel 08
+# härleder matrisen (Jacobimatrisen) för den som vill se den.
 
 # %% [markdown] tags=["en", "notes"]
 # **Teacher's note:** ≈ 6 min. On the board, z = (2, 1, 0.1): e^z ≈ (7.389, 2.718, 1.105), sum
@@ -632,22 +732,13 @@ print("softmax(2, 0)[0] =", activations.softmax(np.array([2.0, 0.0]))[0].round(4
       "  sigmoid(2) =", activations.sigmoid(2.0).round(4))
 
 # %% [markdown] tags=["en"]
-# The Jacobian formula, checked with central differences (column $j$ is the change of $p$ when
-# $z_j$ moves), and a picture of scores and probabilities:
+# Scores and probabilities side by side: the order is kept, the differences are stretched.
 
 # %% [markdown] tags=["sv"]
-# Formeln för Jacobimatrisen, kontrollerad med centrala differenser (kolumn $j$ är ändringen av $p$
-# när $z_j$ ändras), och en bild av poäng och sannolikheter:
+# Poäng och sannolikheter sida vid sida: ordningen behålls, skillnaderna förstärks.
 
 # %% tags=["en"]
 p = activations.softmax(scores)
-jacobian = np.diag(p) - np.outer(p, p)
-numeric = np.column_stack(
-    [(activations.softmax(scores + h * e) - activations.softmax(scores - h * e)) / (2 * h) for e in np.eye(3)]
-)
-print(jacobian.round(4))
-print(f"largest difference from central differences: {np.max(np.abs(numeric - jacobian)):.1e}")
-
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
 classes = ["1", "2", "3"]
 left.bar(classes, scores, color=COLORS[0])
@@ -662,13 +753,6 @@ plt.show()
 
 # %% tags=["sv"]
 p = activations.softmax(scores)
-jacobian = np.diag(p) - np.outer(p, p)
-numeric = np.column_stack(
-    [(activations.softmax(scores + h * e) - activations.softmax(scores - h * e)) / (2 * h) for e in np.eye(3)]
-)
-print(jacobian.round(4))
-print(f"största skillnad mot centrala differenser: {np.max(np.abs(numeric - jacobian)):.1e}")
-
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
 classes = ["1", "2", "3"]
 left.bar(classes, scores, color=COLORS[0])
@@ -829,7 +913,8 @@ print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1
 # network by repeatedly moving every weight a small step in the direction opposite to the
 # derivative of the loss $L$ with respect to that weight; the step is proportional to that
 # derivative. For a neuron
-# $a = \sigma(z)$ with $z = w x + b$, the chain rule gives
+# $a = \sigma(z)$ with $z = w x + b$, the chain rule along the path $w \to z \to a \to L$
+# (section 2) gives
 #
 # $$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial a} \cdot \sigma'(z) \cdot x .$$
 #
@@ -839,7 +924,9 @@ print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1
 # badly wrong.
 #
 # In a deep network it gets worse. The derivative for a weight in the first layer picks up one
-# such factor from its own layer and from *every* later layer (chapters 06 and 07 show why). So
+# such factor from its own layer and from *every* later layer, because its path to the loss
+# passes through all of them and the chain rule multiplies one factor per link (chapters 06 and
+# 07 show the whole picture). So
 # in a network of $L$ sigmoid layers (here $L$ counts layers, as in chapter 00; it is not the
 # loss) the activation derivatives alone shrink it by at least a factor $4^L$: after 10 layers,
 # to less than a millionth. ReLU has derivative exactly 1 for every active neuron, so its
@@ -850,7 +937,8 @@ print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1
 # tränar vi ett nätverk genom att gång på gång flytta varje vikt ett litet steg i motsatt
 # riktning mot derivatan av förlusten $L$ med avseende på vikten; steget är proportionellt mot
 # derivatan. För en neuron
-# $a = \sigma(z)$ med $z = w x + b$ ger kedjeregeln
+# $a = \sigma(z)$ med $z = w x + b$ ger kedjeregeln längs vägen $w \to z \to a \to L$
+# (avsnitt 2)
 #
 # $$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial a} \cdot \sigma'(z) \cdot x .$$
 #
@@ -860,8 +948,9 @@ print(f"sigmoid: {1000 * seconds_sigmoid:.1f} ms   ReLU: {1000 * seconds_relu:.1
 # neuronen har helt fel.
 #
 # I ett djupt nätverk blir det värre. Derivatan för en vikt i det första lagret får med sig en
-# sådan faktor från sitt eget lager och från *varje* senare lager (kapitel 06 och 07 visar
-# varför). I ett nätverk med $L$ sigmoidlager (här räknar $L$ lagren, som i kapitel 00; det är
+# sådan faktor från sitt eget lager och från *varje* senare lager, eftersom dess väg till
+# förlusten går genom dem alla och kedjeregeln multiplicerar in en faktor per länk (kapitel 06 och
+# 07 visar hela bilden). I ett nätverk med $L$ sigmoidlager (här räknar $L$ lagren, som i kapitel 00; det är
 # inte förlusten) krymper alltså enbart aktiveringsderivatorna den med minst en faktor $4^L$:
 # efter 10 lager till mindre än en miljondel. ReLU har derivatan exakt 1 för varje aktiv neuron,
 # så dess aktiveringsderivator försvagar inte signalen alls.
