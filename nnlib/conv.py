@@ -65,6 +65,9 @@ def _pair(value, name: str, owner: str) -> tuple[int, int]:
 def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0) -> int:
     """Output length along one axis: ``(size + 2*padding - kernel_size) // stride + 1``.
 
+    The formula itself: a result below 1 means the kernel does not fit in the padded input
+    (the layers refuse such an input with a message saying so).
+
     Examples
     --------
     >>> conv_output_size(28, 3)
@@ -77,21 +80,18 @@ def conv_output_size(size: int, kernel_size: int, stride: int = 1, padding: int 
     except (TypeError, ZeroDivisionError):
         out = None
     # One comparison chain on the way every layer takes; the checks by name only on the way out.
-    if isinstance(out, bool) or not isinstance(out, (int, np.integer)) or out < 1 or stride < 1 or padding < 0:
-        _explain_output_size(size, kernel_size, stride, padding)
+    if (isinstance(out, bool) or not isinstance(out, (int, np.integer))
+            or size < 1 or kernel_size < 1 or stride < 1 or padding < 0):
+        _check_output_size_arguments(size, kernel_size, stride, padding)
     return out
 
 
-def _explain_output_size(size, kernel_size, stride, padding) -> None:
+def _check_output_size_arguments(size, kernel_size, stride, padding) -> None:
     owner = "conv_output_size"
-    size = check_int(size, "size", owner)
-    kernel_size = check_int(kernel_size, "kernel_size", owner)
+    check_int(size, "size", owner)
+    check_int(kernel_size, "kernel_size", owner)
     check_int(stride, "stride", owner)
-    padding = check_int(padding, "padding", owner, minimum=0)
-    raise ValueError(
-        f"{owner}: expected size + 2*padding >= kernel_size, but received size {size}, padding {padding} "
-        f"and kernel_size {kernel_size}"
-    )
+    check_int(padding, "padding", owner, minimum=0)
 
 
 def _image_shape(X_shape, owner: str) -> tuple[int, int, int, int]:

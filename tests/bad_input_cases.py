@@ -496,7 +496,9 @@ def _cases() -> list[Case]:
     add(Case("col2im X_shape of 3", lambda: col2im(np.zeros((4, 9)), (1, 4, 4), 3), ("X_shape", "(N, C, H, W)")))
     add(Case("col2im X_shape 4.5", lambda: col2im(np.zeros((4, 9)), (1, 1, 4.5, 4), 3), ("X_shape[2]", "4.5")))
     add(Case("conv_output_size '28'", lambda: conv_output_size("28", 3), ("size",)))
-    add(Case("conv_output_size kernel too big", lambda: conv_output_size(2, 5), ("kernel_size", "size 2")))
+    add(Case("conv_output_size kernel too big", lambda: conv_output_size(3, 4), ok=_equal(0)))  # the formula's 0
+    add(Case("conv_output_size size 2.5", lambda: conv_output_size(2.5, 2), ("size", "2.5")))
+    add(Case("conv_output_size padding -1", lambda: conv_output_size(4, 2, padding=-1), ("padding",)))
     add(Case("conv_output_size stride 0", lambda: conv_output_size(28, 3, stride=0), ("stride",)))
     add(Case("train_test_split y short", lambda: train_test_split(X2, Y1[:3]), ("y",)))
     add(Case("two_moons n 2.5", lambda: datasets.two_moons(2.5, rng=0), ("n",)))
