@@ -131,7 +131,7 @@ def make_dataset(name: str, n: int = 200, noise: float = 0.1, rng=0) -> tuple[np
         X = (X - np.array([0.5, 0.25])) * np.array([0.65, 1.3])
         X = X + rng.normal(scale=noise, size=X.shape)
     elif name == "spiral":
-        X, y = datasets.spirals(n, n_classes=2, noise=0.0, rng=rng, turns=0.75)
+        X, y = datasets.spirals(n, n_classes=2, noise=0.0, rng=rng, turns=1.25)
         X = X + rng.normal(scale=noise, size=X.shape)
     else:
         spread = max(noise, 0.05) * 2.0

@@ -23,8 +23,8 @@
 # # 07 Bakåtpropagering
 #
 # Ett nätverk lär sig genom att ändra sina vikter så att förlusten minskar. Kapitel 05 visade
-# hur man ändrar *en* parameter: ta ett steg mot derivatan. Kapitel 06 visade hur man får en
-# derivata genom en kedja av funktioner. Det här kapitlet sätter ihop de två för ett helt
+# hur man ändrar *en* parameter: ta ett steg i motsatt riktning mot derivatan. Kapitel 06
+# visade hur man får en derivata genom en kedja av funktioner. Det här kapitlet sätter ihop de två för ett helt
 # nätverk: **bakåtpropagering** (backpropagation) beräknar derivatan av förlusten med avseende
 # på *varje* vikt och varje bias med ett enda pass bakåt genom nätverket, och
 # gradientnedstigningen uppdaterar sedan alla på en gång. Det är så varje nätverk i den här
@@ -530,8 +530,8 @@ print(f"största relativa fel mellan de två: {largest:.1e}")
 # | (2) | $\partial L/\partial W^{(1)} = \delta^{(1)} x^\top$ | $\begin{pmatrix} 0 & 0 \\ -0.5379 & -1.0758 \end{pmatrix}$ |
 # | (3) | $\partial L/\partial b^{(1)} = \delta^{(1)}$ | $(0,\ -0.5379)$ |
 #
-# Read the result. The prediction $0.73$ is too low for $y = 1$, so $\delta^{(2)} < 0$: every
-# gradient below points the way that *raises* $\hat y$ when we step against it. Hidden node 1 is
+# Read the result. The prediction $0.73$ is too low for $y = 1$, so $\delta^{(2)} < 0$: for every
+# gradient below, a step against it *raises* $\hat y$. Hidden node 1 is
 # off ($z = -1$), so it passes no gradient: its weights stay put. The weight $w^{(1)}_{22}$ gets
 # twice the gradient of $w^{(1)}_{21}$ because its input, $x_2 = 2$, is twice as large.
 
@@ -567,8 +567,8 @@ print(f"största relativa fel mellan de två: {largest:.1e}")
 # | (2) | $\partial L/\partial W^{(1)} = \delta^{(1)} x^\top$ | $\begin{pmatrix} 0 & 0 \\ -0{,}5379 & -1{,}0758 \end{pmatrix}$ |
 # | (3) | $\partial L/\partial b^{(1)} = \delta^{(1)}$ | $(0;\ -0{,}5379)$ |
 #
-# Tolka resultatet. Prediktionen $0{,}73$ är för låg för $y = 1$, så $\delta^{(2)} < 0$: varje
-# gradient nedanför pekar åt det håll som *höjer* $\hat y$ när vi tar ett steg mot den. Dold nod
+# Tolka resultatet. Prediktionen $0{,}73$ är för låg för $y = 1$, så $\delta^{(2)} < 0$: för
+# varje gradient nedanför *höjer* ett steg i motsatt riktning $\hat y$. Dold nod
 # 1 är avstängd ($z = -1$), så den släpper inte igenom någon gradient: dess vikter står still.
 # Vikten $w^{(1)}_{22}$ får dubbelt så stor gradient som $w^{(1)}_{21}$ eftersom dess indata,
 # $x_2 = 2$, är dubbelt så stor.
@@ -1199,13 +1199,14 @@ Playground("xor", hidden=[4, 4], activation="tanh", learning_rate=0.1, batch_siz
 #    like, and how high does the accuracy get? Then 1 hidden layer with 2 nodes, then 4.
 # 2. **The linear activation.** Two hidden layers of 8 nodes, activation "linear (none)", on
 #    circles. Compare with 0 hidden layers.
-# 3. **The spiral.** Start with 2 layers of 4 nodes, then grow the network until it solves
-#    the spiral. Tick "show the hidden units": what do the nodes of the last layer look like?
+# 3. **The spiral.** Start with 2 layers of 4 nodes, then grow the network (try ReLU too)
+#    until it solves the spiral. Tick "show the hidden units": what do the nodes of the last layer look like?
 # 4. **The learning rate.** On two moons, try $\eta = 0.01$, $0.1$, $1$ and $3$.
 # 5. **The batch size.** On two moons with noise 0.3, compare batch size 1 with 100. Which
 #    loss curve is smoother? Which learns more per epoch?
-# 6. **L2.** Spiral, 3 layers of 16, noise 0.2, training share 0.3: train long without L2,
-#    then Reset and train with $\lambda = 0.003$. Watch the validation loss and the boundary.
+# 6. **L2.** Two moons, noise 0.3, training share 0.2, 3 layers of 16 ReLU nodes, learning
+#    rate 0.1: train about 1 000 epochs without L2, then Reset and train as long with
+#    $\lambda = 0.01$. Watch the validation loss and the boundary.
 
 # %% [markdown] tags=["sv"]
 # **Att pröva.** Förutsäg först, tryck sedan på spela.
@@ -1214,32 +1215,38 @@ Playground("xor", hidden=[4, 4], activation="tanh", learning_rate=0.1, batch_siz
 #    hur hög blir träffsäkerheten? Sedan 1 dolt lager med 2 noder, sedan 4.
 # 2. **Den linjära aktiveringsfunktionen.** Två dolda lager med 8 noder, aktiveringen ”linjär
 #    (ingen)”, på cirklar. Jämför med 0 dolda lager.
-# 3. **Spiralen.** Börja med 2 lager med 4 noder och gör sedan nätverket större tills det löser
-#    spiralen. Kryssa i ”visa de dolda noderna”: hur ser noderna i det sista lagret ut?
+# 3. **Spiralen.** Börja med 2 lager med 4 noder och gör sedan nätverket större (pröva också
+#    ReLU) tills det löser spiralen. Kryssa i ”visa de dolda noderna”: hur ser noderna i det sista lagret ut?
 # 4. **Inlärningstakten.** På två månar: pröva $\eta = 0{,}01$, $0{,}1$, $1$ och $3$.
 # 5. **Batchstorleken.** På två månar med bruset 0,3: jämför batchstorlek 1 med 100. Vilken
 #    förlustkurva är jämnast? Vilken lär sig mest per epok?
-# 6. **L2.** Spiral, 3 lager med 16 noder, brus 0,2, andel träning 0,3: träna länge utan L2,
-#    tryck sedan på Börja om och träna med $\lambda = 0{,}003$. Titta på förlusten på
-#    valideringsdata och på beslutsgränsen.
+# 6. **L2.** Två månar, brus 0,3, andel träning 0,2, 3 lager med 16 ReLU-noder,
+#    inlärningstakt 0,1: träna ungefär 1 000 epoker utan L2, tryck sedan på Börja om och träna
+#    lika länge med $\lambda = 0{,}01$. Titta på förlusten på valideringsdata och på
+#    beslutsgränsen.
 
 # %% [markdown] tags=["en"]
 # <details><summary>What you should see</summary>
 #
 # 1. Without a hidden layer the network is logistic regression: the boundary is a straight line,
-#    and on XOR the accuracy stays near 50–75 %. Two hidden nodes can already cut the plane
-#    twice, though they sometimes get stuck; four solve it reliably.
+#    and on XOR the accuracy stays far from 100 % (on the validation points it can even fall
+#    below 50 %). Two hidden nodes can cut the plane twice but often get stuck (60–90 %,
+#    depending on the start: press Reset a few times); four solve it reliably (90 % or more).
 # 2. Linear layers collapse into one linear function (chapter 02), so eight linear nodes in two
 #    layers draw the same straight line as no hidden layer at all: circles stay unsolved.
-# 3. Two layers of 4 are too few; around 2–3 layers of 8–16 tanh or ReLU nodes solve it in a
-#    few hundred epochs. The last layer's nodes are curved regions, pieces of the spiral.
-# 4. $0.01$ crawls, $0.1$–$1$ learn well, and $3$ jumps around or gets stuck; very large rates
-#    can make the loss infinite (the status line says so).
+# 3. Two layers of 4 are too few (about 70–85 %). With ReLU, two or three layers of 8–16 nodes
+#    reach about 97 % or more in a few hundred epochs; tanh needs more epochs or a larger
+#    learning rate. The last layer's nodes are curved regions, pieces of the spiral.
+# 4. $0.01$ crawls (still below 90 % after 300 epochs), $0.1$–$1$ learn well, and at $3$ the loss
+#    curve jumps up and down from epoch to epoch: steps that overshoot. If the loss ever becomes
+#    infinite, the status line says so; lower the rate and press Reset.
 # 5. Batch size 1 updates 100 times more often per epoch: more progress per epoch but a noisy
 #    curve. Batch size 100 (the whole training set here) gives a smooth but slow curve.
-# 6. Without L2 the training loss keeps falling while the validation loss turns up, and the
-#    boundary wraps itself around single noisy points: overfitting (chapter 11). With L2 the
-#    weights stay smaller, the boundary smoother, and the validation loss lower.
+# 6. Without L2 the training loss falls towards 0 while the validation loss turns up (from
+#    about 0.33 to about 1), and the boundary wraps itself around single noisy training
+#    points: overfitting (chapter 11). With $\lambda = 0.01$ the weights stay smaller, the
+#    boundary smoother, and the validation loss stays near 0.34. The accuracy changes little:
+#    the overfitted network is mostly wrong on the same points, but far more confident.
 #
 # </details>
 
@@ -1247,20 +1254,26 @@ Playground("xor", hidden=[4, 4], activation="tanh", learning_rate=0.1, batch_siz
 # <details><summary>Det här bör du se</summary>
 #
 # 1. Utan dolt lager är nätverket logistisk regression: beslutsgränsen är en rät linje, och på
-#    XOR stannar träffsäkerheten kring 50–75 %. Två dolda noder kan redan dela planet två
-#    gånger, men de fastnar ibland; fyra löser det säkert.
+#    XOR stannar träffsäkerheten långt från 100 % (på valideringsdata kan den till och med hamna
+#    under 50 %). Två dolda noder kan dela planet två gånger men fastnar ofta (60–90 %, beroende
+#    på starten: tryck på Börja om några gånger); fyra löser det säkert (90 % eller mer).
 # 2. Linjära lager slås ihop till en enda linjär funktion (kapitel 02), så åtta linjära noder i
 #    två lager ritar samma räta linje som inget dolt lager alls: cirklarna förblir olösta.
-# 3. Två lager med 4 noder är för få; ungefär 2–3 lager med 8–16 noder med tanh eller ReLU löser
-#    den på några hundra epoker. Noderna i det sista lagret är böjda områden, bitar av spiralen.
-# 4. $0{,}01$ kryper fram, $0{,}1$–$1$ lär sig bra, och $3$ hoppar omkring eller fastnar; mycket
-#    stora inlärningstakter kan göra förlusten oändlig (statusraden säger det då).
+# 3. Två lager med 4 noder är för få (ungefär 70–85 %). Med ReLU når två eller tre lager med
+#    8–16 noder ungefär 97 % eller mer på några hundra epoker; tanh behöver fler epoker eller en
+#    större inlärningstakt. Noderna i det sista lagret är böjda områden, bitar av spiralen.
+# 4. $0{,}01$ kryper fram (fortfarande under 90 % efter 300 epoker), $0{,}1$–$1$ lär sig bra,
+#    och vid $3$ hoppar förlustkurvan upp och ner från epok till epok: steg som går för långt.
+#    Om förlusten någon gång blir oändlig säger statusraden det; sänk då inlärningstakten och
+#    tryck på Börja om.
 # 5. Batchstorlek 1 uppdaterar 100 gånger oftare per epok: mer framsteg per epok men en brusig
 #    kurva. Batchstorlek 100 (hela träningsdata här) ger en jämn men långsam kurva.
-# 6. Utan L2 fortsätter förlusten på träningsdata att sjunka medan förlusten på valideringsdata
-#    vänder uppåt, och beslutsgränsen slingrar sig runt enskilda brusiga punkter: överanpassning
-#    (kapitel 11). Med L2 förblir vikterna mindre, beslutsgränsen jämnare och förlusten på
-#    valideringsdata lägre.
+# 6. Utan L2 sjunker förlusten på träningsdata mot 0 medan förlusten på valideringsdata vänder
+#    uppåt (från ungefär 0,33 till ungefär 1), och beslutsgränsen slingrar sig runt enskilda
+#    brusiga träningspunkter: överanpassning (kapitel 11). Med $\lambda = 0{,}01$ förblir
+#    vikterna mindre, beslutsgränsen jämnare, och förlusten på valideringsdata stannar nära
+#    0,34. Träffsäkerheten ändras lite: det överanpassade nätverket har mest fel på samma
+#    punkter, men är mycket säkrare på sin sak.
 #
 # </details>
 
