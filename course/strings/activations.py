@@ -24,10 +24,10 @@ STRINGS = {
     "activations.x": {"en": "input x", "sv": "indata x"},
     "activations.output": {"en": "output g(x)", "sv": "utdata g(x)"},
     "activations.collapsed": {"en": "one layer $W = W_N \\cdots W_1$", "sv": "ett lager $W = W_N \\cdots W_1$"},
-    "activations.stack_title_1d": {"en": "{n} layers, one input", "sv": "{n} lager, en indata"},
+    "activations.stack_title_1d": {"en": "{n} layers, one input", "sv": "{n} lager, ett indatavärde"},
     "activations.stack_title_2d": {
         "en": "two inputs: output as colour",
-        "sv": "två indata: utdata som färg",
+        "sv": "två indatavärden: utdata som färg",
     },
     "activations.status_linear": {
         "en": "{n} linear layers are <b>one</b> linear layer: g(x) = {formula} "

@@ -2,12 +2,12 @@ STRINGS = {
     "architecture.input_layer": {"en": "input layer", "sv": "indatalager"},
     "architecture.hidden_layer": {"en": "hidden layer", "sv": "dolt lager"},
     "architecture.output_layer": {"en": "output layer", "sv": "utdatalager"},
-    "architecture.n_in": {"en": "inputs", "sv": "indata"},
+    "architecture.n_in": {"en": "inputs", "sv": "indatavärden"},
     "architecture.n_hidden_layers": {"en": "hidden layers", "sv": "dolda lager"},
     "architecture.width": {"en": "neurons per hidden layer", "sv": "neuroner per dolt lager"},
     "architecture.activation": {"en": "hidden activation", "sv": "aktivering i dolda lager"},
     "architecture.output": {"en": "output activation", "sv": "aktivering i utdatalagret"},
-    "architecture.n_out": {"en": "outputs", "sv": "utdata"},
+    "architecture.n_out": {"en": "outputs", "sv": "utdatanoder"},
     "architecture.new_weights": {"en": "new random weights", "sv": "nya slumpade vikter"},
     "architecture.act.relu": {"en": "ReLU", "sv": "ReLU"},
     "architecture.act.leaky_relu": {"en": "leaky ReLU", "sv": "leaky ReLU"},
@@ -24,7 +24,7 @@ STRINGS = {
     "architecture.y_scaled": {"en": "output ŷ, standardised", "sv": "utdata ŷ, standardiserad"},
     "architecture.function_title": {
         "en": "What this random network computes (seed {seed})",
-        "sv": "Det här slumpade nätverket beräknar (slumpfrö {seed})",
+        "sv": "Vad det här slumpade nätverket beräknar (slumpfrö {seed})",
     },
     "architecture.surface_title": {
         "en": "Output $\\hat y_1$ of this random network (seed {seed})",

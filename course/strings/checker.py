@@ -13,30 +13,30 @@ STRINGS = {
     "checker.describe_value": {"en": "{value} ({type})", "sv": "{value} ({type})"},
     "checker.mismatch": {
         "en": "{problem}\nexpected: {expected}\nreceived: {received}",
-        "sv": "{problem}\nförväntat: {expected}\nditt svar: {received}",
+        "sv": "{problem}\nväntat: {expected}\nditt svar: {received}",
     },
     # What is wrong with an answer.
     "checker.wrong_value": {"en": "wrong value", "sv": "fel värde"},
     "checker.wrong_value_plain": {"en": "wrong answer", "sv": "fel svar"},
     "checker.wrong_type": {
         "en": "expected {expected}, but received {received}",
-        "sv": "förväntade {expected}, men fick {received}",
+        "sv": "väntat: {expected}; ditt svar: {received}",
     },
     "checker.wrong_kind": {
         "en": "wrong kind of numbers: expected {expected}, but received {received}",
-        "sv": "fel sorts tal: förväntade {expected}, men fick {received}",
+        "sv": "fel sorts tal (väntat: {expected}; ditt svar: {received})",
     },
     "checker.wrong_shape": {
         "en": "wrong shape: expected {expected}, but received {received}",
-        "sv": "fel form (shape): förväntade {expected}, men fick {received}",
+        "sv": "fel form (väntat: {expected}; ditt svar: {received})",
     },
     "checker.wrong_length": {
         "en": "wrong length: expected {expected} elements, but received {received}",
-        "sv": "fel längd: förväntade {expected} element, men fick {received}",
+        "sv": "fel längd (väntat: {expected} element; ditt svar: {received})",
     },
     "checker.wrong_keys": {
         "en": "wrong keys: expected {expected}, but received {received}",
-        "sv": "fel nycklar: förväntade {expected}, men fick {received}",
+        "sv": "fel nycklar (väntat: {expected}; ditt svar: {received})",
     },
     "checker.at": {"en": "at {where}: {problem}", "sv": "vid {where}: {problem}"},
     "checker.nan_scalar": {
@@ -109,9 +109,9 @@ STRINGS = {
         "sv": "ditt svar är för djupt nästlat för att kunna rättas",
     },
     # Test names.
-    "checker.label_test": {"en": "test {number}", "sv": "test {number}"},
-    "checker.label_public": {"en": "public test {number}", "sv": "publikt test {number}"},
-    "checker.label_hidden": {"en": "hidden test {number}", "sv": "dolt test {number}"},
+    "checker.label_test": {"en": "test {number}", "sv": "testfall {number}"},
+    "checker.label_public": {"en": "public test {number}", "sv": "publikt testfall {number}"},
+    "checker.label_hidden": {"en": "hidden test {number}", "sv": "dolt testfall {number}"},
     "checker.label_value": {"en": "the value of {name}", "sv": "värdet av {name}"},
     # The summary line of a check.
     "checker.summary_all": {

@@ -5,9 +5,9 @@ STRINGS = {
     "descent.learning_rate": {"en": "learning rate η", "sv": "inlärningstakt η"},
     "descent.steps": {"en": "steps", "sv": "steg"},
     "descent.play": {"en": "play", "sv": "spela upp"},
-    "descent.start_w": {"en": "start w₀", "sv": "start w₀"},
-    "descent.start_a": {"en": "start a₀", "sv": "start a₀"},
-    "descent.start_b": {"en": "start b₀", "sv": "start b₀"},
+    "descent.start_w": {"en": "start w₀", "sv": "startvärde w₀"},
+    "descent.start_a": {"en": "start a₀", "sv": "startvärde a₀"},
+    "descent.start_b": {"en": "start b₀", "sv": "startvärde b₀"},
     # Axis labels
     "descent.param_a": {"en": "parameter $a$", "sv": "parametern $a$"},
     "descent.param_b": {"en": "parameter $b$", "sv": "parametern $b$"},
@@ -69,7 +69,7 @@ STRINGS = {
     },
     "descent.verdict_oscillating": {
         "en": "Oscillating: every step jumps across the minimum (still not there after {steps} steps).",
-        "sv": "Oscillerar: varje steg hoppar över minimipunkten (framme inte ens efter {steps} steg).",
+        "sv": "Oscillerar: varje steg hoppar över minimipunkten (inte framme ens efter {steps} steg).",
     },
     "descent.verdict_diverging": {
         "en": "Diverging: each step lands farther from the minimum (stopped after {steps} steps).",
@@ -115,7 +115,7 @@ STRINGS = {
     },
     "descent.student_not_a_number": {
         "en": "Your {name} returned {what} at a = {a}; expected one number.",
-        "sv": "Din {name} returnerade {what} vid a = {a}; förväntade ett tal.",
+        "sv": "Din {name} returnerade {what} vid a = {a} (väntat: ett tal).",
     },
     "descent.student_kind": {"en": "a value of type {type}", "sv": "ett värde av typen {type}"},
     "descent.student_shape": {"en": "an array of shape {shape}", "sv": "en array med formen {shape}"},

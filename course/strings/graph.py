@@ -13,7 +13,7 @@ STRINGS = {
         "en": "Gradient check (central differences, h = {h}): largest |backward − numerical| = {error}",
         "sv": "Gradientkontroll (centrala differenser, h = {h}): största |bakåt − numerisk| = {error}",
     },
-    "graph.step_size": {"en": "step size h", "sv": "steglängd h"},
+    "graph.step_size": {"en": "step size h", "sv": "differenssteg h"},
     "graph.abs_error": {"en": "absolute error of the derivative", "sv": "absolut fel i derivatan"},
     "graph.forward_difference": {"en": "forward difference", "sv": "framåtdifferens"},
     "graph.central_difference": {"en": "central difference", "sv": "central differens"},

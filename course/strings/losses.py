@@ -64,7 +64,7 @@ STRINGS = {
     },
     "losses.sigmoid_grad_title": {
         "en": "Gradient with respect to z (sigmoid output)",
-        "sv": "Gradient med avseende på z (sigmoid i utdata)",
+        "sv": "Gradient med avseende på z (sigmoid i utdatalagret)",
     },
     "losses.grad_magnitude": {"en": "|∂L/∂z|", "sv": "|∂L/∂z|"},
     "losses.ce_classes_title": {

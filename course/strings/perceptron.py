@@ -1,5 +1,5 @@
 STRINGS = {
-    "perceptron.dataset": {"en": "data", "sv": "data"},
+    "perceptron.dataset": {"en": "data", "sv": "datamängd"},
     "perceptron.class0": {"en": "class 0 (y = 0)", "sv": "klass 0 (y = 0)"},
     "perceptron.class1": {"en": "class 1 (y = 1)", "sv": "klass 1 (y = 1)"},
     "perceptron.misclassified": {"en": "misclassified", "sv": "felklassificerad"},

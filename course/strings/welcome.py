@@ -6,7 +6,7 @@ STRINGS = {
     "welcome.y_label": {"en": "output ŷ", "sv": "utdata ŷ"},
     "welcome.curve_title": {"en": "One neuron: ŷ = σ(w·x + b)", "sv": "En neuron: ŷ = σ(w·x + b)"},
     "welcome.half_line": {"en": "where ŷ = 0.5", "sv": "där ŷ = 0,5"},
-    "welcome.your_input": {"en": "your input x", "sv": "din indata x"},
+    "welcome.your_input": {"en": "your input x", "sv": "ditt indatavärde x"},
     "welcome.input_layer": {"en": "input layer", "sv": "indatalager"},
     "welcome.hidden_layer": {"en": "hidden layer", "sv": "dolt lager"},
     "welcome.output_layer": {"en": "output layer", "sv": "utdatalager"},

@@ -103,7 +103,7 @@ def test_swedish_output():
     set_language("sv")
     text = run_check("00_welcome", "q1", {"dot": lambda a, b: 3.0}).text()
     assert "✘ q1 (dot): 0 av 2 publika tester klarades" in text
-    assert "fel värde\n      förväntat: 32.0 (float)\n      ditt svar: 3.0 (float)" in text
+    assert "fel värde\n      väntat: 32.0 (float)\n      ditt svar: 3.0 (float)" in text
     assert "Ledtråd: Börja med total = 0.0" in text
     not_answered = run_check("00_welcome", "q4", {"weight_shapes": _stub}).text()
     assert "inte besvarad än" in not_answered

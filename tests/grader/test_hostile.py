@@ -147,7 +147,7 @@ def test_one_feedback_file_per_student_in_the_notebooks_language(batch):
     assert names == sorted(f"{s['student']}.md" for s in _report(batch)["submissions"])
     swedish = (out / "feedback" / "swedish.md").read_text("utf-8")
     assert swedish.startswith("# Återkoppling: Övning 00: Välkommen")
-    assert "Poäng: 4 av 6" in swedish and "fel värde" in swedish and "förväntat:" in swedish
+    assert "Poäng: 4 av 6" in swedish and "fel värde" in swedish and "väntat:" in swedish
     english = (out / "feedback" / "correct.md").read_text("utf-8")
     assert english.startswith("# Feedback: Exercise 00: Welcome") and "Points: 6 of 6" in english
 
