@@ -34,6 +34,7 @@ import html
 import io
 import math
 import os
+import time
 from binascii import b2a_base64
 from collections.abc import Callable, Sequence
 
@@ -607,8 +608,11 @@ class Playground(FigureWidget):
     tick of its value runs :meth:`step`).
 
     Attributes used by tests: ``trainer`` (a :class:`Trainer`), ``image`` (the probability
-    map, an ``AxesImage``), ``train_line``, ``val_line`` (loss curves), ``unit_images``,
-    ``status``, ``redraws``.
+    map, an ``AxesImage``), ``points`` (training points with white edges, validation points
+    with black), ``boundary_line``, ``train_line``, ``val_line`` (loss curves),
+    ``epoch_text``, ``unit_images``, ``status``, ``picture`` and ``units_picture`` (the
+    ``ipywidgets.Image`` s the notebook shows), ``redraws``, ``full_draws``;
+    ``min_tick_gap`` and ``skipped_ticks`` (Play ticks that waited behind a slow step).
 
     Parameters
     ----------
@@ -677,6 +681,9 @@ class Playground(FigureWidget):
         self.picture = widgets.Image(format="jpeg", layout=widgets.Layout(max_width="100%"))
         self.units_picture = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", display="none"))
         self.redraws = 0
+        self.min_tick_gap = 0.03  # seconds; see _tick
+        self.skipped_ticks = 0
+        self._last_step_end = -math.inf
         self._new_data()
 
         # These observers run before the redraw that watch() attaches, so the redraw sees the new state.
@@ -800,8 +807,16 @@ class Playground(FigureWidget):
 
     def _tick(self, change) -> None:
         # Stop sets the value back to its minimum: that is no step.
-        if change["new"] > change["old"]:
-            self.step()
+        if change["new"] <= change["old"]:
+            return
+        # When a step takes longer than the Play interval, the browser's ticks queue up in the
+        # kernel and would keep training after Pause. A tick that arrives right after the
+        # previous step ended was waiting in that queue: skip it.
+        if time.perf_counter() - self._last_step_end < self.min_tick_gap:
+            self.skipped_ticks += 1
+            return
+        self.step()
+        self._last_step_end = time.perf_counter()
 
     # Drawing -------------------------------------------------------------------------
     def update(self) -> None:

@@ -234,12 +234,23 @@ def test_step_trains_the_loss_falls_and_the_map_changes():
 
 def test_play_ticks_step_and_stop_does_not():
     playground = Playground("xor", epochs_per_step=3, seed=0)
+    playground.min_tick_gap = 0.0  # every tick arrives after the previous step (a patient browser)
     playground.refresh()
     playground.play.value = 1
     playground.play.value = 2
     assert playground.trainer.epoch == 6
     playground.play.value = 0  # the stop button
     assert playground.trainer.epoch == 6
+
+
+def test_ticks_queued_behind_a_slow_step_are_skipped():
+    playground = Playground("xor", epochs_per_step=2, seed=0)
+    playground.min_tick_gap = 60.0  # any tick within a minute of the last step counts as queued
+    playground.play.value = 1
+    playground.play.value = 2
+    playground.play.value = 3
+    assert playground.trainer.epoch == 2
+    assert playground.skipped_ticks == 2
 
 
 def test_reset_draws_new_weights_and_starts_over():
