@@ -307,3 +307,41 @@ def test_plots_draw_the_given_numbers():
         plot_filters(np.zeros((2, 3, 3)))
     fig = plot_feature_maps(EXAMPLE_IMAGE, np.ones((3, 6, 6)))
     assert len(fig.axes) == 4
+
+
+def _shown_texts(widget) -> list[str]:
+    """Every text the student sees: figure texts and ticks, control labels and options, status."""
+    import ipywidgets as widgets
+    from matplotlib.text import Text
+
+    widget.fig.canvas.draw()  # ticks get their labels when the figure is drawn
+    texts = [artist.get_text() for artist in widget.fig.findobj(Text)]
+    texts.append(widget.status.value)
+    for control in widget.controls + [getattr(widget, name) for name in ("previous", "next", "preset") if hasattr(widget, name)]:
+        texts.append(getattr(control, "description", ""))
+        if isinstance(control, (widgets.Dropdown, widgets.ToggleButtons)):
+            texts.extend(label for label, _ in control.options)
+    return [text for text in texts if text]
+
+
+@pytest.mark.parametrize("make", [
+    lambda: ConvolutionStepper(kernel=EXAMPLE_KERNEL / 4),
+    lambda: KernelExplorer(digit=2, preset="gaussian_blur"),
+])
+def test_nothing_english_and_no_decimal_point_in_swedish(make):
+    import re
+
+    set_language("sv")
+    w = make()
+    w.refresh()
+    if isinstance(w, ConvolutionStepper):
+        w.padding.value = 1
+        w.step.value = 7
+    else:
+        w.boxes[4].value = "0,75"
+    texts = _shown_texts(w)
+    assert any("," in text for text in texts)  # there are decimals, and they are written with commas
+    for text in texts:
+        assert not re.search(r"\d\.\d", text), text
+        for word in ("image", "kernel", "window", "digit", "Previous", "Next", "Sum ", " from ", "the "):
+            assert word not in text, (word, text)
