@@ -278,6 +278,8 @@ def _cases() -> list[Case]:
     add(Case("complex Flatten.forward", lambda: Flatten().forward(np.ones((2, 2)) * 1j), ("X", "complex")))
     add(Case("complex Conv2D.forward", lambda: Conv2D(1, 1, 2, rng=0).forward(np.ones((1, 1, 3, 3)) * 1j), ("X", "complex")))
     add(Case("complex MaxPool2D.forward", lambda: MaxPool2D(2).forward(np.ones((1, 1, 2, 2)) * 1j), ("X", "complex")))
+    for cls in (nnlib.Identity, nnlib.Step, nnlib.Tanh, nnlib.ReLU, nnlib.LeakyReLU):
+        add(Case(f"complex {cls.__name__}.forward", lambda cls=cls: cls().forward(np.array([[1j]])), ("Z", "complex")))
     for name in ("sigmoid", "tanh", "relu", "step", "identity", "leaky_relu", "softmax"):
         fn = getattr(activations, name)
         add(Case(f"complex activations.{name}", lambda fn=fn: fn(np.array([1j, 2.0])), ("z", "complex")))

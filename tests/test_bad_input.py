@@ -33,6 +33,17 @@ def test_the_list_covers_every_cause():
     assert len(CASES) >= 200
 
 
+def test_the_list_walks_the_whole_public_api():
+    """Every public name that takes input appears in at least one case id."""
+    import nnlib
+
+    ids = " ".join(case.id for case in CASES)
+    aliases = {"BinaryCrossEntropy": "BCE", "datasets": "two_moons", "lstsq": "closed_form", "losses": "MSE"}
+    takes_no_input = {"Layer", "History", "TrainingDiverged"}  # a base class, a result, an exception
+    missing = [name for name in nnlib.__all__ if name not in takes_no_input and aliases.get(name, name) not in ids]
+    assert not missing
+
+
 def test_the_judge_can_fail():
     """classify() is only worth something if it tells bad and unclear cases apart from good ones."""
 
