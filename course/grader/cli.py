@@ -3,7 +3,7 @@
 :func:`register` adds the ``grade`` subcommand to the course's command line
 (:mod:`course.cli`); :func:`run` does the work and returns the exit code: 0 when the
 batch was graded (whatever the grades), 1 when the exercise itself is broken or the
-sandbox cannot start, 2 for a usage error (unknown exercise, missing input).
+sandbox cannot start (bubblewrap missing: the message says what to do), 2 for a usage error (unknown exercise, missing input).
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TextIO
 
 DESCRIPTION = """\
-Grade student notebooks of one exercise. Every submission runs in its own sandboxed
-process with a time and memory limit; its answers are compared with the exercise's
-reference solution on the public and hidden tests. Writes only into --out:
-grades.csv, report.json and feedback/STUDENT.md (in the language of each notebook).
+Grade student notebooks of one exercise. Every submission runs in a bubblewrap sandbox
+of its own (no network, no view of the exercise sources, other submissions or --out)
+with a time and memory limit; its answers are compared with the exercise's reference
+solution on the public and hidden tests. Writes only into --out: grades.csv,
+report.json and feedback/STUDENT.md (in the language of each notebook).
+Needs bubblewrap (package `bubblewrap`); see docs/exercises.md.
 """
 
 
@@ -60,6 +62,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="seconds per submission, wall clock (default: 60); one cell or test gets a quarter")
     parser.add_argument("--memory-mb", type=_positive_int, default=1024, metavar="M",
                         help="memory per submission beyond Python's own, in MB (default: 1024)")
+    parser.add_argument("--isolation", choices=("bwrap", "process"), default="bwrap",
+                        help="bwrap (default): every submission in a bubblewrap sandbox; process: only a separate "
+                        "process guarded from inside Python, which a determined student can get around (the "
+                        "report and every feedback file then say so)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
     return parser
@@ -107,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     """Grade, write the outputs, and return the exit code."""
     from course.exercise import SpecError
     from course.grader.grade import grade
+    from course.grader.isolation import IsolationUnavailable
     from course.grader.report import write_outputs
     from course.grader.sandbox import Limits, SandboxError
 
@@ -134,7 +141,10 @@ def run(args: argparse.Namespace) -> int:
     progress = None if args.quiet else ProgressBar(f"grading {source.stem}")
     try:
         result = grade(source, args.submissions, limits=Limits(timeout=args.timeout, memory_mb=args.memory_mb),
-                       jobs=args.jobs, progress=progress, deny=[out])
+                       jobs=args.jobs, progress=progress, deny=[out], isolation=args.isolation)
+    except IsolationUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     except SpecError as error:
         print(f"error: the exercise is broken: {error}", file=sys.stderr)
         return 1

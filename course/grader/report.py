@@ -103,6 +103,7 @@ def report_json(result: GradeResult) -> str:
     data = {
         "exercise": exercise.stem,
         "max_points": _number(result.max_points),
+        "isolation": "bubblewrap" if result.isolation == "bwrap" else "process (no operating-system sandbox)",
         "limits": {"timeout_s": result.limits.timeout, "memory_mb": result.limits.memory_mb},
         "questions": [
             {
@@ -159,6 +160,8 @@ def feedback_markdown(submission: SubmissionResult, result: GradeResult) -> str:
         f"**{t('grader.fb_points', lang, points=format_points(submission.total), max=format_points(result.max_points))}**",
         "",
     ]
+    if result.isolation != "bwrap":
+        lines += [t("grader.fb_note", lang, reason=t("grader.isolation_process", lang)), ""]
     if submission.reason is not None:
         lines += [t("grader.fb_note", lang, reason=submission.reason.render(lang)), ""]
     lines += [t("grader.fb_intro", lang), ""]

@@ -119,6 +119,15 @@ def _preload() -> None:
                 importlib.import_module(f"nnlib.{info.name}")
             except Exception:
                 pass
+        # Exercises show lesson widgets; imported here once, they cost a submission nothing
+        # (in a child, every import compiles from source: cached bytecode is refused).
+        import course.widgets
+
+        for info in pkgutil.iter_modules(course.widgets.__path__):
+            try:
+                importlib.import_module(f"course.widgets.{info.name}")
+            except Exception:
+                pass
         from course.i18n import strings
 
         strings()

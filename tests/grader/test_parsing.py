@@ -78,14 +78,12 @@ def test_student_ids_are_safe_unique_and_deterministic():
     assert len(set(taken)) == 3
 
 
-def test_the_wanted_id_comes_from_metadata_then_file_then_moodle_folder():
+def test_the_id_comes_from_the_file_name_or_the_moodle_folder_never_the_metadata():
     found = Found("zip/Anna Berg_123_assignsubmission_file_/00_welcome.ipynb", "00_welcome",
                   "Anna Berg_123_assignsubmission_file_", b"")
-    assert wanted_id(found, None, "00_welcome") == "Anna_Berg_123_assignsubmission_file"
+    assert wanted_id(found, "00_welcome") == "Anna_Berg_123_assignsubmission_file"
     plain = Found("subs/berg_anna.ipynb", "berg_anna", "subs", b"")
-    assert wanted_id(plain, None, "00_welcome") == "berg_anna"
-    parsed = parse_notebook(notebook_bytes(["x = 1"], student_id="anna.berg@uni.se"))
-    assert wanted_id(plain, parsed, "00_welcome") == "anna.berg@uni.se"
+    assert wanted_id(plain, "00_welcome") == "berg_anna"
 
 
 def test_folders_and_zip_files_are_walked_in_a_fixed_order(tmp_path):

@@ -11,13 +11,19 @@ import pytest
 from course.grader import codec
 from course.grader.sandbox import Limits, Sandbox, worker_environment
 
-SETTINGS = {"timeout": 2.0, "memory_mb": 256, "file_mb": 8, "max_value_bytes": 1 << 20, "step": 0.5, "deny": []}
 QUESTIONS = [{"id": "q1", "kind": "function", "name": "f", "cases": [((np.arange(3.0),), {})]}]
 
 
-def job(*cells: str) -> bytes:
-    return codec.encode({"cells": [[i, c, None] for i, c in enumerate(cells)], "questions": QUESTIONS,
-                         "settings": SETTINGS})
+def job(*cells: str, questions: list[dict] = QUESTIONS) -> bytes:
+    """A job as course.grader.grade.job_payload makes it: cells, then each question and its cases."""
+    frames = [codec.frame(codec.encode({"cells": [[i, c, None] for i, c in enumerate(cells)],
+                                        "questions": len(questions)}))]
+    for question in questions:
+        head = {key: value for key, value in question.items() if key != "cases"}
+        frames.append(codec.frame(codec.encode({"question": {"float_errors": False, **head,
+                                                             "cases": len(question["cases"])}})))
+        frames += [codec.frame(codec.encode({"case": list(case)})) for case in question["cases"]]
+    return b"".join(frames)
 
 
 def run(jobs: dict[str, bytes], tmp_path, **options):
@@ -44,7 +50,7 @@ def test_results_come_back_as_data_and_limits_turn_into_statuses(tmp_path):
                           "signal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass"),
         "garbage": job("import os\nos.write(3, (5).to_bytes(8, 'big') + b'hello')", "def f(x):\n    return x"),
         "flood": job("import os\nfrom course.grader import codec\nfor _ in range(4):\n"
-                     "    os.write(3, codec.frame(codec.encode({'q': 'q9', 'value': 'x' * 1_500_000})))"),
+                     "    os.write(3, codec.frame(codec.encode({'q': 'q9', 'case': 0, 'status': 'value', 'value': 'x' * 1_500_000})))"),
     }, tmp_path)
     ok = outcomes["ok"]
     assert ok.status == "done" and ok.exit_code == 0
@@ -123,10 +129,7 @@ def test_float_errors_turn_numpy_overflow_into_a_failed_case(tmp_path):
     code = "import numpy as np\ndef f(x):\n    return 1 / (1 + np.exp(-x * 1000))"
     strict = [{**QUESTIONS[0], "cases": [((np.array([-1.0, 1.0]),), {})], "float_errors": True}]
     lenient = [{**strict[0], "float_errors": False}]
-    jobs = {
-        name: codec.encode({"cells": [[0, code, None]], "questions": questions, "settings": SETTINGS})
-        for name, questions in (("strict", strict), ("lenient", lenient))
-    }
+    jobs = {name: job(code, questions=questions) for name, questions in (("strict", strict), ("lenient", lenient))}
     outcomes = run(jobs, tmp_path)
     (strict_case,) = [m for m in outcomes["strict"].messages if m.get("q") == "q1"]
     (lenient_case,) = [m for m in outcomes["lenient"].messages if m.get("q") == "q1"]
