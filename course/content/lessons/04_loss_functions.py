@@ -69,8 +69,10 @@ rng = np.random.default_rng(0)
 #
 # 1. is $0$ when the prediction equals the ground truth, $\hat y = y$,
 # 2. grows the further $\hat y$ is from $y$,
-# 3. is differentiable in $\hat y$, so that we can ask in which direction to change the
-#    network to make it smaller (that is gradient descent, chapter 05).
+# 3. is differentiable in $\hat y$, at least *almost everywhere* (a few isolated kinks are
+#    allowed, like the kink of the absolute error $|y - \hat y|$ at $\hat y = y$ in section 2), so that we
+#    can ask in which direction to change the network to make it smaller (that is gradient
+#    descent, chapter 05).
 #
 # The loss is what turns "learning" into something a computer can do: **find the
 # weights that make the loss small**. It is used while training and when we evaluate
@@ -86,8 +88,10 @@ rng = np.random.default_rng(0)
 #
 # 1. är $0$ när prediktionen är lika med facit, $\hat y = y$,
 # 2. växer ju längre bort $\hat y$ ligger från $y$,
-# 3. är deriverbar med avseende på $\hat y$, så att vi kan fråga åt vilket håll nätverket
-#    ska ändras för att förlusten ska minska (det är gradientnedstigning, kapitel 05).
+# 3. är deriverbar med avseende på $\hat y$, åtminstone *nästan överallt* (enstaka
+#    brytpunkter går bra, som brytpunkten hos absolutfelet $|y - \hat y|$ i $\hat y = y$ i avsnitt 2), så att vi
+#    kan fråga åt vilket håll nätverket ska ändras för att förlusten ska minska (det är
+#    gradientnedstigning, kapitel 05).
 #
 # Förlusten är det som gör ”att lära sig” till något en dator kan göra: **hitta de
 # vikter som gör förlusten liten**. Den används under träningen och när vi utvärderar
@@ -521,6 +525,71 @@ print("förlust per mejl:", losses.round(3))
 print(f"kostnad J = {losses.mean():.4f}")
 
 # %% [markdown] tags=["en", "subslide"]
+# ### Where the two losses come from: the likelihood
+#
+# The "surprise" reading has a precise form. Take the model at its word about how the data arise
+# and ask: *how probable are the observed answers under the model?* That probability is the
+# **likelihood**. Training makes it as large as possible or, equivalently, makes $-\ln$ of it as
+# small as possible: the logarithm turns a product over samples into a sum, and the minus sign
+# turns "largest" into "smallest".
+#
+# **Cross-entropy from a Bernoulli model.** The model says $P(y = 1 \mid x) = \hat y$ and
+# $P(y = 0 \mid x) = 1 - \hat y$, in one line $P(y \mid x) = \hat y^{\,y} (1 - \hat y)^{1 - y}$
+# (a *Bernoulli* distribution: one coin toss with probability $\hat y$). For $N$ independent
+# samples the likelihood is a product, and
+#
+# $$-\ln \prod_{i=1}^{N} \hat y_i^{\,y_i} (1 - \hat y_i)^{1 - y_i}
+#   = \sum_{i=1}^{N} -\bigl[\, y_i \ln \hat y_i + (1 - y_i) \ln(1 - \hat y_i) \,\bigr],$$
+#
+# exactly the binary cross-entropy summed over the samples. The "surprise" of one sample is
+# $-\ln$ of the probability the model gave the truth.
+#
+# **Mean squared error from Gaussian noise.** For regression, suppose $y = \hat y + \text{noise}$,
+# where the noise is normally distributed with mean 0 and a fixed standard deviation $s$. The
+# density of one observation is $\frac{1}{\sqrt{2\pi}\, s}\, e^{-(y - \hat y)^2 / (2 s^2)}$, so
+#
+# $$-\ln(\text{density}) = \frac{(y - \hat y)^2}{2 s^2} + \ln\bigl(\sqrt{2\pi}\, s\bigr).$$
+#
+# The second term does not depend on the weights, and the first is the squared error times a
+# positive constant. So minimising the mean squared error *is* maximising the likelihood under
+# Gaussian noise. This also says when it fits badly: if the noise has heavy tails (now and then a
+# wild outlier), the Gaussian assumption is wrong, and the absolute error of section 2 (which
+# belongs to noise with heavier, *Laplace*-shaped tails) is the more robust choice.
+
+# %% [markdown] tags=["sv", "subslide"]
+# ### Var de två förlusterna kommer ifrån: likelihood
+#
+# Tolkningen som ”överraskning” har en exakt form. Ta modellen på orden om hur data uppstår och
+# fråga: *hur sannolika är de observerade svaren enligt modellen?* Den sannolikheten kallas
+# **likelihood**. Träningen gör den så stor som möjligt eller, vilket är samma sak, gör $-\ln$ av
+# den så liten som möjligt: logaritmen gör en produkt över datapunkterna till en summa, och
+# minustecknet gör ”störst” till ”minst”.
+#
+# **Korsentropi från en Bernoullimodell.** Modellen säger att $P(y = 1 \mid x) = \hat y$ och
+# $P(y = 0 \mid x) = 1 - \hat y$, på en rad $P(y \mid x) = \hat y^{\,y} (1 - \hat y)^{1 - y}$
+# (en *Bernoullifördelning*: ett enda myntkast med sannolikheten $\hat y$). För $N$ oberoende
+# datapunkter är likelihooden en produkt, och
+#
+# $$-\ln \prod_{i=1}^{N} \hat y_i^{\,y_i} (1 - \hat y_i)^{1 - y_i}
+#   = \sum_{i=1}^{N} -\bigl[\, y_i \ln \hat y_i + (1 - y_i) \ln(1 - \hat y_i) \,\bigr],$$
+#
+# vilket är precis den binära korsentropin summerad över datapunkterna. ”Överraskningen” för en
+# datapunkt är $-\ln$ av den sannolikhet som modellen gav facit.
+#
+# **Medelkvadratfel från normalfördelat brus.** Vid regression antar vi att
+# $y = \hat y + \text{brus}$, där bruset är normalfördelat med medelvärdet 0 och en fast
+# standardavvikelse $s$. Tätheten för en observation är
+# $\frac{1}{\sqrt{2\pi}\, s}\, e^{-(y - \hat y)^2 / (2 s^2)}$, så
+#
+# $$-\ln(\text{täthet}) = \frac{(y - \hat y)^2}{2 s^2} + \ln\bigl(\sqrt{2\pi}\, s\bigr).$$
+#
+# Den andra termen beror inte på vikterna, och den första är kvadratfelet gånger en positiv
+# konstant. Att minimera medelkvadratfelet *är* alltså att maximera likelihooden under
+# normalfördelat brus. Det säger också när det passar dåligt: om bruset har tunga svansar (då och
+# då ett vilt extremvärde) stämmer antagandet om normalfördelning inte, och absolutfelet från avsnitt
+# 2 (som hör till brus med tyngre svansar av *Laplace*-form) är det robustare valet.
+
+# %% [markdown] tags=["en", "subslide"]
 # ### Try it: three losses for one prediction
 #
 # Drag the predicted probability $\hat y$ and switch the ground truth $y$ between 0 and 1.
@@ -583,7 +652,8 @@ PredictionLossWidget()
 # The output neuron computes $\hat y = \sigma(z)$ from its weighted sum $z$, and training
 # changes $z$ (through the weights) in the direction of $-\partial L / \partial z$. With
 # $\sigma'(z) = \sigma(z)(1 - \sigma(z)) = \hat y (1 - \hat y)$ from chapter 02 and "derivative
-# of the outer function times derivative of the inner one" (the chain rule, chapter 06):
+# of the outer function times derivative of the inner one" along the path $z \to \hat y \to L$
+# (the chain rule; chapter 02, section 2 has a short primer, chapter 06 the full story):
 #
 # **Squared error** $L = (\hat y - y)^2$:
 #
@@ -605,7 +675,8 @@ PredictionLossWidget()
 # Utdataneuronen beräknar $\hat y = \sigma(z)$ från sin viktade summa $z$, och träningen
 # ändrar $z$ (via vikterna) i riktningen $-\partial L / \partial z$. Med
 # $\sigma'(z) = \sigma(z)(1 - \sigma(z)) = \hat y (1 - \hat y)$ från kapitel 02 och ”yttre
-# derivatan gånger inre derivatan” (kedjeregeln, kapitel 06) får vi:
+# derivatan gånger inre derivatan” längs vägen $z \to \hat y \to L$ (kedjeregeln; kapitel 02,
+# avsnitt 2 har en kort introduktion, kapitel 06 hela historien) får vi:
 #
 # **Kvadratfel** $L = (\hat y - y)^2$:
 #
