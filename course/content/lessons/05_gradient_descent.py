@@ -259,7 +259,8 @@ plt.show()
 # you can feel the slope under your feet. That slope is the **derivative**
 # $L'(a) = \frac{dL}{da}$: the slope of the tangent to the curve at the point where we stand.
 #
-# Differentiate term by term with the chain rule (chapter 06 returns to it): the outer
+# Differentiate term by term with the chain rule (chapter 02, section 2 has a short primer;
+# chapter 06 returns to it in depth): the outer
 # function is the square, $\frac{d}{de}\,e^2 = 2e$, and the inner one is the error
 # $e_i = y_i - a x_i^2$, with $\frac{de_i}{da} = -x_i^2$. So
 #
@@ -291,7 +292,8 @@ plt.show()
 # men du känner lutningen under fötterna. Den lutningen är **derivatan**
 # $L'(a) = \frac{dL}{da}$: lutningen hos kurvans tangent i punkten där vi står.
 #
-# Derivera term för term med kedjeregeln (vi återkommer till den i kapitel 06): den yttre
+# Derivera term för term med kedjeregeln (kapitel 02, avsnitt 2 har en kort introduktion; vi
+# återkommer till den grundligt i kapitel 06): den yttre
 # funktionen är kvadraten, $\frac{d}{de}\,e^2 = 2e$, och den inre är felet
 # $e_i = y_i - a x_i^2$, med $\frac{de_i}{da} = -x_i^2$. Alltså är
 #
@@ -907,9 +909,11 @@ TwoMinimaDescent(start=0.3)
 #    step, and descent rolls off into one of the two valleys (slowly at first, because the
 #    slope near the top is small, which also answers the third item of the widget).
 # 2. No. A small enough learning rate makes the loss go down at every step and stops where
-#    the slope is zero, but *which* valley it ends in depends on the start. That is one
-#    reason why a network's weights start at random values and why training is sometimes
-#    repeated from several starts (chapter 09).
+#    the slope is zero, but *which* valley it ends in depends on the start. A common remedy
+#    for a bad valley is to repeat training from several starts (chapter 09). (A network's
+#    weights also start at random values, but mainly for another reason: if all neurons of a
+#    layer started equal, they would get equal gradients and stay copies of each other forever.
+#    Random starts break that symmetry; chapters 07 and 09 show it.)
 #
 # </details>
 
@@ -928,8 +932,11 @@ TwoMinimaDescent(start=0.3)
 #    widgeten).
 # 2. Nej. En tillräckligt liten inlärningstakt gör att förlusten minskar i varje steg och att
 #    nedstigningen stannar där lutningen är noll, men *vilken* dal den hamnar i beror på
-#    starten. Det är ett skäl till att ett nätverks vikter startar med slumpmässiga värden och
-#    till att träningen ibland upprepas från flera startpunkter (kapitel 09).
+#    starten. Ett vanligt sätt att komma ur en dålig dal är att upprepa träningen från flera
+#    startpunkter (kapitel 09). (Ett nätverks vikter startar också med slumpmässiga värden,
+#    men främst av ett annat skäl: om alla neuroner i ett lager startade lika skulle de få lika
+#    gradienter och förbli kopior av varandra för alltid. Slumpmässiga startvärden bryter den
+#    symmetrin; kapitel 07 och 09 visar det.)
 #
 # </details>
 
@@ -1194,16 +1201,13 @@ plt.show()
 #
 # where $\bar x$ and $\bar y$ are the means (the cell above already computed them).
 #
-# How large may $\eta$ be now? The bowl $L(a, b)$ curves differently in different directions.
-# Its second derivatives form the matrix
-# $H = 2\begin{pmatrix}\overline{x^2} & \bar x \\ \bar x & 1\end{pmatrix}$ (bars are means over
-# the points), and the curvature is largest along the direction of its largest eigenvalue
-# $\lambda_{\max}$. The argument of section 5, applied to that direction, gives divergence when
-# $\eta > 2/\lambda_{\max}$. But the *speed* is set by the flattest direction, with the
-# smallest eigenvalue $\lambda_{\min}$: each step shrinks the distance along it only by the
-# factor $1 - \eta\lambda_{\min}$. In a long, narrow valley ($\lambda_{\max} \gg \lambda_{\min}$)
-# a learning rate small enough for the steep walls makes slow progress along the valley floor,
-# and the path zig-zags across the valley before it crawls along it.
+# How large may $\eta$ be now? The bowl $L(a, b)$ curves more steeply in some directions than
+# in others. The steepest direction sets the limit, as $L''$ did in section 5: too large a step
+# overshoots across it. The flattest direction sets the speed. In a long, narrow valley a
+# learning rate small enough for the steep walls makes slow progress along the valley floor, and
+# the path zig-zags across the valley before it crawls along it; the widget below shows it.
+# (The optional *Going further* section at the end of the chapter measures the curvature in
+# every direction and gives the exact limit.)
 
 # %% [markdown] tags=["sv", "subslide"]
 # ### Gradientnedstigning med två parametrar
@@ -1221,23 +1225,15 @@ plt.show()
 #
 # där $\bar x$ och $\bar y$ är medelvärdena (cellen ovan har redan beräknat dem).
 #
-# Hur stort får $\eta$ vara nu? Skålen $L(a, b)$ är olika starkt krökt i olika riktningar. Dess
-# andraderivator bildar matrisen
-# $H = 2\begin{pmatrix}\overline{x^2} & \bar x \\ \bar x & 1\end{pmatrix}$ (strecken betyder
-# medelvärden över punkterna), och krökningen är störst i riktningen för dess största
-# egenvärde $\lambda_{\max}$. Resonemanget från avsnitt 5, tillämpat på den riktningen, ger
-# divergens när $\eta > 2/\lambda_{\max}$. Men *farten* bestäms av den flackaste riktningen,
-# med det minsta egenvärdet $\lambda_{\min}$: varje steg krymper avståndet längs den bara med
-# faktorn $1 - \eta\lambda_{\min}$. I en lång, smal dal ($\lambda_{\max} \gg \lambda_{\min}$)
-# gör en inlärningstakt som är liten nog för de branta sidorna bara långsamma framsteg längs
-# dalbotten, och vägen sicksackar tvärs över dalen innan den kryper längs den.
+# Hur stort får $\eta$ vara nu? Skålen $L(a, b)$ är brantare krökt i vissa riktningar än i
+# andra. Den brantaste riktningen sätter gränsen, precis som $L''$ gjorde i avsnitt 5: ett för
+# långt steg skjuter över tvärs över den. Den flackaste riktningen bestämmer farten. I en lång,
+# smal dal gör en inlärningstakt som är liten nog för de branta sidorna bara långsamma framsteg
+# längs dalbotten, och vägen sicksackar tvärs över dalen innan den kryper längs den; widgeten
+# nedan visar det. (Den frivilliga *fördjupningen* i slutet av kapitlet mäter krökningen i varje
+# riktning och ger den exakta gränsen.)
 
 # %% tags=["en"]
-hessian = 2 * np.array([[np.mean(x_line**2), x_mean], [x_mean, 1.0]])
-curvatures = np.linalg.eigvalsh(hessian)
-print(f"lambda_min = {curvatures[0]:.3f}, lambda_max = {curvatures[1]:.3f}")
-print(f"divergence threshold 2/lambda_max = {2 / curvatures[1]:.4f}")
-
 theta = np.array([0.0, 0.0])
 for _ in range(1000):
     theta = theta - 0.1 * line_gradient(theta)
@@ -1245,11 +1241,6 @@ print(f"gradient descent, 1000 steps: a = {theta[0]:.5f}, b = {theta[1]:.5f}")
 print(f"closed form:                  a = {a_line:.5f}, b = {b_line:.5f}")
 
 # %% tags=["sv"]
-hessian = 2 * np.array([[np.mean(x_line**2), x_mean], [x_mean, 1.0]])
-curvatures = np.linalg.eigvalsh(hessian)
-print(f"lambda_min = {curvatures[0]:.3f}, lambda_max = {curvatures[1]:.3f}")
-print(f"gräns för divergens 2/lambda_max = {2 / curvatures[1]:.4f}")
-
 theta = np.array([0.0, 0.0])
 for _ in range(1000):
     theta = theta - 0.1 * line_gradient(theta)
@@ -1345,10 +1336,20 @@ SurfaceDescent(x_line, y_line)
 #
 # For $y = a x^2$ and $y = a x + b$ we did not need step 3, because the closed form gives the
 # answer directly. For a neural network there is no closed form: the activation functions make
-# $L$ non-linear in the weights, setting the gradient to zero gives equations nobody can solve
-# with algebra, and the loss has many local minima. The correction step still works, because
-# it needs only the gradient at the current weights. Computing that gradient efficiently for
-# millions of weights is what backpropagation does (chapters 06 and 07).
+# $L$ non-linear in the weights, and setting the gradient to zero gives equations nobody can
+# solve with algebra. The correction step still works, because it needs only the gradient at
+# the current weights. Computing that gradient efficiently for millions of weights is what
+# backpropagation does (chapters 06 and 07).
+#
+# **Are local minima the real obstacle?** Section 6 may leave that impression, and with one or
+# two parameters it is true. For large networks the picture is different (Goodfellow, Bengio and
+# Courville, *Deep Learning*, chapter 8; *Dive into Deep Learning*, section 12.1). In millions of
+# dimensions a point where the gradient is zero is far more often a **saddle point** (downhill
+# in some directions, uphill in others) than a minimum, and gradient descent slows down near
+# saddle points and on **plateaus**, wide regions where the slope is almost zero. The local
+# minima that large networks do reach tend to have losses about as low as each other, so ending
+# in "the wrong valley" matters less than one would think. What costs time in practice is
+# flat ground and badly curved valleys, which is what the optimisers of chapter 09 address.
 
 # %% [markdown] tags=["sv", "slide"]
 # ## 8 Gradientnedstigning är träningens korrigeringssteg
@@ -1361,14 +1362,120 @@ SurfaceDescent(x_line, y_line)
 #
 # För $y = a x^2$ och $y = a x + b$ behövde vi egentligen inte steg 3, eftersom den slutna
 # formen ger svaret direkt. För ett neuralt nätverk finns ingen sluten form:
-# aktiveringsfunktionerna gör $L$ icke-linjär i vikterna, när gradienten sätts till noll blir det
-# ekvationer som ingen kan lösa algebraiskt, och förlusten har många lokala minimum.
-# Korrigeringssteget fungerar ändå, eftersom det bara behöver gradienten i de aktuella
-# vikterna. Det är bakåtpropageringen (backpropagation) som beräknar den gradienten effektivt
-# för miljontals vikter (kapitel 06 och 07).
+# aktiveringsfunktionerna gör $L$ icke-linjär i vikterna, och när gradienten sätts till noll blir
+# det ekvationer som ingen kan lösa algebraiskt. Korrigeringssteget fungerar ändå, eftersom det
+# bara behöver gradienten i de aktuella vikterna. Det är bakåtpropageringen (backpropagation)
+# som beräknar den gradienten effektivt för miljontals vikter (kapitel 06 och 07).
+#
+# **Är lokala minimum det verkliga hindret?** Avsnitt 6 kan ge det intrycket, och med en eller
+# två parametrar stämmer det. För stora nätverk ser bilden annorlunda ut (Goodfellow, Bengio och
+# Courville, *Deep Learning*, kapitel 8; *Dive into Deep Learning*, avsnitt 12.1). I miljontals
+# dimensioner är en punkt där gradienten är noll mycket oftare en **sadelpunkt** (nedför i vissa
+# riktningar, uppför i andra) än ett minimum, och gradientnedstigningen går långsamt nära
+# sadelpunkter och på **platåer**, vida områden där lutningen är nästan noll. De lokala minimum
+# som stora nätverk faktiskt når har oftast ungefär lika låg förlust, så att hamna i ”fel dal”
+# spelar mindre roll än man kunde tro. Det som kostar tid i praktiken är flack terräng och
+# olyckligt krökta dalar, och det är dem optimerarna i kapitel 09 tar itu med.
 
 # %% [markdown] tags=["en", "slide"]
-# ## 9 The same with nnlib
+# ## 9 Mini-batches: stochastic gradient descent
+#
+# The cost is a mean over all $N$ training samples, so its gradient is a mean too:
+# $\nabla L = \frac{1}{N}\sum_i \nabla L_i$. For 40 points that is cheap; for a million images
+# every single step would need a pass over all of them. **Mini-batch stochastic gradient
+# descent** (SGD) takes a step after looking at only a few samples:
+#
+# 1. shuffle the training samples and split them into *mini-batches* of $B$ samples;
+# 2. for each mini-batch, compute the gradient of the mean loss *over that batch only* and take
+#    the step $\theta \leftarrow \theta - \eta\,\nabla L_{\text{batch}}(\theta)$;
+# 3. one pass over all the batches is an **epoch**; repeat for several epochs.
+#
+# A batch gradient is a noisy estimate of the full gradient: on average it *is* the full
+# gradient (for equal batches that cover the data, their mean is exactly $\nabla L$), but each
+# one points a little off. So one epoch gives $N/B$ cheap, slightly wrong steps instead of one
+# expensive, exact step, and that is almost always the better deal. $B = N$ is the full-batch
+# gradient descent of this chapter, $B = 1$ is "pure" SGD; in practice $B$ is often 32 to 256.
+# Because of the noise, SGD with a fixed $\eta$ does not settle exactly at the minimum but keeps
+# jiggling close to it.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## 9 Minibatchar: stokastisk gradientnedstigning
+#
+# Kostnaden är ett medelvärde över alla $N$ datapunkter i träningsdata, så dess gradient är också
+# ett medelvärde: $\nabla L = \frac{1}{N}\sum_i \nabla L_i$. För 40 punkter är det billigt; för
+# en miljon bilder skulle varje enskilt steg kräva en genomgång av alla. **Stokastisk
+# gradientnedstigning med minibatchar** (SGD) tar ett steg efter att ha tittat på bara några få
+# datapunkter:
+#
+# 1. blanda datapunkterna i träningsdata och dela upp dem i *minibatchar* med $B$ datapunkter;
+# 2. beräkna för varje minibatch gradienten av medelförlusten *över just den batchen* och ta
+#    steget $\theta \leftarrow \theta - \eta\,\nabla L_{\text{batch}}(\theta)$;
+# 3. en genomgång av alla batchar är en **epok**; upprepa i flera epoker.
+#
+# En batchgradient är en brusig uppskattning av hela gradienten: i medel *är* den hela
+# gradienten (för lika stora batchar som täcker data är deras medelvärde exakt $\nabla L$), men
+# var och en pekar lite snett. En epok ger alltså $N/B$ billiga, lite felaktiga steg i stället
+# för ett dyrt, exakt steg, och det är nästan alltid det bättre valet. $B = N$ är kapitlets
+# gradientnedstigning med hela datamängden, $B = 1$ är ”ren” SGD; i praktiken är $B$ ofta 32
+# till 256. På grund av bruset stannar SGD med fast $\eta$ inte exakt i minimipunkten utan
+# fortsätter att darra i närheten av den.
+
+# %% tags=["en"]
+def batch_gradient(theta, x_batch, y_batch):
+    a, b = theta
+    errors = y_batch - a * x_batch - b
+    return np.array([-2 * np.mean(x_batch * errors), -2 * np.mean(errors)])
+
+
+shuffler = np.random.default_rng(1)
+batches = np.split(shuffler.permutation(x_line.size), 5)
+start = np.array([0.0, 0.0])
+estimates = np.array([batch_gradient(start, x_line[rows], y_line[rows]) for rows in batches])
+print("five batch gradients at (0, 0):\n", estimates.round(2))
+print("their mean:", estimates.mean(axis=0).round(4), "  full gradient:", line_gradient(start).round(4))
+
+theta = start.copy()
+for epoch in range(100):
+    for rows in np.split(shuffler.permutation(x_line.size), 5):
+        theta = theta - 0.05 * batch_gradient(theta, x_line[rows], y_line[rows])
+print(f"SGD, B = 8, 100 epochs of 5 steps: a = {theta[0]:.3f}, b = {theta[1]:.3f}")
+print(f"closed form:                       a = {a_line:.3f}, b = {b_line:.3f}")
+
+# %% tags=["sv"]
+def batch_gradient(theta, x_batch, y_batch):
+    a, b = theta
+    errors = y_batch - a * x_batch - b
+    return np.array([-2 * np.mean(x_batch * errors), -2 * np.mean(errors)])
+
+
+shuffler = np.random.default_rng(1)
+batches = np.split(shuffler.permutation(x_line.size), 5)
+start = np.array([0.0, 0.0])
+estimates = np.array([batch_gradient(start, x_line[rows], y_line[rows]) for rows in batches])
+print("fem batchgradienter i (0, 0):\n", estimates.round(2))
+print("deras medelvärde:", estimates.mean(axis=0).round(4), "  hela gradienten:", line_gradient(start).round(4))
+
+theta = start.copy()
+for epoch in range(100):
+    for rows in np.split(shuffler.permutation(x_line.size), 5):
+        theta = theta - 0.05 * batch_gradient(theta, x_line[rows], y_line[rows])
+print(f"SGD, B = 8, 100 epoker med 5 steg: a = {theta[0]:.3f}, b = {theta[1]:.3f}")
+print(f"sluten form:                       a = {a_line:.3f}, b = {b_line:.3f}")
+
+# %% [markdown] tags=["en"]
+# The five batch gradients differ from each other, yet their mean is the full gradient, and
+# 500 noisy steps end close to the closed form. `nnlib.fit` and the training loops of
+# chapters 07–12 work exactly like this, with a `batch_size`; chapter 09 studies how $B$ and
+# $\eta$ interact.
+
+# %% [markdown] tags=["sv"]
+# De fem batchgradienterna skiljer sig från varandra, men deras medelvärde är hela gradienten,
+# och 500 brusiga steg slutar nära den slutna formen. `nnlib.fit` och träningsloopar i
+# kapitel 07–12 fungerar precis så, med en `batch_size`; kapitel 09 undersöker hur $B$ och
+# $\eta$ samverkar.
+
+# %% [markdown] tags=["en", "slide"]
+# ## 10 The same with nnlib
 #
 # `nnlib.lstsq` contains the formulas of this chapter as tested functions. Its loss and
 # derivative functions also accept arrays of parameter values, so one call can draw a whole
@@ -1376,7 +1483,7 @@ SurfaceDescent(x_line, y_line)
 # gradient are zero there (up to rounding).
 
 # %% [markdown] tags=["sv", "slide"]
-# ## 9 Samma sak med nnlib
+# ## 10 Samma sak med nnlib
 #
 # `nnlib.lstsq` innehåller kapitlets formler som testade funktioner. Dess förlust- och
 # derivatafunktioner tar också emot arrayer av parametervärden, så ett enda anrop kan rita en
@@ -1538,6 +1645,51 @@ ax_loss.set_title(t("descent.title_loss_per_step"))
 ax_loss.legend()
 fig.tight_layout()
 plt.show()
+
+# %% [markdown] tags=["en", "slide"]
+# ## Going further (optional): curvature in every direction
+#
+# This section uses matrices and eigenvalues; the rest of the course does not depend on it.
+#
+# The second derivatives of $L(a, b)$ form the matrix
+# $H = 2\begin{pmatrix}\overline{x^2} & \bar x \\ \bar x & 1\end{pmatrix}$ (bars are means over
+# the points), the *Hessian*. Along a unit direction $u$ the curvature of the bowl is
+# $u^\top H u$; it is largest along the **eigenvector** that belongs to the largest eigenvalue
+# $\lambda_{\max}$, and there it equals $\lambda_{\max}$. The argument of section 5, applied
+# along that eigenvector, gives divergence when $\eta > 2/\lambda_{\max}$. The *speed* is set by
+# the eigenvector of the smallest eigenvalue $\lambda_{\min}$, the flattest direction: each step
+# shrinks the distance along it only by the factor $1 - \eta\lambda_{\min}$. The ratio
+# $\lambda_{\max} / \lambda_{\min}$ (the *condition number*) measures how long and narrow the
+# valley is.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## Fördjupning (frivillig): krökningen i varje riktning
+#
+# Det här avsnittet använder matriser och egenvärden; resten av kursen bygger inte på det.
+#
+# Andraderivatorna av $L(a, b)$ bildar matrisen
+# $H = 2\begin{pmatrix}\overline{x^2} & \bar x \\ \bar x & 1\end{pmatrix}$ (strecken betyder
+# medelvärden över punkterna), *Hessematrisen*. Längs en riktning $u$ med längden 1 är skålens
+# krökning $u^\top H u$; den är störst längs den **egenvektor** som hör till det största
+# egenvärdet $\lambda_{\max}$, och där är den lika med $\lambda_{\max}$. Resonemanget från
+# avsnitt 5, tillämpat längs den egenvektorn, ger divergens när $\eta > 2/\lambda_{\max}$.
+# *Farten* bestäms av egenvektorn till det minsta egenvärdet $\lambda_{\min}$, den flackaste
+# riktningen: varje steg krymper avståndet längs den bara med faktorn $1 - \eta\lambda_{\min}$.
+# Kvoten $\lambda_{\max} / \lambda_{\min}$ (*konditionstalet*) mäter hur lång och smal dalen är.
+
+# %% tags=["en"]
+hessian = 2 * np.array([[np.mean(x_line**2), x_mean], [x_mean, 1.0]])
+curvatures, directions = np.linalg.eigh(hessian)
+print(f"lambda_min = {curvatures[0]:.3f}, lambda_max = {curvatures[1]:.3f}, condition number = {curvatures[1] / curvatures[0]:.1f}")
+print(f"divergence threshold 2/lambda_max = {2 / curvatures[1]:.4f}")
+print("steepest direction (a, b):", (directions[:, 1] * np.sign(directions[0, 1])).round(3))
+
+# %% tags=["sv"]
+hessian = 2 * np.array([[np.mean(x_line**2), x_mean], [x_mean, 1.0]])
+curvatures, directions = np.linalg.eigh(hessian)
+print(f"lambda_min = {curvatures[0]:.3f}, lambda_max = {curvatures[1]:.3f}, konditionstal = {curvatures[1] / curvatures[0]:.1f}")
+print(f"gräns för divergens 2/lambda_max = {2 / curvatures[1]:.4f}")
+print("brantaste riktningen (a, b):", (directions[:, 1] * np.sign(directions[0, 1])).round(3))
 
 # %% [markdown] tags=["en", "slide"]
 # ## What to try next
