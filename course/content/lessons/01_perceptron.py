@@ -32,15 +32,18 @@
 # **Teacher's note:** Plan for 45 minutes: the brain analogy 4 min, inputs to output 6, the bias as
 # a weight 3, step or sigmoid 4, the decision boundary with its widget 7, Rosenblatt's rule with the
 # step widget 10, `nnlib` and the convergence theorem 3, XOR and linear separability 5, the hidden
-# layer and summary 3. Have `notebooks/en/01_perceptron.ipynb` running in JupyterLab: the deck shows
-# no outputs, and both widgets need a live kernel.
+# layer and summary 3. `nncourse slides 1` writes a deck with the figures (the widgets appear as
+# still pictures); to move the two widgets in front of the room, run the lesson in JupyterLab
+# (`make lab`) and press the deck button in the notebook's toolbar for a live slideshow.
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Plan för 45 minuter: jämförelsen med hjärnan 4 min, från indata till
 # utdata 6, bias som vikt 3, steg eller sigmoid 4, beslutsgränsen med widgeten 7, Rosenblatts regel
 # med stegwidgeten 10, `nnlib` och konvergenssatsen 3, XOR och linjär separerbarhet 5, det dolda
-# lagret och sammanfattningen 3. Ha `notebooks/sv/01_perceptron.ipynb` igång i JupyterLab:
-# bildspelet visar inga resultat, och båda widgetarna behöver en kärna som körs.
+# lagret och sammanfattningen 3. `nncourse slides 1 --lang sv` skriver ett bildspel med figurerna
+# (widgetarna visas som stillbilder); för att flytta de två widgetarnas reglage inför salen kör du
+# lektionen i JupyterLab (`make lab lang=sv`) och trycker på bildspelsknappen i notebookens
+# verktygsfält.
 
 # %%
 from course import set_language
