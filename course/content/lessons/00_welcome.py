@@ -257,8 +257,10 @@ np.array([1, 2, 3]) * 10
 # - **Playing games**: with *deep Q-learning* a network learnt to play Atari games from the
 #   pixels on the screen and the score alone, by estimating how good each possible move is.
 # - **Logic games** such as chess and Go: AlphaGo and AlphaZero combine a network that judges
-#   positions and suggests moves with a search through possible continuations, and learnt by
-#   playing millions of games against themselves. It looks like black magic, but it is built
+#   positions and suggests moves with a search through possible continuations. AlphaGo first
+#   learnt from games played by human experts and then improved by playing against itself;
+#   its successors AlphaGo Zero and AlphaZero learnt from self-play alone, millions of games
+#   against themselves, starting from nothing but the rules. It looks like black magic, but it is built
 #   from the same parts as this course.
 # - **Generating images**: *generative adversarial networks* (GANs) and, today mostly,
 #   *diffusion models* create new pictures from a text prompt.
@@ -282,8 +284,10 @@ np.array([1, 2, 3]) * 10
 #   Atari-spel enbart utifrån pixlarna på skärmen och poängen, genom att uppskatta hur bra varje
 #   möjligt drag är.
 # - **Logiska spel** som schack och go: AlphaGo och AlphaZero kombinerar ett nätverk som bedömer
-#   ställningar och föreslår drag med en sökning bland möjliga fortsättningar, och de lärde sig
-#   genom att spela miljontals partier mot sig själva. Det ser ut som svart magi, men det är byggt
+#   ställningar och föreslår drag med en sökning bland möjliga fortsättningar. AlphaGo lärde sig
+#   först av partier spelade av mänskliga experter och blev sedan bättre genom att spela mot sig
+#   själv; efterföljarna AlphaGo Zero och AlphaZero lärde sig enbart genom att spela mot sig
+#   själva, miljontals partier, med bara reglerna som utgångspunkt. Det ser ut som svart magi, men det är byggt
 #   av samma delar som den här kursen.
 # - **Generera bilder**: *generativa motståndarnätverk* (generative adversarial networks, GAN)
 #   och i dag främst *diffusionsmodeller* skapar nya bilder utifrån en textbeskrivning.
