@@ -133,4 +133,4 @@ def write(path: Path, data: bytes | dict) -> Path:
 
 # Short limits keep the suite fast; a cell or test gets a quarter of the timeout.
 # (Here, not in conftest.py: tests/conftest.py owns the module name "conftest".)
-TEST_LIMITS = Limits(timeout=3.0, memory_mb=256)
+TEST_LIMITS = Limits(timeout=4.0, memory_mb=256)

@@ -80,8 +80,9 @@ def corpus(targets: Targets) -> list[Entry]:
               notebook_bytes(_with("import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass")),
               (0, 0, 0, 0), "timeout", "stopped after"),
         Entry("memory_bomb", notebook_bytes(_with("x = np.ones(10**11)")), FULL, cell_errors=("MemoryError",)),
+        # Address space, untouched (np.empty): the limit, not the speed of zeroing pages, is what stops it.
         Entry("memory_growth",
-              notebook_bytes(_with("chunks = []\nwhile True:\n    chunks.append(bytearray(32 * 2**20))")), FULL,
+              notebook_bytes(_with("chunks = []\nwhile True:\n    chunks.append(np.empty(2**24))")), FULL,
               cell_errors=("MemoryError",)),
         Entry("memory_in_function",
               notebook_bytes(_with("def dot(a, b):\n    return float(np.ones(10**11).sum())", drop=(DOT,))),
@@ -172,10 +173,12 @@ def corpus(targets: Targets) -> list[Entry]:
                   "import sys\nsys.settrace(lambda *a: None)",
               ]),
               FULL,
-              cell_errors=("PermissionError",) * 13),
+              # The audit hook refuses most; paths outside the sandbox do not even exist in it.
+              cell_errors=("PermissionError",) * 2 + ("FileNotFoundError",) * 2 + ("PermissionError",) * 5
+              + ("FileNotFoundError",) * 2 + ("PermissionError",) * 2),
         Entry("exfiltrate",
               notebook_bytes(_with(f"index_w23 = open({secret!r}).read()", drop=(INDEX,))),
-              (2, 0, 2, 1), cell_errors=("PermissionError",), messages={"q2": "not answered"}),
+              (2, 0, 2, 1), cell_errors=("FileNotFoundError",), messages={"q2": "not answered"}),
         Entry("environment",
               notebook_bytes(_with("import os\nindex_w23 = (os.environ.get('NNCOURSE_TEST_SECRET', 'safe'),)",
                                    drop=(INDEX,))),
