@@ -675,6 +675,10 @@ class Playground(FigureWidget):
                                  show_repeat=False)
         for control in (self.layers, self.activation, self.l2):
             control.disabled = student
+        # Room for the longest label ("learning rate η", "inlärningstakt η") without cutting it.
+        for control in (self.dataset, self.noise, self.train_share, self.layers, self.units, self.activation,
+                        self.learning_rate, self.batch_size, self.l2, self.epochs_per_step):
+            control.style.description_width = "9em"
 
         self._blitter = Blitter(self.fig)
         self._build_artists()
