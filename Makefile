@@ -32,14 +32,17 @@ lab: $(VENV)/.installed-base
 #    solutions for step 3); 2. unit, widget, builder, grader and browser tests;
 #    3. every lesson, student exercise and exercise solution in a fresh kernel (nbval;
 #    --dist loadscope keeps the cells of one notebook on one kernel), where a runtime or
-#    user warning is an error, because lessons must run without warnings.
+#    user warning is an error, because lessons must run without warnings. Each kernel uses
+#    one BLAS thread: two workers on two cores, and the lessons' small matrix products
+#    only slow down when threads compete for the cores.
 NOTEBOOK_WARNINGS := error::RuntimeWarning,error::UserWarning
+NOTEBOOK_ENV := PYTHONWARNINGS=$(NOTEBOOK_WARNINGS) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
 test: $(VENV)/.installed-test
 	rm -rf .build/solutions
 	$(PY) -m course build --check --solutions .build/solutions
 	$(PY) -m pytest -n $(JOBS) tests
-	PYTHONWARNINGS=$(NOTEBOOK_WARNINGS) $(PY) -m pytest -n $(JOBS) --dist loadscope --nbval-lax \
+	$(NOTEBOOK_ENV) $(PY) -m pytest -n $(JOBS) --dist loadscope --nbval-lax \
 		notebooks exercises .build/solutions
 
 clean:
