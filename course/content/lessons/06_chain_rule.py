@@ -129,7 +129,7 @@ rng = np.random.default_rng(0)
 # 2. **Evaluating the outer derivative at $x$ instead of at $g(x)$**: writing $\cos(x) \cdot 2x$.
 #
 # The picture shows why the first one is wrong: the tangent of $F$ at $x_0 = 1.6$ (left) has
-# exactly the slope the chain rule gives, $\cos(2.56) \cdot 3.2 \approx -2.68$ (right, blue),
+# exactly the slope the chain rule gives, $\cos(2.56) \cdot 3.2 \approx -2.67$ (right, blue),
 # while $\cos(x^2)$ (dashed) says $-0.84$ there, and elsewhere even has the wrong sign.
 
 # %% [markdown] tags=["sv", "subslide"]
@@ -143,7 +143,7 @@ rng = np.random.default_rng(0)
 #    $\cos(x) \cdot 2x$.
 #
 # Figuren visar varför det första är fel: tangenten till $F$ i $x_0 = 1{,}6$ (till vänster)
-# har precis den lutning som kedjeregeln ger, $\cos(2{,}56) \cdot 3{,}2 \approx -2{,}68$
+# har precis den lutning som kedjeregeln ger, $\cos(2{,}56) \cdot 3{,}2 \approx -2{,}67$
 # (till höger, blå), medan $\cos(x^2)$ (streckad) säger $-0{,}84$ där och på andra ställen
 # till och med har fel tecken.
 
@@ -706,14 +706,11 @@ GraphWidget("penalty")
 # $$\text{forward difference: } \frac{f(x + h) - f(x)}{h}, \qquad
 # \text{central difference: } \frac{f(x + h) - f(x - h)}{2h}.$$
 #
-# **Why the central difference is better.** Taylor expansion around $x$ gives
-# $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + \dots$ Insert it:
-#
-# $$\frac{f(x + h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + \dots \qquad
-# \frac{f(x + h) - f(x - h)}{2h} = f'(x) + \frac{h^2}{6} f'''(x) + \dots$$
-#
-# In the central difference the $h^2$ terms cancel, so its **truncation error** is of order
-# $h^2$ instead of $h$: with $h = 10^{-4}$, about $10^{-8}$ instead of $10^{-4}$.
+# **Why the central difference is better.** It looks the same distance to both sides, so the
+# curvature errors on the two sides cancel: its **truncation error** (from $h$ not being 0)
+# shrinks like $h^2$ instead of $h$. With $h = 10^{-4}$ that is about $10^{-8}$ instead of
+# $10^{-4}$. (The optional *Going further* at the end of the chapter shows why, with a Taylor
+# expansion.)
 #
 # **Why $h$ cannot be tiny.** A float64 keeps about 16 significant digits (machine epsilon
 # $\varepsilon \approx 2.2 \cdot 10^{-16}$). $f(x + h)$ and $f(x)$ then agree in most digits, and
@@ -731,15 +728,11 @@ GraphWidget("penalty")
 # $$\text{framåtdifferens: } \frac{f(x + h) - f(x)}{h}, \qquad
 # \text{central differens: } \frac{f(x + h) - f(x - h)}{2h}.$$
 #
-# **Varför den centrala differensen är bättre.** Taylorutveckling kring $x$ ger
-# $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + \dots$ Sätt in:
-#
-# $$\frac{f(x + h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + \dots \qquad
-# \frac{f(x + h) - f(x - h)}{2h} = f'(x) + \frac{h^2}{6} f'''(x) + \dots$$
-#
-# I den centrala differensen tar $h^2$-termerna ut varandra, så dess **trunkeringsfel** är
-# av storleksordningen $h^2$ i stället för $h$: med $h = 10^{-4}$ ungefär $10^{-8}$ i stället
-# för $10^{-4}$.
+# **Varför den centrala differensen är bättre.** Den tittar lika långt åt båda hållen, så felen
+# från kurvans krökning på de två sidorna tar ut varandra: dess **trunkeringsfel** (som kommer
+# av att $h$ inte är 0) krymper som $h^2$ i stället för $h$. Med $h = 10^{-4}$ blir det ungefär
+# $10^{-8}$ i stället för $10^{-4}$. (Den frivilliga *fördjupningen* i slutet av kapitlet visar
+# varför, med en Taylorutveckling.)
 #
 # **Varför $h$ inte kan vara hur litet som helst.** Ett float64-tal har ungefär 16
 # värdesiffror (maskinepsilon $\varepsilon \approx 2{,}2 \cdot 10^{-16}$). $f(x + h)$ och
@@ -1079,6 +1072,139 @@ print(f"största relativa fel över alla parametrar: {gradcheck(model, X_batch, 
 #    borde ha adderats); de andra är rätt. En gradientkontroll talar om *var* du ska leta.
 #
 # </details>
+
+# %% [markdown] tags=["en", "slide"]
+# ### The bridge to chapter 07: vectors, gate patterns and the shape rule
+#
+# Chapter 07 runs the backward pass on whole layers. Three patterns and one rule are all it
+# needs. Let $g$ be the gradient that arrives at a node from above, $g = \partial L / \partial\,\text{output}$.
+#
+# | node | forward | backward | pattern |
+# |---|---|---|---|
+# | add | $s = u + v$ | $\partial L/\partial u = g$, $\partial L/\partial v = g$ | **passes the gradient on** unchanged to every input |
+# | multiply | $p = u v$ | $\partial L/\partial u = g\,v$, $\partial L/\partial v = g\,u$ | **swaps the inputs**: each gets $g$ times the *other* one |
+# | max | $m = \max(u, v)$ | the larger input gets $g$, the other $0$ | **routes** the gradient to the winner (ReLU is $\max(0, z)$) |
+#
+# Our neuron shows the first two: with $\partial L/\partial z = -0.25$, the add node $z = wx + b$
+# gives $\partial L/\partial b = -0.25$, and the multiply node $wx$ gives
+# $\partial L/\partial w = -0.25 \cdot x = -0.5$ and $\partial L/\partial x = -0.25 \cdot w = -0.125$.
+#
+# **The vector view.** A layer computes $z = W x + b$ with $W$ of shape $m \times n$, $x$ of
+# length $n$ and $z$ of length $m$. Write $\delta = \partial L/\partial z$ (length $m$). The weight
+# $W_{ij}$ multiplies $x_j$ on its way into $z_i$ only, so by the multiply pattern
+# $\partial L/\partial W_{ij} = \delta_i x_j$; the input $x_j$ feeds *every* $z_i$, so its paths add
+# up. As matrices:
+#
+# $$\frac{\partial L}{\partial W} = \delta\, x^\top \ (m \times n), \qquad
+#   \frac{\partial L}{\partial b} = \delta \ (m), \qquad
+#   \frac{\partial L}{\partial x} = W^\top \delta \ (n).$$
+#
+# **The shape rule:** a gradient always has the shape of the thing it is the gradient of. If you
+# forget where the transpose goes, the shapes tell you: $\delta x^\top$ is $m \times n$ like $W$,
+# and $x \delta^\top$ is not. Below, with $m = 3$ and $n = 2$, checked on shapes and against
+# central differences for $L = \delta \cdot (W x + b)$, whose $\partial L / \partial z$ is exactly
+# $\delta$.
+
+# %% [markdown] tags=["sv", "slide"]
+# ### Bron till kapitel 07: vektorer, grindmönster och formregeln
+#
+# Kapitel 07 kör bakåtpasset på hela lager. Tre mönster och en regel är allt som behövs. Låt $g$
+# vara gradienten som kommer till en nod ovanifrån, $g = \partial L / \partial\,\text{utdata}$.
+#
+# | nod | framåt | bakåt | mönster |
+# |---|---|---|---|
+# | addition | $s = u + v$ | $\partial L/\partial u = g$, $\partial L/\partial v = g$ | **skickar gradienten vidare** oförändrad till varje indata |
+# | multiplikation | $p = u v$ | $\partial L/\partial u = g\,v$, $\partial L/\partial v = g\,u$ | **byter plats på indata**: var och en får $g$ gånger den *andra* |
+# | max | $m = \max(u, v)$ | den större indatan får $g$, den andra $0$ | **leder** gradienten till vinnaren (ReLU är $\max(0, z)$) |
+#
+# Vår neuron visar de två första: med $\partial L/\partial z = -0{,}25$ ger additionsnoden
+# $z = wx + b$ att $\partial L/\partial b = -0{,}25$, och multiplikationsnoden $wx$ ger
+# $\partial L/\partial w = -0{,}25 \cdot x = -0{,}5$ och $\partial L/\partial x = -0{,}25 \cdot w = -0{,}125$.
+#
+# **Vektorperspektivet.** Ett lager beräknar $z = W x + b$ där $W$ har formen $m \times n$, $x$
+# längden $n$ och $z$ längden $m$. Skriv $\delta = \partial L/\partial z$ (längden $m$). Vikten
+# $W_{ij}$ multiplicerar $x_j$ bara på vägen in i $z_i$, så multiplikationsmönstret ger
+# $\partial L/\partial W_{ij} = \delta_i x_j$; indatan $x_j$ går in i *varje* $z_i$, så bidragen från
+# dess vägar adderas. Som matriser:
+#
+# $$\frac{\partial L}{\partial W} = \delta\, x^\top \ (m \times n), \qquad
+#   \frac{\partial L}{\partial b} = \delta \ (m), \qquad
+#   \frac{\partial L}{\partial x} = W^\top \delta \ (n).$$
+#
+# **Formregeln:** en gradient har alltid samma form som det den är gradient av. Om du glömmer var
+# transponatet ska stå avslöjar formerna det: $\delta x^\top$ är $m \times n$ precis som $W$, men
+# inte $x \delta^\top$. Nedan med $m = 3$ och $n = 2$, kontrollerat på formerna och mot centrala
+# differenser för $L = \delta \cdot (W x + b)$, vars $\partial L / \partial z$ är exakt $\delta$.
+
+# %% tags=["en"]
+W_layer = np.array([[1.0, 2.0], [0.0, -1.0], [3.0, 1.0]])
+x_vec = np.array([1.0, -2.0])
+b_vec = np.zeros(3)
+delta = np.array([0.5, -1.0, 2.0])
+
+dW = np.outer(delta, x_vec)
+dx = W_layer.T @ delta
+print("W", W_layer.shape, "-> dL/dW", dW.shape, "    x", x_vec.shape, "-> dL/dx", dx.shape)
+print("dL/dW = delta x^T =\n", dW)
+print("dL/dx = W^T delta =", dx)
+
+numeric_dW = numerical_gradient(lambda W_try: delta @ (W_try @ x_vec + b_vec), W_layer.copy())
+numeric_dx = numerical_gradient(lambda x_try: delta @ (W_layer @ x_try + b_vec), x_vec.copy())
+print("largest difference from central differences:", max(np.abs(numeric_dW - dW).max(), np.abs(numeric_dx - dx).max()))
+
+# %% tags=["sv"]
+W_layer = np.array([[1.0, 2.0], [0.0, -1.0], [3.0, 1.0]])
+x_vec = np.array([1.0, -2.0])
+b_vec = np.zeros(3)
+delta = np.array([0.5, -1.0, 2.0])
+
+dW = np.outer(delta, x_vec)
+dx = W_layer.T @ delta
+print("W", W_layer.shape, "-> dL/dW", dW.shape, "    x", x_vec.shape, "-> dL/dx", dx.shape)
+print("dL/dW = delta x^T =\n", dW)
+print("dL/dx = W^T delta =", dx)
+
+numeric_dW = numerical_gradient(lambda W_try: delta @ (W_try @ x_vec + b_vec), W_layer.copy())
+numeric_dx = numerical_gradient(lambda x_try: delta @ (W_layer @ x_try + b_vec), x_vec.copy())
+print("största skillnad mot centrala differenser:", max(np.abs(numeric_dW - dW).max(), np.abs(numeric_dx - dx).max()))
+
+# %% [markdown] tags=["en"]
+# `nnlib`'s `Dense` takes a whole batch, one sample per row ($Z = X W^\top + b$), and the same
+# rule then reads $\partial L/\partial W = \Delta^\top X$, the sum of $\delta x^\top$ over the
+# samples. **Chapter 07** builds backpropagation through a whole network from exactly these
+# pieces: one $\delta$ per layer, passed backwards with $W^\top \delta$ and multiplied by the
+# activation's derivative on the way.
+
+# %% [markdown] tags=["sv"]
+# `Dense` i `nnlib` tar emot en hel batch, en datapunkt per rad ($Z = X W^\top + b$), och då lyder
+# samma regel $\partial L/\partial W = \Delta^\top X$, summan av $\delta x^\top$ över
+# datapunkterna. **Kapitel 07** bygger bakåtpropagering genom ett helt nätverk av precis de här
+# delarna: ett $\delta$ per lager, som skickas bakåt med $W^\top \delta$ och multipliceras med
+# aktiveringens derivata på vägen.
+
+# %% [markdown] tags=["en", "slide"]
+# ## Going further (optional): why the central difference is better
+#
+# Taylor expansion around $x$ gives
+# $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + \dots$ Insert it:
+#
+# $$\frac{f(x + h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + \dots \qquad
+# \frac{f(x + h) - f(x - h)}{2h} = f'(x) + \frac{h^2}{6} f'''(x) + \dots$$
+#
+# In the central difference the $h^2$ terms of $f(x + h)$ and $f(x - h)$ cancel, so its
+# truncation error is of order $h^2$ instead of $h$.
+
+# %% [markdown] tags=["sv", "slide"]
+# ## Fördjupning (frivillig): varför den centrala differensen är bättre
+#
+# Taylorutveckling kring $x$ ger
+# $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + \dots$ Sätt in:
+#
+# $$\frac{f(x + h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + \dots \qquad
+# \frac{f(x + h) - f(x - h)}{2h} = f'(x) + \frac{h^2}{6} f'''(x) + \dots$$
+#
+# I den centrala differensen tar $h^2$-termerna i $f(x + h)$ och $f(x - h)$ ut varandra, så dess
+# trunkeringsfel är av storleksordningen $h^2$ i stället för $h$.
 
 # %% [markdown] tags=["en", "slide"]
 # ## Summary
