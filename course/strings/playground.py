@@ -38,6 +38,10 @@ STRINGS = {
     "playground.loss_title": {"en": "Loss per epoch", "sv": "Förlust per epok"},
     "playground.epoch_text": {"en": "epoch {epoch}", "sv": "epok {epoch}"},
     "playground.map_title": {"en": "Network {sizes}: p(class 1)", "sv": "Nätverk {sizes}: p(klass 1)"},
+    "playground.map_title_student": {
+        "en": "Network {sizes}, your train_step: ŷ (kept in 0…1)",
+        "sv": "Nätverk {sizes}, din train_step: ŷ (hålls inom 0…1)",
+    },
     "playground.units_title": {
         "en": "Last hidden layer: each unit's output over the plane (title: its weight to the output)",
         "sv": "Sista dolda lagret: varje nods utdata över planet (rubrik: dess vikt till utdatanoden)",

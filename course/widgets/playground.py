@@ -841,7 +841,8 @@ class Playground(FigureWidget):
         ax_loss.set_xlim(0, _nice_epochs(len(epochs) - 1))
         ax_loss.set_ylim(0, _nice_ceiling(1.3 * max(finite)) if finite else 1.0)  # room for the legend
         self.epoch_text.set_text(t("playground.epoch_text", epoch=fmt(trainer.epoch)))
-        ax.set_title(t("playground.map_title", sizes=self._sizes_text()), fontsize=11)
+        title = "playground.map_title_student" if self.student_train_step is not None else "playground.map_title"
+        ax.set_title(t(title, sizes=self._sizes_text()), fontsize=11)
         if self.show_units.value:
             self._update_units()
         self.status.value = self._status()

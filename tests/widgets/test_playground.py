@@ -360,7 +360,6 @@ def test_the_students_correct_train_step_trains_and_agrees():
                             student_train_step=reference_train_step)
     assert playground.activation.disabled and playground.l2.disabled and playground.layers.disabled
     assert playground.trainer.activation == "relu" and playground.trainer.hidden == [8]
-    before = playground.image.get_array().copy() if playground.image.get_array() is not None else None
     playground.refresh()
     before = playground.image.get_array().copy()
     playground.step()
@@ -369,6 +368,7 @@ def test_the_students_correct_train_step_trains_and_agrees():
     assert trainer.train_losses[-1] < 0.8 * trainer.train_losses[0]
     assert np.abs(playground.image.get_array() - before).max() > 0.1
     assert "✔" in playground.status.value and "reference_train_step" in playground.status.value
+    assert playground.axes[0].get_title() == "Network 2–8–1, your train_step: ŷ (kept in 0…1)"
     assert trainer.student_difference < 1e-12
 
 
