@@ -318,8 +318,11 @@ print(f"största relativa fel mellan de två: {largest:.1e}")
 # $$\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}, \quad \text{a vector of shape } (n_l,):
 # \quad \delta^{(l)}_j = \frac{\partial L}{\partial z^{(l)}_j}.$$
 #
-# It says how much the loss changes when the weighted sum of node $j$ changes. Four equations
-# compute all of it, starting at the output.
+# It says how much the loss changes when the weighted sum of node $j$ changes. Chapter 06 ended
+# with the rule for one layer $z = Wx + b$: $\partial L/\partial W = \delta x^\top$,
+# $\partial L/\partial b = \delta$ and $\partial L/\partial x = W^\top \delta$. A network chains such
+# layers with activations in between, and four equations, starting at the output, apply that
+# rule layer after layer.
 
 # %% [markdown] tags=["sv", "slide"]
 # ## 2 Kedjeregeln, bakåt, lager för lager
@@ -342,8 +345,11 @@ print(f"största relativa fel mellan de två: {largest:.1e}")
 # $$\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}, \quad \text{en vektor med formen } (n_l,):
 # \quad \delta^{(l)}_j = \frac{\partial L}{\partial z^{(l)}_j}.$$
 #
-# Den säger hur mycket förlusten ändras när den viktade summan i nod $j$ ändras. Fyra
-# ekvationer räknar ut allt, med början i utdatalagret.
+# Den säger hur mycket förlusten ändras när den viktade summan i nod $j$ ändras. Kapitel 06
+# slutade med regeln för ett lager $z = Wx + b$: $\partial L/\partial W = \delta x^\top$,
+# $\partial L/\partial b = \delta$ och $\partial L/\partial x = W^\top \delta$. Ett nätverk kedjar
+# ihop sådana lager med aktiveringsfunktioner emellan, och fyra ekvationer, med början i
+# utdatalagret, använder den regeln lager efter lager.
 
 # %% [markdown] tags=["en", "subslide"]
 # ### The four equations
