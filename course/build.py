@@ -263,42 +263,36 @@ def load_sources(root: Path | str = REPO_ROOT, only: Iterable[str] | None = None
     return sources
 
 
-def plan(sources: Iterable[Source], root: Path | str = REPO_ROOT) -> list[Output]:
-    """The committed notebooks (lessons, student exercises) the sources build to."""
-    root = Path(root)
+def _plan_edition(sources: Iterable[Source], root: Path, variant: Variant) -> list[Output]:
+    """Every source in both languages as ``root/{notebooks,exercises}/LANG/STEM.ipynb``."""
     outputs = []
     for source in sources:
         for lang in LANGUAGES:
             path = root / OUTPUT_DIRS[source.kind] / lang / f"{source.stem}.ipynb"
-            text = notebook_text(build_notebook(source, lang, "student"))
+            text = notebook_text(build_notebook(source, lang, variant))
             outputs.append(Output(path=path, text=text, source=source.path))
     return outputs
 
 
-def plan_solutions(sources: Iterable[Source], directory: Path | str) -> list[Output]:
-    """The solution versions of the exercise sources, as ``directory/LANG/STEM.ipynb``."""
-    directory = Path(directory)
-    outputs = []
-    for source in sources:
-        if source.kind != "exercise":
-            continue
-        for lang in LANGUAGES:
-            text = notebook_text(build_notebook(source, lang, "solution"))
-            outputs.append(Output(path=directory / lang / f"{source.stem}.ipynb", text=text, source=source.path))
-    return outputs
+def plan(sources: Iterable[Source], root: Path | str = REPO_ROOT) -> list[Output]:
+    """The committed notebooks: the student edition (lessons, student exercises)."""
+    return _plan_edition(sources, Path(root), "student")
 
 
 def plan_teacher_edition(sources: Iterable[Source], directory: Path | str) -> list[Output]:
     """The teacher edition: ``directory/notebooks/LANG/STEM.ipynb`` (lessons with the
     teacher's notes) and ``directory/exercises/LANG/STEM.ipynb`` (with solutions)."""
-    directory = Path(directory)
-    outputs = []
-    for source in sources:
-        for lang in LANGUAGES:
-            path = directory / OUTPUT_DIRS[source.kind] / lang / f"{source.stem}.ipynb"
-            text = notebook_text(build_notebook(source, lang, "solution"))
-            outputs.append(Output(path=path, text=text, source=source.path))
-    return outputs
+    return _plan_edition(sources, Path(directory), "solution")
+
+
+def plan_solutions(sources: Iterable[Source], directory: Path | str) -> list[Output]:
+    """The solution versions of the exercise sources alone, as ``directory/LANG/STEM.ipynb``
+    (what the test suite runs)."""
+    exercises = [source for source in sources if source.kind == "exercise"]
+    return [
+        Output(path=Path(directory) / output.path.parent.name / output.path.name, text=output.text, source=output.source)
+        for output in _plan_edition(exercises, Path(directory), "solution")
+    ]
 
 
 def committed_notebooks(root: Path | str = REPO_ROOT) -> list[Path]:
