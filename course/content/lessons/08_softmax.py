@@ -142,8 +142,7 @@ from course.widgets.softmax import (
 #
 # Class 1 has the highest score and gets most of the probability. Note how the exponential
 # exaggerates differences: the score of class 1 is only 2 more than that of class 0, yet its
-# probability is $e^2 \approx 7.4$ times larger. Only **differences** between scores matter:
-# $p_1 / p_0 = e^{z_1 - z_0}$.
+# probability is $e^2 \approx 7.4$ times larger, since $p_1 / p_0 = e^{z_1} / e^{z_0} = e^{z_1 - z_0}$.
 
 # %% [markdown] tags=["sv", "subslide"]
 # ### Räkneexempel för hand
@@ -159,8 +158,8 @@ from course.widgets.softmax import (
 #
 # Klass 1 har den högsta poängen och får det mesta av sannolikheten. Lägg märke till hur
 # exponentialfunktionen förstärker skillnader: poängen för klass 1 är bara 2 högre än för
-# klass 0, men sannolikheten är $e^2 \approx 7{,}4$ gånger så stor. Bara **skillnaderna** mellan
-# poängen spelar roll: $p_1 / p_0 = e^{z_1 - z_0}$.
+# klass 0, men sannolikheten är $e^2 \approx 7{,}4$ gånger så stor, eftersom
+# $p_1 / p_0 = e^{z_1} / e^{z_0} = e^{z_1 - z_0}$.
 
 # %% tags=["en"]
 z = np.array([1.0, 3.0, 0.0])
@@ -207,7 +206,7 @@ print("summan av p  :", p.sum())
 # <details><summary>Answer</summary>
 #
 # 1. The same $p \approx (0.114,\ 0.844,\ 0.042)$: the factor $e^{10}$ appears in every numerator
-#    and in the denominator, and cancels.
+#    and in the denominator, and cancels. Only the **differences** between the scores matter.
 # 2. All four are $e^{-2} / (4 e^{-2}) = 1/4$: equal scores give equal probabilities, whatever
 #    the scores are.
 # 3. Mathematically never, since $e^{z_k} > 0$. In floating point a very low score can round
@@ -225,7 +224,7 @@ print("summan av p  :", p.sum())
 # <details><summary>Svar</summary>
 #
 # 1. Samma $p \approx (0{,}114;\ 0{,}844;\ 0{,}042)$: faktorn $e^{10}$ finns i varje täljare och i
-#    nämnaren och förkortas bort.
+#    nämnaren och förkortas bort. Bara **skillnaderna** mellan poängen spelar roll.
 # 2. Alla fyra är $e^{-2} / (4 e^{-2}) = 1/4$: lika poäng ger lika sannolikheter, vilka poängen
 #    än är.
 # 3. Matematiskt aldrig, eftersom $e^{z_k} > 0$. I flyttal kan en mycket låg poäng avrundas till
@@ -241,8 +240,8 @@ print("summan av p  :", p.sum())
 # `nan` ("not a number"). Scores of several hundred are not exotic: an untrained network with
 # large inputs, or a network trained too hard, produces them.
 #
-# Take the scores $z + 999 = (1000,\ 1002,\ 999)$. By §1 the probabilities are exactly those of
-# $z$. Computed naively they are not. numpy normally only prints a `RuntimeWarning` for an
+# Take the scores $z + 999 = (1000,\ 1002,\ 999)$. By the first check-yourself question of §1
+# the probabilities are exactly those of $z$. Computed naively they are not. numpy normally only prints a `RuntimeWarning` for an
 # overflow and carries on with `inf`; here we ask it to raise an error instead, so we see
 # exactly where it happens:
 
@@ -254,8 +253,8 @@ print("summan av p  :", p.sum())
 # $\infty / \infty$ blir `nan` (”inte ett tal”). Poäng på flera hundra är inget ovanligt: ett
 # otränat nätverk med stora indatavärden, eller ett nätverk som har tränats för hårt, ger sådana.
 #
-# Ta poängen $z + 999 = (1000;\ 1002;\ 999)$. Enligt §1 är sannolikheterna precis desamma som
-# för $z$. Beräknade naivt blir de det inte. Normalt skriver numpy bara ut en `RuntimeWarning`
+# Ta poängen $z + 999 = (1000;\ 1002;\ 999)$. Enligt den första frågan under ”Testa dig själv”
+# i §1 är sannolikheterna precis desamma som för $z$. Beräknade naivt blir de det inte. Normalt skriver numpy bara ut en `RuntimeWarning`
 # vid overflow och fortsätter med `inf`; här ber vi den att i stället ge ett fel, så att vi ser
 # exakt var det händer:
 
@@ -290,8 +289,8 @@ print("naiv softmax  :", naive)
 # the next step, every weight become `nan`. The same happens at the other end: for the scores
 # $(-1000,\ -998,\ -1001)$ every $e^{z_j}$ **underflows** to 0, and $0/0$ is `nan` too.
 #
-# **The fix** is §1's observation: subtracting the same number from every score changes
-# nothing. Subtract the largest score $m = \max_j z_j$:
+# **The fix** is that first check-yourself answer: subtracting the same number from every score
+# changes nothing. Subtract the largest score $m = \max_j z_j$:
 #
 # $$p_k = \frac{e^{z_k}}{\sum_j e^{z_j}} = \frac{e^{-m}\, e^{z_k}}{e^{-m} \sum_j e^{z_j}}
 #       = \frac{e^{z_k - m}}{\sum_j e^{z_j - m}} .$$
@@ -306,7 +305,7 @@ print("naiv softmax  :", naive)
 # $(-1000;\ -998;\ -1001)$ avrundas varje $e^{z_j}$ till 0 (**underflow**), och $0/0$ är också
 # `nan`.
 #
-# **Lösningen** är iakttagelsen från §1: att dra bort samma tal från varje poäng ändrar
+# **Lösningen** är svaret på den första frågan i §1: att dra bort samma tal från varje poäng ändrar
 # ingenting. Dra bort den högsta poängen $m = \max_j z_j$:
 #
 # $$p_k = \frac{e^{z_k}}{\sum_j e^{z_j}} = \frac{e^{-m}\, e^{z_k}}{e^{-m} \sum_j e^{z_j}}
