@@ -14,6 +14,7 @@ Usage::
     python bench/bench_grader.py                 # 200 submissions, --timeout 10
     python bench/bench_grader.py --n 50 --jobs 1
     python bench/bench_grader.py --keep results  # also write grades.csv etc. there
+    python bench/bench_grader.py --isolation process  # the weaker guard, for comparison
 
 It never fails on a missed target. The timeout matters: the hostile submissions run
 until they are stopped, a cell after a quarter of it and the whole notebook after all
@@ -112,6 +113,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=None, help="submissions at once (default: the cores)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per submission (default 10)")
     parser.add_argument("--keep", metavar="DIR", help="write grades.csv, report.json and feedback/ to DIR")
+    parser.add_argument("--isolation", choices=("bwrap", "process"), default="bwrap",
+                        help="bwrap (default, every submission in bubblewrap) or process")
     args = parser.parse_args(argv)
 
     from course.grader.grade import _cores, grade
@@ -124,13 +127,15 @@ def main(argv: list[str] | None = None) -> None:
         folder.mkdir()
         kinds = make_submissions(folder, args.n)
         start = time.perf_counter()
-        result = grade("00_welcome", [folder], limits=Limits(timeout=args.timeout), jobs=jobs)
+        result = grade("00_welcome", [folder], limits=Limits(timeout=args.timeout), jobs=jobs,
+                       isolation=args.isolation)
         elapsed = time.perf_counter() - start
         if args.keep:
             write_outputs(result, args.keep)
     statuses = Counter(s.status for s in result.submissions)
     cold = cold_start_seconds()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, --jobs {jobs}, --timeout {args.timeout:g}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, --jobs {jobs}, --timeout {args.timeout:g}, "
+          f"--isolation {args.isolation}, load average {os.getloadavg()[0]:.1f}")
     print(f"submissions: {args.n} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})")
     print(f"statuses:    {', '.join(f'{k} {v}' for k, v in sorted(statuses.items()))}")
     print(f"graded in {elapsed:.1f} s: {args.n / elapsed:.1f} submissions/s "
