@@ -27,6 +27,7 @@ student text in this process is worse than linear in its length.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -840,13 +841,23 @@ def grade(
             results[outcome.key] = _failed(loaded, file, notebook.language, error, "protocol")
         advance()
 
+    from course.grader.sandbox import ISOLATIONS, Sandbox
+
+    if isolation not in ISOLATIONS:
+        raise ValueError(f"grade: expected isolation in {ISOLATIONS}, but received {isolation!r}")
+    if isolation == "bwrap":
+        from course.grader.isolation import check_bwrap
+
+        check_bwrap()  # before anything is read: no bubblewrap, no grading
     if progress is not None:
         progress(0, total)
     hide = [*paths, *deny, loaded.path]
-    from course.grader.sandbox import Sandbox
-
-    with Sandbox(limits, jobs=jobs or _cores(), tmp_root=tmp_root, isolation=isolation, hide=hide) as sandbox:
-        sandbox.run(jobs_to_run(), finished)
+    work = jobs_to_run()
+    first = next(work, None)  # the server starts only when there is something to run
+    if first is not None:
+        with Sandbox(limits, jobs=jobs or _cores(), tmp_root=tmp_root, isolation=isolation, hide=hide) as sandbox:
+            sandbox.run(itertools.chain([first], work), finished)
+        first = None
 
     wanted = [wanted_id(record.found, loaded.stem) for record in seen]
     ids, warnings = student_ids([(record.found.file, name) for record, name in zip(seen, wanted)])

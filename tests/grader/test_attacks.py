@@ -289,3 +289,37 @@ def test_nothing_is_written_outside_out(attacked):
     assert attacked["after"] == attacked["before"]
     assert list(attacked["tmp_root"].iterdir()) == []
     assert attacked["report"]["isolation"] == "bubblewrap"
+
+
+MEMORY_SCRIPT = """
+import json, resource, sys
+from course.grader.grade import grade
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+result = grade("00_welcome", [sys.argv[1]])
+assert {s.status for s in result.submissions} == {"invalid"}
+print(json.dumps([len(result.submissions), before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))
+"""
+
+
+def test_memory_does_not_grow_with_the_number_of_big_notebooks_in_a_zip(tmp_path):
+    # The issue's zip: well under a MB holding notebooks of 31 MB each. Read one at a time,
+    # 12 of them need no more memory than 2.
+    import subprocess
+    import sys
+
+    notebook = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                           "cells": [{"cell_type": "markdown", "metadata": {}, "source": " " * (31 * 2**20)}]})
+    growth = {}
+    for count in (2, 12):
+        path = tmp_path / f"big{count}.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for n in range(count):
+                archive.writestr(f"student_{n}_assignsubmission_file_/00_welcome.ipynb", notebook)
+        done = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(path)],
+                              capture_output=True, text=True, timeout=300, check=True)
+        graded, before, after = json.loads(done.stdout)
+        assert graded == count
+        growth[count] = after - before  # kB
+    assert (tmp_path / "big12.zip").stat().st_size < 2 * 2**20
+    assert growth[12] < growth[2] + 30 * 1024, f"growth of the peak in kB: {growth}"
+    assert growth[12] < 400 * 1024, f"growth of the peak in kB: {growth}"
