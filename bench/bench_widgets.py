@@ -6,10 +6,12 @@ behaves like a Jupyter kernel with the inline backend (the backend the lessons u
 
 1. an IPython shell with ``%matplotlib inline``, whose display publisher is replaced
    by one that notes the time when an ``image/png`` is published;
-2. every lesson widget built as its lesson builds it;
+2. every lesson widget built as its lesson builds it (the 13 of chapters 00–06 and the
+   chapter 07 playground, whose picture is the value of an ``Image`` widget: there the
+   time is taken when that value is set);
 3. each control changed in turn (sliders stepped, dropdowns cycled, checkboxes
-   toggled, buttons clicked), ``rounds`` times; the latency of one change is the time
-   from just before ``control.value = ...`` to the publication of the image.
+   toggled, buttons clicked, Play ticked), ``rounds`` times; the latency of one change
+   is the time from just before ``control.value = ...`` to the image being ready.
 
 Usage::
 
