@@ -101,8 +101,9 @@ def make_dataset(name: str, n: int = 200, noise: float = 0.1, rng=0) -> tuple[np
     n
         Number of points (>= 4).
     noise
-        Standard deviation of the Gaussian noise added to the points (for the blobs: the
-        spread of each cloud), in the units of the plane; >= 0.
+        Standard deviation of the Gaussian noise added to the points, in the units of the
+        plane; >= 0. For the blobs it sets the spread of each cloud instead: a standard
+        deviation of ``2 · noise``, at least 0.1.
     rng
         A ``numpy.random.Generator`` or an int seed.
 
@@ -779,6 +780,8 @@ class Playground(FigureWidget):
             images.append(ax.imshow(np.zeros((RESOLUTION, RESOLUTION)), origin="lower", cmap=UNIT_CMAP,
                                     extent=(-EXTENT, EXTENT, -EXTENT, EXTENT), vmin=-1, vmax=1,
                                     interpolation="bilinear"))
+            # A title as long as the real ones, so that the layout leaves room for them.
+            ax.set_title(t("playground.unit_weight", j=index + 1, w=fmt(-0.5, decimals=2)), fontsize=8)
         fig.suptitle(t("playground.units_title"), fontsize=10)
         fig.tight_layout(rect=(0, 0, 1, 0.93), h_pad=1.2)
         return fig, images
@@ -863,11 +866,17 @@ class Playground(FigureWidget):
         with np.errstate(over="ignore", invalid="ignore"):
             outputs = hidden_outputs(trainer.model, grid_points())[-1]
         weights = dense_layers(trainer.model)[-1].params["W"][0]
-        low, high = {"relu": (0.0, None), "sigmoid": (0.0, 1.0)}.get(trainer.activation, (-1.0, 1.0))
+        # White where the unit's output is 0 (tanh, ReLU, linear) or ½ (sigmoid): the colours
+        # show the sign, or the side of ½, and the strength.
         for j, image in enumerate(self.unit_images):
             values = outputs[:, j].reshape(RESOLUTION, RESOLUTION)
-            top = high if high is not None else max(float(np.nanmax(values)), 1e-6)
-            bottom = low if low is not None else -top
+            if trainer.activation == "sigmoid":
+                bottom, top = 0.0, 1.0
+            elif trainer.activation == "tanh":
+                bottom, top = -1.0, 1.0
+            else:  # ReLU and linear outputs have no fixed range
+                top = max(float(np.nanmax(np.abs(values))), 1e-6)
+                bottom = -top
             image.set_data(values)
             image.set_clim(bottom, top)
             image.axes.set_title(t("playground.unit_weight", j=j + 1, w=fmt(float(weights[j]), decimals=2)),
