@@ -65,7 +65,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 
 from course import t
-from course.numbers import fmt, fmt_percent
+from course.numbers import fmt_percent
 from course.widgets.backprop import plot_losses, plot_one_weight, plot_weight_paths
 from course.widgets.playground import Playground, make_dataset, plot_decision_boundary, split_dataset
 from nnlib.activations import sigmoid
