@@ -284,25 +284,18 @@ def _self_test(confine: Any, settings: dict) -> str | None:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
-        message = b""
+        # Keeper and init in one: whichever step fails writes why into the pipe.
         try:
             os.close(read_end)
             confine.new_namespaces()
             inner = os.fork()
             if inner == 0:
-                try:
-                    confine.private_mounts(WORK_DIR, 1 << 20, 16)
-                    confine.drop_privileges()
-                    os._exit(0)
-                except BaseException as error:
-                    os.write(write_end, f"{type(error).__name__}: {error}".encode()[:500])
-                    os._exit(1)
-            _, status = os.waitpid(inner, 0)
-            if status != 0:
-                message = b""  # the grandchild wrote why
+                confine.private_mounts(WORK_DIR, 1 << 20, 16)
+                confine.drop_privileges()
+                os._exit(0)
+            os.waitpid(inner, 0)
         except BaseException as error:
-            message = f"{type(error).__name__}: {error}".encode()[:500]
-        os.write(write_end, message)
+            os.write(write_end, f"{type(error).__name__}: {error}".encode()[:500])
         os._exit(0)
     os.close(write_end)
     chunks = []
@@ -316,7 +309,7 @@ def _self_test(confine: Any, settings: dict) -> str | None:
     text = b"".join(chunks).decode("utf-8", "replace")
     if text:
         return (f"a submission's own namespaces cannot be created inside the sandbox ({text}); nested user "
-                "namespaces must be allowed (kernel.unprivileged_userns_clone, user.max_user_namespaces)")
+                "namespaces must be allowed (user.max_user_namespaces, kernel.unprivileged_userns_clone)")
     return None
 
 
@@ -609,7 +602,7 @@ def _allowed_roots(job_dir: str, settings: dict) -> tuple[tuple[str, ...], tuple
     denied = {
         os.path.join(course_dir, "content"),
         os.path.join(course_dir, "grader"),
-        os.path.join(course_dir, "exercise.py"),
+        os.path.join(course_dir, "exercise"),
         os.path.join(course_dir, "checker.py"),
     }
     for path in settings.get("deny", ()):

@@ -38,10 +38,10 @@ STRINGS = {
         "sv": "din notebook avbröts efter {seconds} s; tester som inte hade körts då ger 0 poäng",
     },
     "grader.reason_protocol": {
-        "en": "the grading process sent malformed results (did the notebook write to its file descriptors?); "
-        "only results received before that count",
-        "sv": "rättningsprocessen skickade felaktiga resultat (skrev din notebook till sina fildeskriptorer?); "
-        "bara resultat som kom innan dess räknas",
+        "en": "the grading process sent malformed results (did the notebook write to its file descriptors?), "
+        "so none of its results count",
+        "sv": "rättningsprocessen skickade felaktiga resultat (skrev din notebook till sina fildeskriptorer?), "
+        "så inga av dess resultat räknas",
     },
     "grader.crash_killed": {
         "en": "the process running the notebook was killed, most likely because it used more than {memory} MB of memory",

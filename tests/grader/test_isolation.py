@@ -148,3 +148,44 @@ def test_the_grader_is_not_started_as_a_student_could_see_it(tmp_path):
     argv, env, _ = sandbox._command(3, [])
     assert "HOME" in env and env["HOME"] == "/tmp" and os.environ.get("HOME", "/x") not in env.values()
     assert json.loads(argv[-1])["isolation"] == "bwrap" and "deny" not in json.loads(argv[-1])
+
+
+SECCOMP_PROBE = """
+import ctypes, json, os
+from course.grader.confine import CLONE_NEWUSER, Confine
+confine = Confine()
+libc = ctypes.CDLL(None, use_errno=True)
+confine.new_namespaces()
+read_end, write_end = os.pipe()
+pid = os.fork()
+if pid == 0:
+    probe = os.fork()
+    if probe == 0:  # without the filter, making a user namespace needs no privilege at all
+        os._exit(0 if libc.unshare(CLONE_NEWUSER) == 0 else 1)
+    before = os.waitstatus_to_exitcode(os.waitpid(probe, 0)[1])
+    confine.private_mounts("/tmp", 1 << 20, 16)
+    confine.drop_privileges()
+    after = [libc.unshare(CLONE_NEWUSER), ctypes.get_errno()]
+    mount = [libc.mount(b"tmpfs", b"/tmp", b"tmpfs", 0, None), ctypes.get_errno()]
+    child = os.fork()  # RLIMIT_NPROC is not set in this probe: plain forks still work
+    if child == 0:
+        os._exit(7)
+    _, status = os.waitpid(child, 0)
+    os.write(write_end, json.dumps([before, after, mount, os.waitstatus_to_exitcode(status)]).encode())
+    os._exit(0)
+os.close(write_end)
+print(os.read(read_end, 1000).decode())
+os.waitpid(pid, 0)
+"""
+
+
+@pytest.mark.skipif(isolation.find_bwrap() is None or os.uname().machine != "x86_64",
+                    reason="needs bubblewrap on x86_64")
+def test_the_runner_can_make_no_namespaces_and_no_mounts_of_its_own():
+    command = isolation.bwrap_command(isolation.find_bwrap(), [sys.executable, "-c", SECCOMP_PROBE], {})
+    done = subprocess.run(command, capture_output=True, timeout=120, text=True)
+    assert done.returncode == 0, done.stderr
+    before, after, mount, exit_code = json.loads(done.stdout)
+    assert before == 0
+    assert after == [-1, 1] and mount == [-1, 1]  # EPERM from the seccomp filter / no capability
+    assert exit_code == 7
