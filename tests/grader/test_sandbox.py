@@ -135,3 +135,22 @@ def test_float_errors_turn_numpy_overflow_into_a_failed_case(tmp_path):
     (lenient_case,) = [m for m in outcomes["lenient"].messages if m.get("q") == "q1"]
     assert strict_case["status"] == "error" and strict_case["error"][0] == "FloatingPointError"
     assert lenient_case["status"] == "value"
+
+
+def test_a_job_that_stops_the_server_is_the_only_one_marked_crashed(tmp_path):
+    # Stands in for a submission that could bring the server down: whenever job "bad" starts,
+    # the server dies. Every job running beside it runs again on its own and keeps its result.
+    class ServerKiller(Sandbox):
+        def _start(self, running, selector):
+            super()._start(running, selector)
+            if running.key == "bad" and self._process is not None:
+                os.killpg(self._process.pid, signal.SIGKILL)
+
+    jobs = {name: job("import time\ntime.sleep(0.3)\ndef f(x):\n    return x") for name in ("a", "bad", "b", "c")}
+    outcomes = {}
+    with ServerKiller(Limits(timeout=5.0, memory_mb=256), jobs=2, tmp_root=tmp_path) as sandbox:
+        sandbox.run(list(jobs.items()), lambda outcome: outcomes.setdefault(outcome.key, []).append(outcome))
+    assert sorted(outcomes) == ["a", "b", "bad", "c"] and all(len(v) == 1 for v in outcomes.values())
+    assert outcomes["bad"][0].status == "crashed" and outcomes["bad"][0].detail == "the grading server stopped"
+    for name in ("a", "b", "c"):
+        assert outcomes[name][0].status == "done", (name, outcomes[name][0])
