@@ -240,6 +240,27 @@ def test_explorer_sliders_move_curves_line_and_boundary(runs, data):
     assert "random initial weights" in widget.status.value
 
 
+def test_explorer_with_a_run_validated_at_its_snapshots_only(data):
+    mixed = size_sweep(data, sizes=(2, 16), epochs=40, learning_rate=0.05, snapshot_every=10, every_epoch=[16])
+    np.testing.assert_array_equal(mixed[2].validation_epochs, [10, 20, 30, 40])
+    np.testing.assert_array_equal(mixed[16].validation_epochs, np.arange(1, 41))
+    assert mixed[2].val_loss_at(20) == mixed[2].val_loss[1]
+    assert mixed[16].val_loss_at(20) == mixed[16].val_loss[19]
+    with pytest.raises(ValueError, match="measured .* but received 15"):
+        mixed[2].val_loss_at(15)
+
+    widget = OverfittingExplorer(mixed, data, hidden=16, epoch=40)
+    widget.refresh()
+    assert len(widget.val_line.get_xdata()) == 40
+    widget.size.value = 2
+    np.testing.assert_array_equal(widget.val_line.get_xdata(), [10, 20, 30, 40])
+    np.testing.assert_allclose(widget.val_line.get_ydata(), mixed[2].val_loss)
+    np.testing.assert_allclose(widget.best_marker.get_xdata(), [mixed[2].best_epoch])
+    np.testing.assert_allclose(widget.best_marker.get_ydata(), [mixed[2].val_loss.min()])
+    widget.epoch.value = 20
+    assert f"{mixed[2].val_loss[1]:.3f}" in widget.status.value
+
+
 def test_explorer_errors(runs, data):
     with pytest.raises(ValueError, match=r"expected hidden to be one of \[1, 32\], but received 5"):
         OverfittingExplorer(runs, data, hidden=5)

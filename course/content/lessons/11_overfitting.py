@@ -125,7 +125,9 @@ print(data.X_train.shape, data.X_val.shape, data.X_test.shape)
 # validation points. `nnlib.fit` does that when it gets `validation_data`; it never trains on
 # them. `size_sweep` below trains one such network for each of the hidden sizes
 # $h = 1, 2, 4, \dots, 128$ (a few seconds in all) and keeps a copy of the weights every
-# 5 epochs, for the widget further down.
+# 5 epochs, for the widget further down. To save time, only the network we draw epoch by epoch,
+# $h = 128$ (`every_epoch=[128]`), is validated after every epoch; the others are validated at
+# their saved copies, every 5 epochs, which is all the widget shows.
 
 # %% [markdown] tags=["sv", "slide"]
 # ## 2 Överanpassning och underanpassning
@@ -135,10 +137,12 @@ print(data.X_train.shape, data.X_val.shape, data.X_test.shape)
 # valideringspunkterna. `nnlib.fit` gör det när den får `validation_data`; den tränar aldrig på
 # dem. `size_sweep` nedan tränar ett sådant nätverk för var och en av de dolda storlekarna
 # $h = 1, 2, 4, \dots, 128$ (några sekunder sammanlagt) och sparar en kopia av vikterna var
-# 5:e epok, för widgeten längre ned.
+# 5:e epok, för widgeten längre ned. För att spara tid valideras bara det nätverk som vi ritar
+# epok för epok, $h = 128$ (`every_epoch=[128]`), efter varje epok; de andra valideras vid sina
+# sparade kopior, var 5:e epok, och mer än så visar inte widgeten.
 
 # %%
-runs = size_sweep(data, epochs=300, learning_rate=0.05)
+runs = size_sweep(data, epochs=300, learning_rate=0.05, every_epoch=[128])
 big = runs[128]
 
 fig, (ax_loss, ax_best, ax_last) = plt.subplots(1, 3, figsize=(16, 4.4))
