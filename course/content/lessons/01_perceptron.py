@@ -862,18 +862,14 @@ print(y_hat_xor, y_xor)
 # bara mellan dem, i bandet där de två orangea kvadraterna ligger:
 
 # %%
-grid = np.linspace(-0.5, 1.5, 201)
-G1, G2 = np.meshgrid(grid, grid)
-points = np.column_stack([G1.ravel(), G2.ravel()])
-region = step(step(points @ W1.T + b1) @ np.array([1.0, 1.0]) - 1.5).reshape(G1.shape)
+from course.plots_lessons import hidden_layer_region
 
-fig, ax = plt.subplots(figsize=(5.5, 5))
-ax.contourf(G1, G2, region, levels=[-0.5, 0.5, 1.5], colors=["#d6e6f2", "#f6dccb"])
-plot_points(ax, X_xor, y_xor)
-ax.plot(x1, 0.5 - x1, color=COLORS[2], label=t("perceptron.or_neuron"))
-ax.plot(x1, 1.5 - x1, color=COLORS[3], label=t("perceptron.nand_neuron"))
-ax.set_title(t("perceptron.hidden_title"))
-ax.legend(loc="upper right", fontsize=8)
+
+def two_layer_network(points):
+    return step(step(points @ W1.T + b1) @ np.array([1.0, 1.0]) - 1.5)
+
+
+hidden_layer_region(X_xor, y_xor, W1, b1, two_layer_network)
 plt.show()
 
 # %% [markdown] tags=["en"]

@@ -196,25 +196,16 @@ from nnlib import activations
 # ritad med $\alpha = 0{,}1$ så att läckan syns.
 
 # %%
-z = np.linspace(-5, 5, 401)
-names = ["step", "identity", "sigmoid", "tanh", "relu", "leaky_relu"]
+from course.plots_lessons import activation_catalogue
 
-fig, axes = plt.subplots(2, 3, figsize=(13, 7), sharex=True)
-for ax, name in zip(axes.flat, names):
-    if name == "leaky_relu":
-        f, df = activations.leaky_relu(z, 0.1), activations.leaky_relu_derivative(z, 0.1)
-    else:
-        activation = activations.get(name)
-        f, df = activation.fn(z), activation.derivative(z)
-    ax.axhline(0, color="grey", linewidth=0.8)
-    ax.axvline(0, color="grey", linewidth=0.8)
-    ax.plot(z, f, color=COLORS[0], label="$f(z)$")
-    ax.plot(z, df, color=COLORS[2], linestyle="--", label="$f'(z)$")
-    ax.set_title(t(f"activations.name.{name}"))
-for ax in axes[1]:
-    ax.set_xlabel(t("activations.z"))
-axes[0, 0].legend(loc="upper left")
-fig.tight_layout()
+z = np.linspace(-5, 5, 401)
+curves = {}
+for name in ["step", "identity", "sigmoid", "tanh", "relu"]:
+    activation = activations.get(name)
+    curves[name] = (activation.fn(z), activation.derivative(z))
+curves["leaky_relu"] = (activations.leaky_relu(z, 0.1), activations.leaky_relu_derivative(z, 0.1))
+
+activation_catalogue(z, curves, alpha=0.1)
 plt.show()
 
 # %% [markdown] tags=["en"]
@@ -1156,6 +1147,7 @@ print("ReLU-stapel  mot ett lager, största skillnad:", np.abs(relu_net.forward(
 # dess område $\hat y > 0{,}5$ är alltid ett halvplan som begränsas av en enda rät linje.
 
 # %%
+from course.plots_lessons import xor_surface
 from nnlib.datasets import logic_gate
 
 X_xor, y_xor = logic_gate("xor")
@@ -1169,27 +1161,7 @@ def xor_net(X):
 
 print(np.column_stack([X_xor, y_xor, xor_net(X_xor)]))
 
-grid = np.linspace(-0.5, 1.5, 201)
-g1, g2 = np.meshgrid(grid, grid)
-surface = xor_net(np.column_stack([g1.ravel(), g2.ravel()])).reshape(g1.shape)
-
-fig, ax = plt.subplots(figsize=(6.5, 5.8))
-image = ax.contourf(g1, g2, surface, levels=20, cmap="viridis")
-ax.contour(g1, g2, surface, levels=[0.5], colors="black", linewidths=2, linestyles="--")
-for label, marker, color in [(0, "o", COLORS[1]), (1, "s", COLORS[4])]:
-    points = X_xor[y_xor == label]
-    ax.scatter(points[:, 0], points[:, 1], s=120, marker=marker, color=color,
-               edgecolors="black", label=t(f"activations.class_{label}"))
-ax.plot([], [], color="black", linewidth=2, linestyle="--", label=t("activations.boundary"))
-fig.colorbar(image, ax=ax)
-ax.set_xticks([-0.5, 0, 0.5, 1, 1.5])
-ax.set_yticks([-0.5, 0, 0.5, 1, 1.5])
-ax.set_xlabel("$x_1$")
-ax.set_ylabel("$x_2$")
-ax.set_title(t("activations.xor_title"), fontsize=11)
-ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, fontsize=10)
-ax.grid(False)
-fig.tight_layout()
+xor_surface(X_xor, y_xor, xor_net, level=0.5)
 plt.show()
 
 # %% [markdown] tags=["en", "slide"]

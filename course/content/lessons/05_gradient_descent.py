@@ -62,6 +62,7 @@ from nnlib import lstsq
 from course import t
 from course.numbers import fmt
 from course.plots import COLORS
+from course.plots_lessons import directional_slopes, gradient_field
 from course.widgets.descent import LearningRateDescent, SurfaceDescent, TwoMinimaDescent
 
 rng = np.random.default_rng(0)
@@ -1111,15 +1112,7 @@ print("steepest direction found:", directions[np.argmax(slopes)].round(3), "  sl
 print("gradient / |gradient|:   ", (gradient / np.linalg.norm(gradient)).round(3),
       "  |gradient|:", np.linalg.norm(gradient).round(3))
 
-fig, ax = plt.subplots(figsize=(8, 3.8))
-ax.plot(np.degrees(angles), slopes, color=COLORS[0])
-ax.axvline(np.degrees(np.arctan2(gradient[1], gradient[0])) % 360, color=COLORS[1], linestyle="--",
-           label=t("descent.gradient_angle"))
-ax.axhline(0, color="0.5", linewidth=1)
-ax.set_xlabel(t("descent.angle"))
-ax.set_ylabel(t("descent.directional"))
-ax.set_title(t("descent.title_directional"))
-ax.legend()
+directional_slopes(angles, slopes, gradient)
 plt.show()
 
 # %% tags=["sv"]
@@ -1133,15 +1126,7 @@ print("brantaste riktningen:   ", directions[np.argmax(slopes)].round(3), "  lut
 print("gradient / |gradient|:   ", (gradient / np.linalg.norm(gradient)).round(3),
       "  |gradient|:", np.linalg.norm(gradient).round(3))
 
-fig, ax = plt.subplots(figsize=(8, 3.8))
-ax.plot(np.degrees(angles), slopes, color=COLORS[0])
-ax.axvline(np.degrees(np.arctan2(gradient[1], gradient[0])) % 360, color=COLORS[1], linestyle="--",
-           label=t("descent.gradient_angle"))
-ax.axhline(0, color="0.5", linewidth=1)
-ax.set_xlabel(t("descent.angle"))
-ax.set_ylabel(t("descent.directional"))
-ax.set_title(t("descent.title_directional"))
-ax.legend()
+directional_slopes(angles, slopes, gradient)
 plt.show()
 
 # %% [markdown] tags=["en"]
@@ -1163,26 +1148,8 @@ x_mean, y_mean = x_line.mean(), y_line.mean()
 a_line = np.sum((x_line - x_mean) * (y_line - y_mean)) / np.sum((x_line - x_mean) ** 2)
 b_line = y_mean - a_line * x_mean
 
-A, B = np.meshgrid(np.linspace(a_line - 3, a_line + 3, 200), np.linspace(b_line - 3, b_line + 3, 200))
-surface = np.array([[line_loss((a, b)) for a, b in zip(row_a, row_b)] for row_a, row_b in zip(A, B)])
-points = np.array([[a_line - 2, b_line + 2], [a_line + 2, b_line - 2], [a_line + 1.5, b_line + 1],
-                   [a_line - 1.5, b_line - 1], [a_line - 0.5, b_line + 2.5], [a_line + 0.5, b_line - 2.5]])
-arrows = np.array([line_gradient(p) for p in points])
-arrows = 0.6 * arrows / np.linalg.norm(arrows, axis=1, keepdims=True)
-
-fig, ax = plt.subplots(figsize=(6.5, 6))
-ax.contour(A, B, surface, levels=np.geomspace(surface.min() * 1.05, surface.max(), 15), cmap="viridis",
-           linewidths=1)
-ax.quiver(points[:, 0], points[:, 1], arrows[:, 0], arrows[:, 1], color=COLORS[1], angles="xy",
-          scale_units="xy", scale=1, width=0.006, label=t("descent.gradient"))
-ax.quiver(points[:, 0], points[:, 1], -arrows[:, 0], -arrows[:, 1], color=COLORS[0], angles="xy",
-          scale_units="xy", scale=1, width=0.006, label=t("descent.minus_gradient"))
-ax.plot([a_line], [b_line], "*", color=COLORS[2], markersize=16, label=t("descent.closed_form"))
-ax.set_aspect("equal")
-ax.set_xlabel(t("descent.param_a"))
-ax.set_ylabel(t("descent.param_b"))
-ax.set_title(t("descent.title_gradient"))
-ax.legend(loc="lower left", fontsize=9)
+offsets = np.array([[-2, 2], [2, -2], [1.5, 1], [-1.5, -1], [-0.5, 2.5], [0.5, -2.5]])
+gradient_field(line_loss, line_gradient, (a_line, b_line), points=np.array([a_line, b_line]) + offsets)
 plt.show()
 
 # %% [markdown] tags=["en", "subslide"]

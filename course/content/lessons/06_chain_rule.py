@@ -57,8 +57,7 @@ set_language("en")
 import numpy as np
 import matplotlib.pyplot as plt
 
-from course import t
-from course.plots import COLORS
+from course.plots_lessons import difference_errors, function_and_derivative
 
 rng = np.random.default_rng(0)
 
@@ -163,23 +162,11 @@ rng = np.random.default_rng(0)
 x = np.linspace(-2.5, 2.5, 501)
 F = np.sin(x ** 2)
 dF = np.cos(x ** 2) * 2 * x
+wrong = np.cos(x ** 2)
 
 x0 = 1.6
 slope = np.cos(x0 ** 2) * 2 * x0
-near = np.linspace(x0 - 0.3, x0 + 0.3, 2)
-
-fig, (ax_f, ax_df) = plt.subplots(1, 2, figsize=(11, 4))
-ax_f.plot(x, F, color=COLORS[0], label=t("graph.function"))
-ax_f.plot(near, np.sin(x0 ** 2) + slope * (near - x0), color=COLORS[1], label=t("graph.tangent"))
-ax_f.plot([x0], [np.sin(x0 ** 2)], "o", color=COLORS[1])
-ax_df.plot(x, dF, color=COLORS[0], label=t("graph.derivative"))
-ax_df.plot(x, np.cos(x ** 2), "--", color=COLORS[3], label=t("graph.wrong_derivative"))
-ax_df.plot([x0], [slope], "o", color=COLORS[1])
-for ax in (ax_f, ax_df):
-    ax.set_xlabel("x")
-    ax.legend(loc="lower center", fontsize=10)
-fig.suptitle(t("graph.chain_title"))
-fig.tight_layout()
+function_and_derivative(x, F, dF, wrong, x0, np.sin(x0 ** 2), slope)
 plt.show()
 print(f"slope of the tangent at x0 = {x0}: {slope:.4f}")
 
@@ -187,23 +174,11 @@ print(f"slope of the tangent at x0 = {x0}: {slope:.4f}")
 x = np.linspace(-2.5, 2.5, 501)
 F = np.sin(x ** 2)
 dF = np.cos(x ** 2) * 2 * x
+wrong = np.cos(x ** 2)
 
 x0 = 1.6
 slope = np.cos(x0 ** 2) * 2 * x0
-near = np.linspace(x0 - 0.3, x0 + 0.3, 2)
-
-fig, (ax_f, ax_df) = plt.subplots(1, 2, figsize=(11, 4))
-ax_f.plot(x, F, color=COLORS[0], label=t("graph.function"))
-ax_f.plot(near, np.sin(x0 ** 2) + slope * (near - x0), color=COLORS[1], label=t("graph.tangent"))
-ax_f.plot([x0], [np.sin(x0 ** 2)], "o", color=COLORS[1])
-ax_df.plot(x, dF, color=COLORS[0], label=t("graph.derivative"))
-ax_df.plot(x, np.cos(x ** 2), "--", color=COLORS[3], label=t("graph.wrong_derivative"))
-ax_df.plot([x0], [slope], "o", color=COLORS[1])
-for ax in (ax_f, ax_df):
-    ax.set_xlabel("x")
-    ax.legend(loc="lower center", fontsize=10)
-fig.suptitle(t("graph.chain_title"))
-fig.tight_layout()
+function_and_derivative(x, F, dF, wrong, x0, np.sin(x0 ** 2), slope)
 plt.show()
 print(f"tangentens lutning i x0 = {x0}: {slope:.4f}")
 
@@ -770,18 +745,7 @@ central_diff = (loss_of_w(w0 + steps) - loss_of_w(w0 - steps)) / (2 * steps)
 error_forward = np.abs(forward_diff - exact)
 error_central = np.abs(central_diff - exact)
 
-fig, ax = plt.subplots(figsize=(7.5, 4.8))
-ax.loglog(steps, np.where(error_forward > 0, error_forward, np.nan), "o-", markersize=3,
-          color=COLORS[1], label=t("graph.forward_difference"))
-ax.loglog(steps, np.where(error_central > 0, error_central, np.nan), "s-", markersize=3,
-          color=COLORS[0], label=t("graph.central_difference"))
-guide = np.logspace(-6, -1, 2)
-ax.loglog(guide, 0.02 * guide, "--", color=COLORS[1], linewidth=1, label=t("graph.slope1"))
-ax.loglog(guide, 0.01 * guide ** 2, "--", color=COLORS[0], linewidth=1, label=t("graph.slope2"))
-ax.set_xlabel(t("graph.step_size"))
-ax.set_ylabel(t("graph.abs_error"))
-ax.set_title(t("graph.difference_title"))
-ax.legend(fontsize=10)
+difference_errors(steps, error_forward, error_central)
 plt.show()
 
 for name, err in (("forward", error_forward), ("central", error_central)):
@@ -800,18 +764,7 @@ central_diff = (loss_of_w(w0 + steps) - loss_of_w(w0 - steps)) / (2 * steps)
 error_forward = np.abs(forward_diff - exact)
 error_central = np.abs(central_diff - exact)
 
-fig, ax = plt.subplots(figsize=(7.5, 4.8))
-ax.loglog(steps, np.where(error_forward > 0, error_forward, np.nan), "o-", markersize=3,
-          color=COLORS[1], label=t("graph.forward_difference"))
-ax.loglog(steps, np.where(error_central > 0, error_central, np.nan), "s-", markersize=3,
-          color=COLORS[0], label=t("graph.central_difference"))
-guide = np.logspace(-6, -1, 2)
-ax.loglog(guide, 0.02 * guide, "--", color=COLORS[1], linewidth=1, label=t("graph.slope1"))
-ax.loglog(guide, 0.01 * guide ** 2, "--", color=COLORS[0], linewidth=1, label=t("graph.slope2"))
-ax.set_xlabel(t("graph.step_size"))
-ax.set_ylabel(t("graph.abs_error"))
-ax.set_title(t("graph.difference_title"))
-ax.legend(fontsize=10)
+difference_errors(steps, error_forward, error_central)
 plt.show()
 
 for name, err in (("framåtdifferens", error_forward), ("central differens", error_central)):
