@@ -28,7 +28,7 @@ How the fast version stays fast, in numpy alone:
 
 - The windows are never cut out one by one. ``sliding_window_view`` gives all of them
   as a *view* (new strides over the same memory, no copy), and one ``copyto`` lays them
-  out as the matrix; that single copy is the only one the forward pass makes of X.
+  out as the matrix: besides the zero padding, the only copy the forward pass makes of X.
 - Conv2D keeps that matrix *transposed*, one column per window: ``cols`` has shape
   ``(C_in·kH·kW, N·H_out·W_out)``. Then ``W_rows @ cols`` is one large matrix product
   whose rows are already the output channels, and the gradients ``dY_rows @ colsᵀ`` and
