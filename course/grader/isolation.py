@@ -49,6 +49,9 @@ a read-only view without the exercise sources), and {problem}.
   pass --isolation=process (the report and every feedback file will say so)."""
 
 
+_WORKING: set[str] = set()  # bwrap binaries that passed check_bwrap in this process
+
+
 class IsolationUnavailable(RuntimeError):
     """bubblewrap is missing or cannot create namespaces here; the message says what to do."""
 
@@ -167,6 +170,8 @@ def check_bwrap() -> str:
         When bwrap is missing or cannot create namespaces here, with what to do instead.
     """
     bwrap = find_bwrap()
+    if bwrap is not None and bwrap in _WORKING:
+        return bwrap
     if bwrap is None:
         raise IsolationUnavailable(INSTALL_HINT.format(problem="`bwrap` was not found on the PATH"))
     probe = [bwrap, "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--die-with-parent",
@@ -179,4 +184,5 @@ def check_bwrap() -> str:
         detail = done.stderr.decode("utf-8", "replace").strip()[-500:] or f"exit code {done.returncode}"
         raise IsolationUnavailable(INSTALL_HINT.format(
             problem=f"`{bwrap}` cannot create the namespaces it needs here ({detail})"))
+    _WORKING.add(bwrap)
     return bwrap
