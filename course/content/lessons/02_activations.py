@@ -35,16 +35,22 @@
 # - välja en aktiveringsfunktion för de dolda lagren och en för utdatalagret.
 
 # %% [markdown] tags=["en", "notes"]
-# **Teacher's note:** Plan for 45 minutes: where the activation sits 3 min, the catalogue with σ′ by
-# hand 8, safe forms 5, softmax 6, the explorer widget 4, why ReLU 5, why non-linear 5, the stacking
-# widget 4, output layer and "not a loss" 4, summary 1. Open with: "What did the step function do in
+# **Teacher's note:** Plan for 45 minutes: where the activation sits 3 min, the catalogue and why
+# ReLU is not linear 4, the primer on the chain rule and partial derivatives 4, σ′ by hand and the
+# numerical check 5, safe forms 4, softmax 5, the explorer widget 3, why ReLU 5, why non-linear 5,
+# the stacking widget 3, output layer and "not a loss" 3, summary 1. In the primer, work
+# y = (3z + 1)² at z = 1 (answer 24) on the board and leave ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w there
+# for section 5. Open with: "What did the step function do in
 # chapter 01, and why could gradient descent not use it?" Expect: it turned z into 0 or 1, and its
 # derivative is 0 wherever it exists.
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Plan för 45 minuter: var aktiveringsfunktionen sitter 3 min, katalogen
-# med σ′ för hand 8, säkra former 5, softmax 6, utforskarwidgeten 4, varför ReLU 5, varför
-# icke-linjärt 5, staplingswidgeten 4, utdatalagret och ”ingen förlustfunktion” 4, sammanfattning 1.
+# och varför ReLU inte är linjär 4, introduktionen till kedjeregeln och partiella derivator 4, σ′
+# för hand och den numeriska kontrollen 5, säkra former 4, softmax 5, utforskarwidgeten 3, varför
+# ReLU 5, varför icke-linjärt 5, staplingswidgeten 3, utdatalagret och ”ingen förlustfunktion” 3,
+# sammanfattning 1. I introduktionen räknar du y = (3z + 1)² i z = 1 (svar 24) på tavlan och låter
+# ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w stå kvar till avsnitt 5.
 # Börja med: ”Vad gjorde stegfunktionen i kapitel 01, och varför kunde gradientnedstigning inte
 # använda den?” Förväntat svar: den gjorde om z till 0 eller 1, och dess derivata är 0 överallt där den
 # finns.

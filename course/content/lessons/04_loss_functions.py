@@ -37,14 +37,16 @@
 # - skilja en förlustfunktion från en aktiveringsfunktion och välja rätt förlust för en uppgift.
 
 # %% [markdown] tags=["en", "notes"]
-# **Teacher's note:** Timing for 45 minutes: §1 5 min, §2 with the widget 10 min, §3 with
-# the widget 8 min, §4 7 min, §5 5 min, §6–7 7 min, §8 and the summary 3 min. The one idea
+# **Teacher's note:** Timing for 45 minutes: §1 4 min, §2 with the widget 9 min, §3 with
+# the likelihood view (3 min: show that −ln of ŷ^y (1 − ŷ)^(1−y) is the cross-entropy) and the
+# widget 10 min, §4 7 min, §5 5 min, §6–7 7 min, §8 and the summary 3 min. The one idea
 # to leave the room with: training means making one number, the cost J, small. If time runs
 # short, show only the printout of §8 and leave the rest of `nnlib` to the exercise.
 
 # %% [markdown] tags=["sv", "notes"]
-# **Lärarens anteckning:** Tidsplan för 45 minuter: §1 5 min, §2 med widgeten 10 min, §3 med
-# widgeten 8 min, §4 7 min, §5 5 min, §6–7 7 min, §8 och sammanfattningen 3 min. Den idé som
+# **Lärarens anteckning:** Tidsplan för 45 minuter: §1 4 min, §2 med widgeten 9 min, §3 med
+# likelihoodperspektivet (3 min: visa att −ln av ŷ^y (1 − ŷ)^(1−y) är korsentropin) och
+# widgeten 10 min, §4 7 min, §5 5 min, §6–7 7 min, §8 och sammanfattningen 3 min. Den idé som
 # salen ska ta med sig: att träna är att göra ett enda tal, kostnaden J, litet. Om tiden
 # blir knapp: visa bara utskriften i §8 och lämna resten av `nnlib` till övningen.
 

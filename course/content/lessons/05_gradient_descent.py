@@ -39,16 +39,22 @@
 # - skilja en derivata från en gradient och ett lokalt minimum från ett globalt.
 
 # %% [markdown] tags=["en", "notes"]
-# **Teacher's note:** Timing for 45 minutes: §1–2 8 min, §3 7 min, §4 7 min, §5 with the
-# widget 8 min, §6 with the widget 5 min, §7 with the widget 7 min, §8–9 and the summary 3
-# min. The message: step against the slope, a ← a − η·L′(a), and the closed form is the
-# check. If time runs short, skip the cell with 360 directions in §7 and the code of §9.
+# **Teacher's note:** Timing for 45 minutes: §1–2 7 min, §3 6 min, §4 6 min, §5 with the
+# widget 8 min, §6 with the widget 5 min, §7 with the widget 7 min, §8 (saddle points and
+# plateaus) 2 min, §9 mini-batches 3 min, §10 and the summary 1 min; "Going further" is
+# reading. The message: step against the slope, a ← a − η·L′(a), and the closed form is the
+# check. If time runs short, skip the cell with 360 directions in §7 and the code of §10. In
+# §9 ask: "Why is the mean of the five batch gradients exactly the full gradient?" (equal
+# batches that cover the data: the mean of means is the mean).
 
 # %% [markdown] tags=["sv", "notes"]
-# **Lärarens anteckning:** Tidsplan för 45 minuter: §1–2 8 min, §3 7 min, §4 7 min, §5 med
-# widgeten 8 min, §6 med widgeten 5 min, §7 med widgeten 7 min, §8–9 och sammanfattningen 3
-# min. Budskapet: ta steg mot lutningen, a ← a − η·L′(a), och den slutna formen är
-# kontrollen. Om tiden blir knapp: hoppa över cellen med 360 riktningar i §7 och koden i §9.
+# **Lärarens anteckning:** Tidsplan för 45 minuter: §1–2 7 min, §3 6 min, §4 6 min, §5 med
+# widgeten 8 min, §6 med widgeten 5 min, §7 med widgeten 7 min, §8 (sadelpunkter och platåer)
+# 2 min, §9 minibatchar 3 min, §10 och sammanfattningen 1 min; ”Fördjupning” är läsning.
+# Budskapet: ta steg mot lutningen, a ← a − η·L′(a), och den slutna formen är kontrollen. Om
+# tiden blir knapp: hoppa över cellen med 360 riktningar i §7 och koden i §10. Fråga i §9:
+# ”Varför är medelvärdet av de fem batchgradienterna exakt hela gradienten?” (lika stora
+# batchar som täcker data: medelvärdet av medelvärdena är medelvärdet).
 
 # %%
 from course import set_language
@@ -1692,6 +1698,8 @@ print("brantaste riktningen (a, b):", (directions[:, 1] * np.sign(directions[0, 
 #   across the minimum, and divergent beyond $2/L''$ (with several parameters $2/\lambda_{\max}$).
 # - Gradient descent stops where the slope is zero, which may be a local minimum; the start
 #   decides which one.
+# - Mini-batch SGD steps with the gradient of a few samples at a time: noisy, but right on
+#   average and far cheaper per step; one pass over the data is an epoch.
 # - Gradient descent is the correction step of all training; for networks there is no closed
 #   form, only the gradient, which backpropagation computes (chapters 06–07).
 
@@ -1729,5 +1737,8 @@ print("brantaste riktningen (a, b):", (directions[:, 1] * np.sign(directions[0, 
 #   över minimipunkten, och divergent över $2/L''$ (med flera parametrar $2/\lambda_{\max}$).
 # - Gradientnedstigning stannar där lutningen är noll, och det kan vara ett lokalt minimum;
 #   starten avgör vilket.
+# - Stokastisk gradientnedstigning med minibatchar tar steg med gradienten för några få
+#   datapunkter åt gången: brusigt, men rätt i medel och mycket billigare per steg; en
+#   genomgång av alla data är en epok.
 # - Gradientnedstigning är korrigeringssteget i all träning; för nätverk finns ingen sluten
 #   form, bara gradienten, som bakåtpropagering beräknar (kapitel 06–07).

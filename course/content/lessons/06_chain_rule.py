@@ -37,16 +37,18 @@
 #   varför de är bättre än framåtdifferenser.
 
 # %% [markdown] tags=["en", "notes"]
-# **Teacher's note:** Timing for 45 minutes: §1 with the two mistakes 8 min, §2 5 min, §3
-# with the worked example and the widget 12 min, §4 with the widget 7 min, §5 8 min, §6 and
-# the summary 5 min. The message: multiply along a path, add over the paths, and check every
+# **Teacher's note:** Timing for 45 minutes: §1 with the two mistakes 8 min, §2 4 min, §3
+# with the worked example and the widget 11 min, §4 with the widget 7 min, §5 6 min, §6 with
+# the bridge to chapter 07 (gate patterns, δxᵀ on shapes) 7 min, summary 2 min; "Going
+# further" is reading. The message: multiply along a path, add over the paths, and check every
 # gradient numerically. Keep the board from §3 (the graph with its numbers) until the end;
 # §4 and §6 refer back to it.
 
 # %% [markdown] tags=["sv", "notes"]
-# **Lärarens anteckning:** Tidsplan för 45 minuter: §1 med de två misstagen 8 min, §2 5 min,
-# §3 med räkneexemplet och widgeten 12 min, §4 med widgeten 7 min, §5 8 min, §6 och
-# sammanfattningen 5 min. Budskapet: multiplicera längs en väg, addera över vägarna, och
+# **Lärarens anteckning:** Tidsplan för 45 minuter: §1 med de två misstagen 8 min, §2 4 min,
+# §3 med räkneexemplet och widgeten 11 min, §4 med widgeten 7 min, §5 6 min, §6 med bron till
+# kapitel 07 (grindmönster, δxᵀ på formerna) 7 min, sammanfattning 2 min; ”Fördjupning” är
+# läsning. Budskapet: multiplicera längs en väg, addera över vägarna, och
 # kontrollera varje gradient numeriskt. Låt tavlan från §3 (grafen med sina tal) stå kvar
 # till slutet; §4 och §6 hänvisar till den.
 
@@ -717,7 +719,7 @@ GraphWidget("penalty")
 # framåtdifferensen och $h \approx 10^{-5}$ för den centrala.
 
 # %% [markdown] tags=["en", "notes"]
-# **Teacher's note:** About 8 minutes. Before the paragraph on round-off, ask: "Why not take
+# **Teacher's note:** About 6 minutes. Before the paragraph on round-off, ask: "Why not take
 # h = 10⁻¹⁵ and get as close to the limit as possible?" Answer: f(x + h) and f(x) then share
 # almost every digit, and the round-off error, about ε·|f|/h, explodes. In the plot, show
 # the slopes 1 and 2 on the right, then the V shapes: the smallest errors are about 10⁻⁹
@@ -725,7 +727,7 @@ GraphWidget("penalty")
 # good enough to *test* a gradient, and far too slow to train with (§6).
 
 # %% [markdown] tags=["sv", "notes"]
-# **Lärarens anteckning:** Ungefär 8 minuter. Fråga före stycket om avrundningsfel: ”Varför
+# **Lärarens anteckning:** Ungefär 6 minuter. Fråga före stycket om avrundningsfel: ”Varför
 # inte ta h = 10⁻¹⁵ och komma så nära gränsvärdet som möjligt?” Svar: då har f(x + h) och
 # f(x) nästan alla siffror gemensamma, och avrundningsfelet, ungefär ε·|f|/h, exploderar.
 # Visa i figuren lutningarna 1 och 2 till höger och sedan V-formerna: de minsta felen är
@@ -908,14 +910,14 @@ print(f"relativt fel, felaktig gradient: {gradcheck(loss_of_theta, theta, df=gra
 # $\partial L/\partial x = -0{,}125$.
 
 # %% [markdown] tags=["en", "notes"]
-# **Teacher's note:** About 5 minutes with the summary. Run the `nnlib` cell and compare
+# **Teacher's note:** About 7 minutes with the bridge, 2 for the summary. Run the `nnlib` cell and compare
 # with the numbers still on the board from §3: −0.5, −0.25, −0.125. Ask the first
 # check-yourself question: 10 000 parameters need 20 000 forward passes for a numerical
 # gradient, backpropagation one forward and one backward pass. Close by pointing to chapter
 # 07: the same graph, but every node is a whole layer.
 
 # %% [markdown] tags=["sv", "notes"]
-# **Lärarens anteckning:** Ungefär 5 minuter med sammanfattningen. Kör cellen med `nnlib`
+# **Lärarens anteckning:** Ungefär 7 minuter med bron, 2 för sammanfattningen. Kör cellen med `nnlib`
 # och jämför med talen som fortfarande står på tavlan från §3: −0,5, −0,25 och −0,125. Ställ
 # den första frågan i ”Testa dig själv”: 10 000 parametrar kräver 20 000 framåtpass för en
 # numerisk gradient, bakåtpropageringen ett framåtpass och ett bakåtpass. Avsluta med att
@@ -1176,6 +1178,10 @@ print("största skillnad mot centrala differenser:", max(np.abs(numeric_dW - dW)
 # - **Gradient check**: central difference $\frac{f(x + h) - f(x - h)}{2h}$ with error
 #   $O(h^2)$ (forward difference: $O(h)$); round-off grows like $\varepsilon/h$, so use
 #   $h \approx 10^{-5}$–$10^{-6}$ and compare with the relative error.
+# - **Gate patterns**: add passes the gradient on, multiply swaps the inputs, max routes it to
+#   the larger input. For a layer $z = Wx + b$ with $\delta = \partial L/\partial z$:
+#   $\partial L/\partial W = \delta x^\top$, $\partial L/\partial b = \delta$,
+#   $\partial L/\partial x = W^\top \delta$; a gradient has the shape of what it is the gradient of.
 # - **Backpropagation** (chapter 07) is the chain rule on the network's graph: one backward
 #   pass gives the gradient of every weight.
 #
@@ -1201,6 +1207,11 @@ print("största skillnad mot centrala differenser:", max(np.abs(numeric_dW - dW)
 # - **Gradientkontroll**: central differens $\frac{f(x + h) - f(x - h)}{2h}$ med felet
 #   $O(h^2)$ (framåtdifferens: $O(h)$); avrundningsfelet växer som $\varepsilon/h$, så använd
 #   $h \approx 10^{-5}$–$10^{-6}$ och jämför med det relativa felet.
+# - **Grindmönster**: addition skickar gradienten vidare, multiplikation byter plats på indata,
+#   max leder den till den större indatan. För ett lager $z = Wx + b$ med
+#   $\delta = \partial L/\partial z$: $\partial L/\partial W = \delta x^\top$,
+#   $\partial L/\partial b = \delta$, $\partial L/\partial x = W^\top \delta$; en gradient har samma
+#   form som det den är gradient av.
 # - **Bakåtpropagering** (kapitel 07) är kedjeregeln på nätverkets graf: ett bakåtpass ger
 #   gradienten för varje vikt.
 #
