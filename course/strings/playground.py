@@ -11,7 +11,7 @@ STRINGS = {
     "playground.noise": {"en": "noise", "sv": "brus"},
     "playground.train_share": {"en": "training share", "sv": "andel träning"},
     "playground.layers": {"en": "hidden layers", "sv": "dolda lager"},
-    "playground.units": {"en": "units per layer", "sv": "noder per lager"},
+    "playground.units": {"en": "units per layer", "sv": "noder i varje lager"},
     "playground.activation": {"en": "activation", "sv": "aktivering"},
     "playground.act_tanh": {"en": "tanh", "sv": "tanh"},
     "playground.act_relu": {"en": "ReLU", "sv": "ReLU"},
@@ -21,7 +21,7 @@ STRINGS = {
     "playground.batch_size": {"en": "batch size", "sv": "batchstorlek"},
     "playground.l2": {"en": "L2 λ", "sv": "L2 λ"},
     "playground.l2_off": {"en": "off", "sv": "av"},
-    "playground.epochs_per_step": {"en": "epochs per step", "sv": "epoker per steg"},
+    "playground.epochs_per_step": {"en": "epochs per step", "sv": "epoker i varje steg"},
     "playground.show_units": {"en": "show the hidden units", "sv": "visa de dolda noderna"},
     "playground.step": {"en": "Step", "sv": "Steg"},
     "playground.reset": {"en": "Reset", "sv": "Börja om"},
@@ -35,7 +35,7 @@ STRINGS = {
     "playground.val_loss": {"en": "validation loss", "sv": "förlust på valideringsdata"},
     "playground.epoch": {"en": "epoch", "sv": "epok"},
     "playground.loss": {"en": "loss", "sv": "förlust"},
-    "playground.loss_title": {"en": "Loss per epoch", "sv": "Förlust per epok"},
+    "playground.loss_title": {"en": "Loss per epoch", "sv": "Förlusten epok för epok"},
     "playground.epoch_text": {"en": "epoch {epoch}", "sv": "epok {epoch}"},
     "playground.map_title": {"en": "Network {sizes}: p(class 1)", "sv": "Nätverk {sizes}: p(klass 1)"},
     "playground.map_title_student": {
@@ -51,7 +51,7 @@ STRINGS = {
     "playground.status": {
         "en": "Epoch {epoch} ({iterations} iterations, {per_epoch} per epoch) · loss: training {train}, "
               "validation {val} · accuracy: training {train_acc}, validation {val_acc} · {params} parameters",
-        "sv": "Epok {epoch} ({iterations} iterationer, {per_epoch} per epok) · förlust: träning {train}, "
+        "sv": "Epok {epoch} ({iterations} iterationer, {per_epoch} i varje epok) · förlust: träning {train}, "
               "validering {val} · träffsäkerhet: träning {train_acc}, validering {val_acc} · {params} parametrar",
     },
     "playground.diverged": {

@@ -217,11 +217,11 @@ bce.forward(net.forward(X_demo), y_demo)
 net.backward(bce.backward())  # backpropagation: every gradient at once
 time_backprop = time.perf_counter() - start
 
-largest = max(relative_error(grad, numerical[name]) for name, _, grad in net.parameters())
+max_error = max(relative_error(grad, numerical[name]) for name, _, grad in net.parameters())
 print("parameters:", net.n_params(), " forward passes for the numerical gradient:", 2 * net.n_params())
 print(f"numerical: {time_numerical * 1000:.1f} ms   backpropagation: {time_backprop * 1000:.2f} ms")
 print(f"backpropagation is about {time_numerical / time_backprop:.0f} times faster here")
-print(f"largest relative error between the two: {largest:.1e}")
+print(f"largest relative error between the two: {max_error:.1e}")
 
 # %% tags=["sv"]
 rng = np.random.default_rng(1)
@@ -241,11 +241,11 @@ bce.forward(net.forward(X_demo), y_demo)
 net.backward(bce.backward())  # bakåtpropagering: alla gradienter på en gång
 time_backprop = time.perf_counter() - start
 
-largest = max(relative_error(grad, numerical[name]) for name, _, grad in net.parameters())
+max_error = max(relative_error(grad, numerical[name]) for name, _, grad in net.parameters())
 print("parametrar:", net.n_params(), " framåtpass för den numeriska gradienten:", 2 * net.n_params())
 print(f"numeriskt: {time_numerical * 1000:.1f} ms   bakåtpropagering: {time_backprop * 1000:.2f} ms")
 print(f"bakåtpropageringen är ungefär {time_numerical / time_backprop:.0f} gånger snabbare här")
-print(f"största relativa fel mellan de två: {largest:.1e}")
+print(f"största relativa fel mellan de två: {max_error:.1e}")
 
 # %% [markdown] tags=["en"]
 # Backpropagation is hundreds of times faster already for 337 parameters, and the gap grows
@@ -786,7 +786,8 @@ for i, name in enumerate(["W1", "b1", "W2", "b2"]):
         return forward_backward(X_xor, Y_xor, *trial)[0]
 
     numeric = numerical_gradient(cost_of, params[i].copy())
-    print(f"{name}: shape {grads[i].shape}, relative error {relative_error(grads[i], numeric):.1e}")
+    rel_error = relative_error(grads[i], numeric)
+    print(f"{name}: shape", grads[i].shape, f"relative error {rel_error:.1e}")
 
 # %% tags=["sv"]
 def forward_backward(X, Y, W1, b1, W2, b2):
@@ -813,7 +814,8 @@ for i, name in enumerate(["W1", "b1", "W2", "b2"]):
         return forward_backward(X_xor, Y_xor, *trial)[0]
 
     numeric = numerical_gradient(cost_of, params[i].copy())
-    print(f"{name}: form {grads[i].shape}, relativt fel {relative_error(grads[i], numeric):.1e}")
+    rel_error = relative_error(grads[i], numeric)
+    print(f"{name}: formen", grads[i].shape, f"relativt fel {rel_error:.1e}")
 
 # %% [markdown] tags=["en"]
 # **The `nnlib` way.** The same network as `nnlib` layers, with the same weights: one
@@ -1116,7 +1118,7 @@ moons_net = MLP([2, 16, 16, 1], activation="tanh", output=None, rng=0)
 history = fit(moons_net, BinaryCrossEntropy(from_logits=True), SGD(0.5), X_train, Y_train, epochs=150,
               batch_size=20, validation_data=(X_val, Y_val), rng=0, progress=False)
 val_accuracy = accuracy(sigmoid(moons_net.forward(X_val)), Y_val)
-print("iterationer per epok:", int(np.ceil(len(X_train) / 20)), " epoker:", len(history.loss))
+print("iterationer i varje epok:", int(np.ceil(len(X_train) / 20)), " epoker:", len(history.loss))
 print("förlust: första epoken", round(history.loss[0], 4), " sista", round(history.loss[-1], 4),
       " validering", round(history.val_loss[-1], 4), " träffsäkerhet på valideringsdata", val_accuracy)
 
@@ -1183,7 +1185,7 @@ plt.show()
 # Utdatanoden lägger ihop de bilderna, viktade, och skickar summan genom sigmoiden: det är allt
 # som det sista lagret gör.
 #
-# - **Spela** (▶) tränar hela tiden, några epoker per tick (reglaget *epoker per steg*); paus
+# - **Spela** (▶) tränar hela tiden, några epoker per tick (reglaget *epoker i varje steg*); paus
 #   (⏸) stannar, och **Steg** tränar så många epoker en gång. **Börja om** drar nya
 #   slumpmässiga startvikter.
 # - Datamängden, dess brus, andelen träningsdata, antalet dolda lager, antalet noder per lager
