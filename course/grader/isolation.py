@@ -148,14 +148,19 @@ def bwrap_command(bwrap: str, python_args: Sequence[str], env: dict[str, str],
 
 
 def font_cache() -> str | None:
-    """The teacher's matplotlib font cache, if there is one: copied into the sandbox, it saves
-    the server seconds of scanning fonts at every start."""
+    """The teacher's matplotlib font cache (built here if missing): copied into the sandbox,
+    it saves the server seconds of scanning fonts at every start."""
     try:
         import glob
 
         import matplotlib
 
-        found = sorted(glob.glob(os.path.join(matplotlib.get_cachedir(), "fontlist-v*.json")))
+        pattern = os.path.join(matplotlib.get_cachedir(), "fontlist-v*.json")
+        found = sorted(glob.glob(pattern))
+        if not found:
+            import matplotlib.font_manager  # noqa: F401  (builds and writes the cache once, here)
+
+            found = sorted(glob.glob(pattern))
     except Exception:
         return None
     return found[-1] if found else None
