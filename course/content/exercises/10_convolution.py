@@ -23,11 +23,11 @@
 # som är grannar. Ett **faltningslager** vet det. Det låter ett litet rutnät av vikter,
 # **filtret** (eller **kärnan**), glida över bilden och räknar på varje position ut ett tal som
 # säger hur väl bilden stämmer med filtret just där. Resultatet är en ny bild, en
-# **särdragskarta**. Samma fåtal vikter används på varje position, så ett filter som hittar en
+# **feature map**. Samma fåtal vikter används på varje position, så ett filter som hittar en
 # kant i ett hörn hittar den överallt.
 #
 # I den här övningen räknar du ut faltningar för hand i numpy: utdatastorleken, ett filter på en
-# bild, ett filter som hittar lodräta kanter, maxpoolning och till sist ett helt faltningslager
+# bild, ett filter som hittar lodräta kanter, maxpooling och till sist ett helt faltningslager
 # med flera kanaler. Varje idé som du behöver förklaras före sin fråga; du behöver bara kapitel
 # 00–06 och indexering och skivning (slicing) i numpy, som `X[1:3, 2:4]` för raderna 1–2 och
 # kolumnerna 2–3.
@@ -71,9 +71,9 @@ import numpy as np
 #
 # Ta en gråskalebild $X$ med $H$ rader och $W$ kolumner och en kärna $K$ med $k_H$ rader och
 # $k_W$ kolumner (oftast $3 \times 3$). Lägg kärnan på bildens övre vänstra hörn, multiplicera
-# varje vikt i kärnan med pixeln under den och summera produkterna: det är särdragskartans första
-# värde. Flytta sedan kärnan ett steg åt höger och upprepa; i slutet av raden går du tillbaka till
-# vänsterkanten och ett steg ned. Med index som räknas från 0, som i numpy, är
+# varje vikt i kärnan med pixeln under den och summera produkterna: det är det första värdet i
+# feature map $Y$. Flytta sedan kärnan ett steg åt höger och upprepa; i slutet av raden går du
+# tillbaka till vänsterkanten och ett steg ned. Med index som räknas från 0, som i numpy, är
 #
 # $$Y_{i,j} = \sum_{u=0}^{k_H-1} \sum_{v=0}^{k_W-1} K_{u,v}\, X_{i+u,\, j+v}.$$
 #
@@ -84,9 +84,9 @@ import numpy as np
 # formeln ovan, utan vändningen, är egentligen en *korskorrelation*. Inom djupinlärning kallas den
 # ändå faltning, och alla bibliotek (PyTorch, TensorFlow och kursens eget `nnlib`) räknar ut den
 # utan att vända kärnan. Eftersom nätverket lär sig kärnan går ingenting förlorat: det lär sig helt
-# enkelt den vända kärnan. I den här kursen betyder "faltning" alltid formeln ovan.
+# enkelt den vända kärnan. I den här kursen betyder ”faltning” alltid formeln ovan.
 #
-# Bilder med flera **kanaler** (rött, grönt och blått, eller särdragskartorna från ett tidigare
+# Bilder med flera **kanaler** (rött, grönt och blått, eller feature maps från ett tidigare
 # lager) lagras som arrayer med formen `(N, C, H, W)`: $N$ bilder i en batch, $C$ kanaler, $H$
 # rader och $W$ kolumner. Den ordningen kallas NCHW, och du möter den i fråga 5.
 
@@ -122,16 +122,16 @@ import numpy as np
 # %% [markdown] tags=["sv"]
 # ## Fråga 1: utdatastorleken (1 poäng)
 #
-# Hur stor blir särdragskartan? Två inställningar påverkar svaret.
+# Hur stor blir en feature map? Två inställningar påverkar svaret.
 #
-# - **Utfyllnad (padding)** $p$: innan kärnan börjar glida lägger man till $p$ rader med nollor
-#   över och under bilden och $p$ kolumner med nollor till vänster och höger. Den utfyllda bilden
-#   har $H + 2p$ rader. Utfyllnaden låter kärnan nå pixlarna vid kanten, och för ett udda $k$,
-#   steglängd 1 och $p = (k - 1)/2$ blir utdata lika stora som indata.
-# - **Steglängd** $s$: kärnan flyttas $s$ steg i taget i stället för ett. Utdata får då ungefär
+# - **Padding (utfyllnad)** $p$: innan kärnan börjar glida lägger man till $p$ rader med nollor
+#   över och under bilden och $p$ kolumner med nollor till vänster och höger. Bilden med padding
+#   har $H + 2p$ rader. Paddingen låter kärnan nå pixlarna vid kanten, och för ett udda $k$,
+#   stride 1 och $p = (k - 1)/2$ blir utdata lika stora som indata.
+# - **Stride** $s$: kärnan flyttas $s$ steg i taget i stället för ett. Utdata får då ungefär
 #   $1/s$ så många rader och kolumner.
 #
-# Kärnans översta rad kan börja i rad $0, s, 2s, \dots$ i den utfyllda bilden, så länge hela
+# Kärnans översta rad kan börja i rad $0, s, 2s, \dots$ i bilden med padding, så länge hela
 # kärnan får plats, det vill säga så länge starten är högst $H + 2p - k$. Räknar man de
 # startpositionerna får man **utdatastorleken**
 #
@@ -139,7 +139,7 @@ import numpy as np
 #
 # där $\lfloor \cdot \rfloor$ avrundar nedåt till ett heltal. Samma formel med $W$ och $k_W$ ger
 # antalet kolumner. Exempel: en $8 \times 8$-bild med en $3 \times 3$-kärna ger
-# $(8 + 0 - 3)/1 + 1 = 6$ rader utan utfyllnad och $(8 + 2 - 3)/1 + 1 = 8$ med $p = 1$; en
+# $(8 + 0 - 3)/1 + 1 = 6$ rader utan padding och $(8 + 2 - 3)/1 + 1 = 8$ med $p = 1$; en
 # $28 \times 28$-bild med $k = 3$, $s = 2$ och $p = 1$ ger $\lfloor 27/2 \rfloor + 1 = 14$.
 # Fallet $p = 0$, $s = 1$, där kärnan bara besöker positioner där den ryms helt inne i bilden,
 # kallas en **giltig (valid)** faltning: den har $H - k + 1$ rader.
@@ -210,7 +210,7 @@ check("q1")
 # $1 \cdot 2 + 2 \cdot 3 + 0 \cdot 5 + (-1) \cdot 6 = 2$. Observera att kärnan **inte** vänds.
 #
 # Skriv `conv2d_valid(image, kernel)` för en bild `image` med formen `(H, W)` och en kärna
-# `kernel` med formen `(kH, kW)` som returnerar särdragskartan $Y$, en array av flyttal med formen
+# `kernel` med formen `(kH, kW)` som returnerar feature map $Y$, en array av flyttal med formen
 # `(H - kH + 1, W - kW + 1)`. Loopar går bra: börja med `Y = np.zeros((H_out, W_out))`, loopa
 # över `i` och `j` och fyll i `Y[i, j]` från fönstret `image[i:i + kH, j:j + kW]`.
 
@@ -276,13 +276,13 @@ check("q2")
 # $$\begin{pmatrix} 0 & 0 & 0 & 1 & 1 & 1 \\ 0 & 0 & 0 & 1 & 1 & 1 \\ 0 & 0 & 0 & 1 & 1 & 1 \\
 #   0 & 0 & 0 & 1 & 1 & 1 \end{pmatrix}$$
 #
-# En kärna *hittar* sådana kanter när dess särdragskarta är $0$ överallt där bilden inte ändras
+# En kärna *hittar* sådana kanter när dess feature map är $0$ överallt där bilden inte ändras
 # från vänster till höger och stor där den gör det. Konstruera en: sätt variabeln
 # `vertical_edge_kernel` till en numpy-array med formen $3 \times 3$ sådan att
 #
 # 1. varje bild som bara ändras uppifrån och ned (varje rad i bilden har ett enda värde, som en
-#    jämnt grå bild eller en vågrät kant) ger en särdragskarta som är $0$ överallt, och
-# 2. bilden ovan, mörk till vänster och ljus till höger, ger en särdragskarta med positiva värden
+#    jämnt grå bild eller en vågrät kant) ger en feature map som är $0$ överallt, och
+# 2. bilden ovan, mörk till vänster och ljus till höger, ger en feature map med positiva värden
 #    vid kanten och inga negativa värden någonstans.
 #
 # Det finns många rätta svar; kontrollen testar de två egenskaperna, inte en viss kärna. Fundera
@@ -327,16 +327,16 @@ check("q3")
 # $2 \times 2$ slice helps.
 
 # %% [markdown] tags=["sv"]
-# ## Fråga 4: maxpoolning (2 poäng)
+# ## Fråga 4: maxpooling (2 poäng)
 #
-# Ett faltningsnätverk krymper oftast sina särdragskartor mellan faltningarna med **poolning**.
-# **Maxpoolning** med ett $2 \times 2$-fönster och steglängd 2 delar särdragskartan i
+# Ett faltningsnätverk krymper oftast sina feature maps mellan faltningarna med **pooling**.
+# **Maxpooling** med ett $2 \times 2$-fönster och stride 2 delar en feature map i
 # $2 \times 2$-block som inte överlappar och behåller det största värdet i varje block:
 #
 # $$Y_{i,j} = \max\bigl(X_{2i,2j},\; X_{2i,2j+1},\; X_{2i+1,2j},\; X_{2i+1,2j+1}\bigr).$$
 #
 # Utdata har hälften så många rader och kolumner, den starkaste responsen i varje område finns
-# kvar, och ett mönster som flyttas en pixel ger ofta samma resultat. Poolning har inga vikter att
+# kvar, och ett mönster som flyttas en pixel ger ofta samma resultat. Pooling har inga vikter att
 # lära sig. Enligt formeln i fråga 1 med $k = 2$, $s = 2$ och $p = 0$ har utdata
 # $\lfloor (H - 2)/2 \rfloor + 1 = \lfloor H/2 \rfloor$ rader: när $H$ är udda tas den sista raden
 # bort, och på samma sätt den sista kolumnen när $W$ är udda (`nnlib.MaxPool2D(2)` gör likadant).
@@ -415,7 +415,7 @@ check("q4")
 #   W_{k,c,u,v}\, X^{\text{pad}}_{n,\,c,\; i s + u,\; j s + v},$$
 #
 # där $X^{\text{pad}}$ är $X$ med $p$ rader och kolumner med nollor tillagda på varje sida av
-# varje bild, och $s$ är steglängden. I numpy blir summan över $c$, $u$ och $v$ en enda rad:
+# varje bild, och $s$ är stride. I numpy blir summan över $c$, $u$ och $v$ en enda rad:
 # fönstret `Xpad[n, :, i*s:i*s + kH, j*s:j*s + kW]` har formen `(C_in, kH, kW)`, samma som
 # `W[k]`, så `np.sum(window * W[k]) + b[k]` är $Y_{n,k,i,j}$. Utdata har formen
 # `(N, C_out, H_out, W_out)` med $H_{\text{out}}$ och $W_{\text{out}}$ från fråga 1, och
