@@ -216,3 +216,114 @@ def difference_errors(steps: np.ndarray, error_forward: np.ndarray, error_centra
     ax.set_title(t("lesson_plots.difference_title"))
     ax.legend(fontsize=10)
     return fig
+
+
+def outlier_costs(c: np.ndarray, y: np.ndarray, cost_mse: np.ndarray, cost_mae: np.ndarray) -> Figure:
+    """Lesson 04: MSE and MAE of a constant prediction ``c``, with the mean and the median of ``y``."""
+    y = np.asarray(y, dtype=float)
+    mean, median = y.mean(), np.median(y)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    for ax, cost, name in zip(axes, (cost_mse, cost_mae), ("MSE", "MAE")):
+        ax.plot(c, cost, color=COLORS[2], label=name)
+        ax.axvline(mean, color=COLORS[0], linestyle="--", label=t("lesson_plots.mean", value=fmt(mean, decimals=2)))
+        ax.axvline(median, color=COLORS[1], linestyle=":",
+                   label=t("lesson_plots.median", value=fmt(median, decimals=2)))
+        ax.plot(y, np.zeros_like(y), "|", color="black", markersize=15)
+        ax.set_xlabel(t("lesson_plots.constant_prediction"))
+        ax.set_ylabel(t("lesson_plots.cost"))
+        ax.legend()
+    fig.suptitle(t("lesson_plots.outlier_title"))
+    fig.tight_layout()
+    return fig
+
+
+def losses_after_sigmoid(p: np.ndarray, loss_squared: np.ndarray, loss_cross_entropy: np.ndarray,
+                         grad_squared: np.ndarray, grad_cross_entropy: np.ndarray) -> Figure:
+    """Lesson 04: for target y = 1, both losses (left) and the size of ∂L/∂z (right) against ŷ."""
+    fig, (ax_loss, ax_grad) = plt.subplots(1, 2, figsize=(11, 4))
+    for ax, squared, cross_entropy in ((ax_loss, loss_squared, loss_cross_entropy),
+                                       (ax_grad, np.abs(grad_squared), np.abs(grad_cross_entropy))):
+        ax.plot(p, squared, color=COLORS[0], label=t("lesson_plots.squared_error"))
+        ax.plot(p, cross_entropy, color=COLORS[2], label=t("lesson_plots.cross_entropy"))
+        ax.set_xlabel(t("lesson_plots.predicted_probability"))
+        ax.legend()
+    ax_loss.set_ylim(0, 5)
+    ax_loss.set_title(t("lesson_plots.loss_title"))
+    ax_loss.set_ylabel(t("lesson_plots.loss"))
+    ax_grad.set_title(t("lesson_plots.gradient_z_title"))
+    ax_grad.set_ylabel("|∂L/∂z|")
+    fig.tight_layout()
+    return fig
+
+
+def slope_arrows(a_grid: np.ndarray, curve: np.ndarray, loss: Callable[[float], float],
+                 derivative: Callable[[float], float], points: list[float], learning_rate: float) -> Figure:
+    """Lesson 05: the loss curve with the tangent at each point and the step −η·L′(a) as an arrow."""
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    ax.plot(a_grid, curve, color=COLORS[0], label=t("lesson_plots.loss_curve"))
+    for i, a in enumerate(points):
+        slope = derivative(a)
+        nearby = np.array([a - 0.9, a + 0.9])
+        ax.plot(nearby, loss(a) + slope * (nearby - a), "--", color=COLORS[1],
+                label=t("lesson_plots.tangent_slope") if i == 0 else None)
+        ax.annotate("", xy=(a - learning_rate * slope, loss(a)), xytext=(a, loss(a)),
+                    arrowprops={"arrowstyle": "->", "color": COLORS[2], "lw": 2.5})
+        ax.plot([a], [loss(a)], "o", color=COLORS[1])
+    ax.set_ylim(0, np.max(curve))
+    ax.set_xlabel(t("lesson_plots.param_a"))
+    ax.set_ylabel(t("lesson_plots.loss_a"))
+    ax.set_title(t("lesson_plots.slope_title", lr=fmt(learning_rate)))
+    ax.legend()
+    return fig
+
+
+def learning_rate_regimes(a_grid: np.ndarray, curve: np.ndarray, loss: Callable[[float], float],
+                          runs: Mapping[str, tuple[float, float, np.ndarray]], a_closed: float) -> Figure:
+    """Lesson 05: one panel per learning rate with the path of gradient descent on the loss curve.
+
+    ``runs`` maps a regime (``slow``, ``good``, ``large``, ``divergent``) to
+    ``(eta, fraction of 2/L'', the visited values of a)``.
+    """
+    rows = -(-len(runs) // 2)
+    fig, axes = plt.subplots(rows, 2, figsize=(11, 3.75 * rows), sharex=True, sharey=True, squeeze=False)
+    for ax, (regime, (eta, fraction, steps)) in zip(axes.flat, runs.items()):
+        ax.plot(a_grid, curve, color=COLORS[0])
+        ax.plot(steps, [loss(a) for a in steps], "o-", color=COLORS[1], markersize=5, linewidth=1.2)
+        ax.axvline(a_closed, color="0.5", linestyle="--", linewidth=1)
+        ax.set_title(t(f"lesson_plots.regime_{regime}", lr=fmt(eta), fraction=fmt(fraction)))
+        ax.set_xlim(a_grid[0], a_grid[-1])
+        ax.set_ylim(0, np.max(curve))
+    for ax in axes[-1]:
+        ax.set_xlabel(t("lesson_plots.param_a"))
+    for ax in axes[:, 0]:
+        ax.set_ylabel(t("lesson_plots.loss_a"))
+    fig.tight_layout()
+    return fig
+
+
+def fitted_line(x: np.ndarray, y: np.ndarray, closed_form: tuple[float, float],
+                predict: Callable[[np.ndarray], np.ndarray], epochs: np.ndarray, losses: np.ndarray,
+                smallest_loss: float) -> Figure:
+    """Lesson 05: the data with the closed-form line and a trained model's line (left), the loss
+    per epoch against the smallest possible loss (right)."""
+    a, b = closed_form
+    line_x = np.array([np.min(x), np.max(x)])
+    fig, (ax_fit, ax_loss) = plt.subplots(1, 2, figsize=(12, 4.2))
+    ax_fit.plot(x, y, "o", color="black", markersize=4, label=t("lesson_plots.data"))
+    ax_fit.plot(line_x, a * line_x + b, color=COLORS[2], linewidth=5, alpha=0.5,
+                label=t("lesson_plots.closed_form_line", a=fmt(a, decimals=3), b=fmt(b, decimals=3)))
+    ax_fit.plot(line_x, np.ravel(predict(line_x.reshape(-1, 1))), "--", color=COLORS[1],
+                label=t("lesson_plots.trained_line"))
+    ax_fit.set_xlabel(t("lesson_plots.input_x"))
+    ax_fit.set_ylabel(t("lesson_plots.target_y"))
+    ax_fit.set_title(t("lesson_plots.fit_title"))
+    ax_fit.legend()
+    ax_loss.semilogy(epochs, losses, color=COLORS[0])
+    ax_loss.axhline(smallest_loss, color="0.5", linestyle="--",
+                    label=t("lesson_plots.smallest_loss", value=fmt(smallest_loss, decimals=4)))
+    ax_loss.set_xlabel(t("lesson_plots.epoch"))
+    ax_loss.set_ylabel(t("lesson_plots.loss_ab"))
+    ax_loss.set_title(t("lesson_plots.loss_per_epoch"))
+    ax_loss.legend()
+    fig.tight_layout()
+    return fig

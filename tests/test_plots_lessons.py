@@ -200,3 +200,88 @@ def test_difference_errors_leaves_out_exact_zeros_and_draws_the_guides(lang):
     assert len(ax.get_lines()) == 4
     assert ax.get_xlabel() == {"en": "step size h", "sv": "differenssteg h"}[lang]
     assert_in_language(fig, lang)
+
+
+def test_outlier_costs_marks_mean_and_median_in_the_language(lang):
+    y = np.array([2.0, 2.5, 3.0, 3.5, 12.0])
+    c = np.linspace(0, 13, 131)
+    mse = ((y[:, None] - c) ** 2).mean(axis=0)
+    mae = np.abs(y[:, None] - c).mean(axis=0)
+    fig = pl.outlier_costs(c, y, mse, mae)
+    ax_mse, ax_mae = fig.axes
+    np.testing.assert_allclose(ax_mse.get_lines()[0].get_ydata(), mse)
+    np.testing.assert_allclose(ax_mae.get_lines()[0].get_ydata(), mae)
+    mean_line, median_line = ax_mse.get_lines()[1:3]
+    assert mean_line.get_xdata()[0] == pytest.approx(4.6) and median_line.get_xdata()[0] == 3.0
+    expected = {"en": ["MSE", "mean 4.60 (minimises MSE)", "median 3.00 (minimises MAE)"],
+                "sv": ["MSE", "medelvärde 4,60 (minimerar MSE)", "median 3,00 (minimerar MAE)"]}[lang]
+    assert legend_labels(ax_mse) == expected
+    assert_in_language(fig, lang)
+
+
+def test_losses_after_sigmoid_draws_sizes_of_the_gradients(lang):
+    p = np.linspace(0.01, 0.99, 50)
+    grad_squared = 2 * (p - 1) * p * (1 - p)
+    fig = pl.losses_after_sigmoid(p, (1 - p) ** 2, -np.log(p), grad_squared, p - 1)
+    ax_loss, ax_grad = fig.axes
+    np.testing.assert_allclose(ax_loss.get_lines()[1].get_ydata(), -np.log(p))
+    np.testing.assert_allclose(ax_grad.get_lines()[0].get_ydata(), np.abs(grad_squared))
+    np.testing.assert_allclose(ax_grad.get_lines()[1].get_ydata(), 1 - p)
+    assert ax_loss.get_ylim() == (0, 5)
+    assert ax_loss.get_title() == {"en": "Loss for ground truth y = 1", "sv": "Förlust när facit är y = 1"}[lang]
+    assert_in_language(fig, lang)
+
+
+def test_slope_arrows_tangents_and_steps(lang):
+    a_grid = np.linspace(0, 4, 41)
+
+    def loss(a):
+        return (a - 2.0) ** 2
+
+    def derivative(a):
+        return 2 * (a - 2.0)
+
+    fig = pl.slope_arrows(a_grid, loss(a_grid), loss, derivative, points=[0.5, 3.5], learning_rate=0.05)
+    ax = fig.axes[0]
+    tangents = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    for line, a in zip(tangents, [0.5, 3.5]):
+        xs, ys = line.get_xdata(), line.get_ydata()
+        assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(derivative(a))
+    # the arrows end at a − η·L′(a): 0.5 + 0.15 and 3.5 − 0.15
+    ends = sorted(arrow.xy[0] for arrow in ax.texts)
+    assert ends == pytest.approx([0.65, 3.35])
+    assert ax.get_title().endswith({"en": "η = 0.05)", "sv": "η = 0,05)"}[lang])
+    assert_in_language(fig, lang)
+
+
+def test_learning_rate_regimes_one_panel_per_rate_with_its_path(lang):
+    a_grid = np.linspace(0, 4, 41)
+
+    def loss(a):
+        return (np.asarray(a) - 2.0) ** 2
+
+    runs = {"slow": (0.05, 0.05, np.array([0.0, 0.2, 0.38])), "divergent": (1.05, 1.05, np.array([0.0, 4.2, -0.4]))}
+    fig = pl.learning_rate_regimes(a_grid, loss(a_grid), loss, runs, a_closed=2.0)
+    assert len(fig.axes) == 2
+    path = fig.axes[1].get_lines()[1]
+    np.testing.assert_allclose(path.get_xdata(), [0.0, 4.2, -0.4])
+    np.testing.assert_allclose(path.get_ydata(), loss(np.array([0.0, 4.2, -0.4])))
+    assert fig.axes[0].get_title() == {"en": "too small: η = 0.05 (= 0.05 · 2/L″)",
+                                       "sv": "för liten: η = 0,05 (= 0,05 · 2/L″)"}[lang]
+    assert_in_language(fig, lang)
+
+
+def test_fitted_line_draws_both_lines_and_the_loss_floor(lang):
+    x = np.array([0.0, 1.0, 2.0, 4.0])
+    y = 1.5 * x + 2
+    fig = pl.fitted_line(x, y, (1.5, 2.0), lambda X: 1.4 * X + 2.1, np.arange(1, 4), np.array([3.0, 1.0, 0.5]), 0.25)
+    ax_fit, ax_loss = fig.axes
+    closed, trained = ax_fit.get_lines()[1:3]
+    np.testing.assert_allclose(closed.get_ydata(), [2.0, 8.0])
+    np.testing.assert_allclose(trained.get_ydata(), [2.1, 7.7])
+    assert legend_labels(ax_fit)[1] == {"en": "closed form: ŷ = 1.500 x + 2.000",
+                                        "sv": "sluten form: ŷ = 1,500 x + 2,000"}[lang]
+    assert ax_loss.get_yscale() == "log"
+    assert ax_loss.get_lines()[1].get_ydata()[0] == 0.25
+    assert ax_loss.get_xlabel() == {"en": "epoch", "sv": "epok"}[lang]
+    assert_in_language(fig, lang)

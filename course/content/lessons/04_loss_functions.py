@@ -59,6 +59,7 @@ import matplotlib.pyplot as plt
 
 from course import t
 from course.plots import COLORS
+from course.plots_lessons import losses_after_sigmoid, outlier_costs
 
 rng = np.random.default_rng(0)
 
@@ -300,17 +301,7 @@ best_mse, best_mae = c[np.argmin(cost_mse)], c[np.argmin(cost_mae)]
 print(f"best c for MSE: {best_mse:.2f} (mean   = {y_outlier.mean():.2f})")
 print(f"best c for MAE: {best_mae:.2f} (median = {np.median(y_outlier):.2f})")
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-for ax, cost, name in zip(axes, (cost_mse, cost_mae), ("losses.mse_cost", "losses.mae_cost")):
-    ax.plot(c, cost, color=COLORS[2], label=t(name))
-    ax.axvline(y_outlier.mean(), color=COLORS[0], linestyle="--", label=t("losses.mean"))
-    ax.axvline(np.median(y_outlier), color=COLORS[1], linestyle=":", label=t("losses.median"))
-    ax.plot(y_outlier, np.zeros_like(y_outlier), "|", color="black", markersize=15)
-    ax.set_xlabel(t("losses.constant_prediction"))
-    ax.set_ylabel(t("losses.cost"))
-    ax.legend()
-fig.suptitle(t("losses.outlier_title"))
-fig.tight_layout()
+outlier_costs(c, y_outlier, cost_mse, cost_mae)
 plt.show()
 
 # %% tags=["sv"]
@@ -323,17 +314,7 @@ best_mse, best_mae = c[np.argmin(cost_mse)], c[np.argmin(cost_mae)]
 print(f"bästa c för MSE: {best_mse:.2f} (medelvärde = {y_outlier.mean():.2f})")
 print(f"bästa c för MAE: {best_mae:.2f} (median     = {np.median(y_outlier):.2f})")
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-for ax, cost, name in zip(axes, (cost_mse, cost_mae), ("losses.mse_cost", "losses.mae_cost")):
-    ax.plot(c, cost, color=COLORS[2], label=t(name))
-    ax.axvline(y_outlier.mean(), color=COLORS[0], linestyle="--", label=t("losses.mean"))
-    ax.axvline(np.median(y_outlier), color=COLORS[1], linestyle=":", label=t("losses.median"))
-    ax.plot(y_outlier, np.zeros_like(y_outlier), "|", color="black", markersize=15)
-    ax.set_xlabel(t("losses.constant_prediction"))
-    ax.set_ylabel(t("losses.cost"))
-    ax.legend()
-fig.suptitle(t("losses.outlier_title"))
-fig.tight_layout()
+outlier_costs(c, y_outlier, cost_mse, cost_mae)
 plt.show()
 
 # %% [markdown] tags=["en"]
@@ -716,21 +697,7 @@ p = np.linspace(0.001, 0.999, 500)
 grad_squared = 2 * (p - 1) * p * (1 - p)
 grad_cross_entropy = p - 1
 
-fig, (ax_loss, ax_grad) = plt.subplots(1, 2, figsize=(11, 4))
-ax_loss.plot(p, (1 - p) ** 2, color=COLORS[0], label=t("losses.mse"))
-ax_loss.plot(p, -np.log(p), color=COLORS[2], label=t("losses.bce"))
-ax_loss.set_ylim(0, 5)
-ax_loss.set_title(t("losses.sigmoid_loss_title"))
-ax_loss.set_ylabel(t("losses.loss"))
-
-ax_grad.plot(p, np.abs(grad_squared), color=COLORS[0], label=t("losses.mse"))
-ax_grad.plot(p, np.abs(grad_cross_entropy), color=COLORS[2], label=t("losses.bce"))
-ax_grad.set_title(t("losses.sigmoid_grad_title"))
-ax_grad.set_ylabel(t("losses.grad_magnitude"))
-for ax in (ax_loss, ax_grad):
-    ax.set_xlabel(t("losses.predicted_probability"))
-    ax.legend()
-fig.tight_layout()
+losses_after_sigmoid(p, (1 - p) ** 2, -np.log(p), grad_squared, grad_cross_entropy)
 plt.show()
 
 # %% [markdown] tags=["en"]

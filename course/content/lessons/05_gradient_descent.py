@@ -68,7 +68,13 @@ from nnlib import lstsq
 from course import t
 from course.numbers import fmt
 from course.plots import COLORS
-from course.plots_lessons import directional_slopes, gradient_field
+from course.plots_lessons import (
+    directional_slopes,
+    fitted_line,
+    gradient_field,
+    learning_rate_regimes,
+    slope_arrows,
+)
 from course.widgets.descent import LearningRateDescent, SurfaceDescent, TwoMinimaDescent
 
 rng = np.random.default_rng(0)
@@ -350,21 +356,7 @@ def loss_derivative(a):
 for a in [0.5, 3.5]:
     print(f"a = {a}:  L'(a) = {loss_derivative(a):+.2f}")
 
-fig, ax = plt.subplots(figsize=(7, 4.2))
-ax.plot(a_grid, curve, color=COLORS[0], label=t("descent.loss_curve"))
-for i, a in enumerate([0.5, 3.5]):
-    slope = loss_derivative(a)
-    nearby = np.linspace(a - 0.9, a + 0.9, 2)
-    ax.plot(nearby, loss(a) + slope * (nearby - a), "--", color=COLORS[1],
-            label=t("descent.tangent") if i == 0 else None)
-    ax.annotate("", xy=(a - 0.05 * slope, loss(a)), xytext=(a, loss(a)),
-                arrowprops={"arrowstyle": "->", "color": COLORS[2], "lw": 2.5})
-    ax.plot([a], [loss(a)], "o", color=COLORS[1])
-ax.set_ylim(0, curve.max())
-ax.set_xlabel(t("descent.param_a"))
-ax.set_ylabel(t("descent.loss_a"))
-ax.set_title(t("descent.title_slope"))
-ax.legend()
+slope_arrows(a_grid, curve, loss, loss_derivative, points=[0.5, 3.5], learning_rate=0.05)
 plt.show()
 
 # %% [markdown] tags=["en"]
@@ -654,42 +646,14 @@ print(f"vårt eta = 0,1 ger r = 1 - eta L'' = {1 - 0.1 * curvature:.3f}")
 # var och en: för liten (långsam), lagom, för stor (oscillerar men konvergerar) och divergent
 # (vägen lämnar bilden).
 
-# %% tags=["en"]
+# %%
 regimes = {"slow": 0.05, "good": 0.3, "large": 0.9, "divergent": 1.05}
-fig, axes = plt.subplots(2, 2, figsize=(11, 7.5), sharex=True, sharey=True)
-for ax, (regime, fraction) in zip(axes.flat, regimes.items()):
+runs = {}
+for regime, fraction in regimes.items():
     eta = fraction * threshold
-    steps = gradient_descent(0.0, eta, 12)
-    ax.plot(a_grid, curve, color=COLORS[0])
-    ax.plot(steps, [loss(a) for a in steps], "o-", color=COLORS[1], markersize=5, linewidth=1.2)
-    ax.axvline(a_closed, color="0.5", linestyle="--", linewidth=1)
-    ax.set_title(t(f"descent.regime_{regime}", lr=fmt(eta)) + f" (= {fmt(fraction)} · $2/L''$)")
-    ax.set_xlim(a_grid[0], a_grid[-1])
-    ax.set_ylim(0, curve.max())
-for ax in axes[1]:
-    ax.set_xlabel(t("descent.param_a"))
-for ax in axes[:, 0]:
-    ax.set_ylabel(t("descent.loss_a"))
-fig.tight_layout()
-plt.show()
+    runs[regime] = (eta, fraction, gradient_descent(0.0, eta, 12))
 
-# %% tags=["sv"]
-regimes = {"slow": 0.05, "good": 0.3, "large": 0.9, "divergent": 1.05}
-fig, axes = plt.subplots(2, 2, figsize=(11, 7.5), sharex=True, sharey=True)
-for ax, (regime, fraction) in zip(axes.flat, regimes.items()):
-    eta = fraction * threshold
-    steps = gradient_descent(0.0, eta, 12)
-    ax.plot(a_grid, curve, color=COLORS[0])
-    ax.plot(steps, [loss(a) for a in steps], "o-", color=COLORS[1], markersize=5, linewidth=1.2)
-    ax.axvline(a_closed, color="0.5", linestyle="--", linewidth=1)
-    ax.set_title(t(f"descent.regime_{regime}", lr=fmt(eta)) + f" (= {fmt(fraction)} · $2/L''$)")
-    ax.set_xlim(a_grid[0], a_grid[-1])
-    ax.set_ylim(0, curve.max())
-for ax in axes[1]:
-    ax.set_xlabel(t("descent.param_a"))
-for ax in axes[:, 0]:
-    ax.set_ylabel(t("descent.loss_a"))
-fig.tight_layout()
+learning_rate_regimes(a_grid, curve, loss, runs, a_closed)
 plt.show()
 
 # %% [markdown] tags=["en"]
@@ -1569,25 +1533,8 @@ dense = model.layers[0]
 print(f"nnlib:       a = {dense.W[0, 0]:.5f}, b = {dense.b[0]:.5f}")
 print(f"closed form: a = {a_fit:.5f}, b = {b_fit:.5f}")
 
-line_x = np.array([0.0, 4.0])
-fig, (ax_fit, ax_loss) = plt.subplots(1, 2, figsize=(12, 4.2))
-ax_fit.plot(x_line, y_line, "o", color="black", markersize=4, label=t("descent.data"))
-ax_fit.plot(line_x, a_fit * line_x + b_fit, color=COLORS[2], linewidth=5, alpha=0.5,
-            label=t("descent.closed_form_fit"))
-ax_fit.plot(line_x, model.predict(line_x.reshape(-1, 1)).ravel(), "--", color=COLORS[1],
-            label=t("descent.nnlib_fit"))
-ax_fit.set_xlabel(t("descent.x"))
-ax_fit.set_ylabel(t("descent.y"))
-ax_fit.set_title(t("descent.title_fit_line"))
-ax_fit.legend()
-ax_loss.semilogy(history.epochs, history.loss, color=COLORS[0])
-ax_loss.axhline(lstsq.linear_loss(a_fit, b_fit, x_line, y_line), color="0.5", linestyle="--",
-                label=t("descent.min_loss"))
-ax_loss.set_xlabel(t("common.epoch"))
-ax_loss.set_ylabel(t("descent.loss_ab"))
-ax_loss.set_title(t("descent.title_loss_per_step"))
-ax_loss.legend()
-fig.tight_layout()
+smallest = lstsq.linear_loss(a_fit, b_fit, x_line, y_line)
+fitted_line(x_line, y_line, (a_fit, b_fit), model.predict, history.epochs, history.loss, smallest)
 plt.show()
 
 # %% tags=["sv"]
@@ -1598,25 +1545,8 @@ dense = model.layers[0]
 print(f"nnlib:       a = {dense.W[0, 0]:.5f}, b = {dense.b[0]:.5f}")
 print(f"sluten form: a = {a_fit:.5f}, b = {b_fit:.5f}")
 
-line_x = np.array([0.0, 4.0])
-fig, (ax_fit, ax_loss) = plt.subplots(1, 2, figsize=(12, 4.2))
-ax_fit.plot(x_line, y_line, "o", color="black", markersize=4, label=t("descent.data"))
-ax_fit.plot(line_x, a_fit * line_x + b_fit, color=COLORS[2], linewidth=5, alpha=0.5,
-            label=t("descent.closed_form_fit"))
-ax_fit.plot(line_x, model.predict(line_x.reshape(-1, 1)).ravel(), "--", color=COLORS[1],
-            label=t("descent.nnlib_fit"))
-ax_fit.set_xlabel(t("descent.x"))
-ax_fit.set_ylabel(t("descent.y"))
-ax_fit.set_title(t("descent.title_fit_line"))
-ax_fit.legend()
-ax_loss.semilogy(history.epochs, history.loss, color=COLORS[0])
-ax_loss.axhline(lstsq.linear_loss(a_fit, b_fit, x_line, y_line), color="0.5", linestyle="--",
-                label=t("descent.min_loss"))
-ax_loss.set_xlabel(t("common.epoch"))
-ax_loss.set_ylabel(t("descent.loss_ab"))
-ax_loss.set_title(t("descent.title_loss_per_step"))
-ax_loss.legend()
-fig.tight_layout()
+smallest = lstsq.linear_loss(a_fit, b_fit, x_line, y_line)
+fitted_line(x_line, y_line, (a_fit, b_fit), model.predict, history.epochs, history.loss, smallest)
 plt.show()
 
 # %% [markdown] tags=["en", "slide"]
