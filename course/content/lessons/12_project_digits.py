@@ -219,7 +219,7 @@ X_train_in.min(), X_train_in.max()
 # |---|---|---|
 # | arkitektur | 64 indatavärden → ett dolt lager med 64 neuroner → 10 utdatanoder | kapitel 03 (bredd, djup, antal parametrar) |
 # | aktiveringsfunktion i dolda lager | ReLU | kapitel 02 (ett bra standardval för dolda lager) |
-# | utdata och förlust | 10 logits, softmax med korsentropi (`nnlib.CrossEntropy`) | kapitel 04 och 08 |
+# | utdata och förlust | 10 poäng (logits), softmax med korsentropi (`nnlib.CrossEntropy`) | kapitel 04 och 08 |
 # | optimerare | Adam, inlärningstakt 0,01 | kapitel 05 och 09 |
 # | minibatcher | 64 bilder per steg | kapitel 05 och 09 |
 # | startvikter | slumpade, He-skala för ReLU, slumpfrö 0 | kapitel 07 och 09 |
@@ -227,7 +227,7 @@ X_train_in.min(), X_train_in.max()
 # | kontrollpunkter | var 5:e epok och den bästa, i `checkpoints/12_project_digits/` | kapitel 11 |
 #
 # Gradienterna som Adam använder kommer från bakåtpropageringen (kapitel 06 och 07), och
-# förlusten är korsentropin för softmax (kapitel 08), vars gradient med avseende på logits är
+# förlusten är korsentropin för softmax (kapitel 08), vars gradient med avseende på poängen är
 # $p - y$.
 
 # %% tags=["en"]
@@ -267,7 +267,7 @@ print(model.summary())
 # **Lärarens anteckning:** Ungefär 5 minuter för tabellen. Gå igenom den rad för rad och fråga
 # efter kapitlet innan du visar det; det är en bra repetition av kursen. Antalet parametrar är värt
 # att räkna för hand en gång till: 64 · 65 + 10 · 65 = 4 810. Fråga varför nätverket inte slutar
-# med ett softmaxlager (svar: `CrossEntropy` tar emot logits och använder softmax själv, på ett
+# med ett softmaxlager (svar: `CrossEntropy` tar emot poängen och använder softmax själv, på ett
 # numeriskt stabilt sätt, kapitel 08).
 
 # %% [markdown] tags=["en", "slide"]
@@ -349,7 +349,7 @@ checkpoint.best_epoch, np.allclose(restored.predict(X_val_in), model.predict(X_v
 # **Lärarens anteckning:** Ungefär 6 minuter. Träningen tar ungefär 2 sekunder på en bärbar dator
 # (längre på en delad server). Fråga innan du kör: ”Når träffsäkerheten på träningsdata 100 %? På
 # valideringsdata?” Förväntat svar: på träningsdata ja (4 810 parametrar, 1 149 bilder), på
-# valideringsdata nej. Missförstånd att ta upp: ”100 % på träningsdata betyder att nätverket är
+# valideringsdata nej. Vanligt missförstånd: ”100 % på träningsdata betyder att nätverket är
 # perfekt”; det betyder att det har sett de bilderna. Bästa epoken i `EarlyStopping` och
 # `best.npz` stämmer överens eftersom båda följer samma valideringsförlust.
 
@@ -363,7 +363,7 @@ checkpoint.best_epoch, np.allclose(restored.predict(X_val_in), model.predict(X_v
 # | network | test accuracy | training time |
 # |---|---|---|
 # | the chapter's model (the settings above, seed 0) | **96.4 %** | about 2 s |
-# | the two best settings of a search over 45 runs, tied on validation accuracy (98.8 %): one hidden layer of 128 with Adam 0.001, or of 256 with Adam 0.01, batches of 32 | 96.5 % and 97.0 % (means of 3 seeds) | 3–10 s |
+# | the two best settings of a search over 45 runs, tied on validation accuracy (98.8 %): one hidden layer of 128 with Adam 0.001, or of 256 with Adam 0.01, batches of 32 | 96.4 % and 97.0 % (means of 3 seeds) | 3–10 s |
 # | the same kind of network trained on the training images and copies shifted by one pixel (data augmentation, "Going further") | about 98 % (97.8–98.6 % over 3 seeds) | 10–15 s |
 #
 # **Your target: beat 96.4 % on the test set**, making every choice by *validation* accuracy,
@@ -383,7 +383,7 @@ checkpoint.best_epoch, np.allclose(restored.predict(X_val_in), model.predict(X_v
 # | nätverk | träffsäkerhet på testdata | träningstid |
 # |---|---|---|
 # | kapitlets modell (inställningarna ovan, slumpfrö 0) | **96,4 %** | ungefär 2 s |
-# | de två bästa inställningarna i en sökning över 45 körningar, lika bra på valideringsdata (98,8 %): ett dolt lager med 128 neuroner och Adam 0,001, eller med 256 och Adam 0,01, batcher om 32 | 96,5 % och 97,0 % (medelvärden för 3 slumpfrön) | 3–10 s |
+# | de två bästa inställningarna i en sökning över 45 körningar, lika bra på valideringsdata (98,8 %): ett dolt lager med 128 neuroner och Adam 0,001, eller med 256 och Adam 0,01, batcher om 32 | 96,4 % och 97,0 % (medelvärden för 3 slumpfrön) | 3–10 s |
 # | samma slags nätverk tränat på träningsbilderna och kopior flyttade en pixel (dataaugmentering, ”Fördjupning”) | ungefär 98 % (97,8–98,6 % för 3 slumpfrön) | 10–15 s |
 #
 # **Ditt mål: slå 96,4 % på testdata**, med varje val gjort efter träffsäkerheten på
@@ -676,14 +676,14 @@ plt.show()
 # %% [markdown] tags=["sv"]
 # **Testa dig själv.** (a) Hur många multiplikationer kräver ett framåtpass genom kapitlets modell
 # för en bild (räkna bara de viktade summorna)? (b) Den dolda neuronen 5 har $z^{(1)}_5 = -0{,}8$
-# för en bild. Hur mycket bidrar den till logits $z$, och hur mycket ändrar en liten ändring av
+# för en bild. Hur mycket bidrar den till poängen $z$, och hur mycket ändrar en liten ändring av
 # dess inkommande vikter förlusten för den här bilden?
 #
 # <details><summary>Svar</summary>
 #
 # (a) $64 \cdot 64$ för det dolda lagret och $64 \cdot 10$ för utdatalagret:
 # $4\,096 + 640 = 4\,736$ multiplikationer (en per vikt). (b) Ingenting: ReLU ger
-# $a^{(1)}_5 = \max(0; -0{,}8) = 0$, så neuronen lägger till $0 \cdot w$ till varje logit, och
+# $a^{(1)}_5 = \max(0; -0{,}8) = 0$, så neuronen lägger till $0 \cdot w$ till varje poäng, och
 # eftersom $\operatorname{ReLU}'(-0{,}8) = 0$ är gradienten för dess inkommande vikter 0 för den
 # här bilden (kapitel 07). Den lär sig bara av bilder som slår på den.
 #
@@ -770,7 +770,7 @@ print(f"träffsäkerhet på testdata: {test_accuracy:.4f} ({int(test_confusion.t
 # 2. **Förbehandling**: en funktion för varje del och varje ny indatabild, som inte lär sig något
 #    från valideringsdata eller testdata.
 # 3. **Arkitektur**: fullt kopplade lager $Z = XW^\top + b$ (03) med ReLU (02), som slutar i 10
-#    logits.
+#    poäng.
 # 4. **Förlust**: softmax med korsentropi (04, 08); dess gradient $p - y$ startar bakåtpasset.
 # 5. **Inlärning**: bakåtpropagering, kedjeregeln på nätverkets graf (06, 07), och steg med Adam
 #    från slumpade startvikter (05, 09).
