@@ -210,7 +210,7 @@ plt.show()
 # ”Träningsförlusten minskar i 300 epoker. Blir nätverket bättre hela tiden?” De flesta svarar
 # ja. Visa sedan den orange kurvan. Börja med h = 128 i widgeten och dra epoken från 0 till 300:
 # beslutsgränsen hittar först månarna och växer sedan ut fingrar runt enstaka punkter. Sätt sedan
-# h = 1 (underanpassning: båda förlusterna stannar nära 0,35–0,4) och h = 4. Missförstånd att ta upp:
+# h = 1 (underanpassning: båda förlusterna stannar nära 0,35–0,4) och h = 4. Vanligt missförstånd:
 # ”överanpassning betyder att träningsförlusten är för låg”. En låg träningsförlust är inget
 # problem; symtomet är *skillnaden*, en valideringsförlust som ökar medan träningsförlusten
 # minskar.
