@@ -451,19 +451,6 @@ def _docstring_lines(code: str) -> set[int]:
 # converted; the rule holds for every other source. This set only ever shrinks to empty.
 PROSE_RULE_PENDING: frozenset[str] = frozenset(
     {
-        "exercise/00_welcome",
-        "exercise/01_perceptron",
-        "exercise/02_activations",
-        "exercise/03_forward_pass",
-        "exercise/04_loss_functions",
-        "exercise/05_gradient_descent",
-        "exercise/06_chain_rule",
-        "exercise/07_backpropagation",
-        "exercise/08_softmax",
-        "exercise/09_optimizers",
-        "exercise/10_convolution",
-        "exercise/11_overfitting",
-        "exercise/12_project_digits",
     }
 )
 

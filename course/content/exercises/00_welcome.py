@@ -111,7 +111,7 @@ import numpy as np
 # multiplicerar element för element och `np.sum` summerar. (numpy har också `np.dot` och
 # operatorn `@`, men skriv den själv först.)
 
-# %%
+# %% tags=["en"]
 def dot(a, b):
     """The dot product a · b = a_1 b_1 + a_2 b_2 + ... + a_n b_n.
 
@@ -121,6 +121,25 @@ def dot(a, b):
 
     Returns
     -------
+    float
+    """
+    # BEGIN SOLUTION
+    total = 0.0
+    for k in range(len(a)):
+        total += a[k] * b[k]
+    return total
+    # END SOLUTION
+
+# %% tags=["sv"]
+def dot(a, b):
+    """Skalärprodukten a · b = a_1 b_1 + a_2 b_2 + ... + a_n b_n.
+
+    Parametrar
+    ----------
+    a, b : numpy-arrayer med formen (n,)
+
+    Returnerar
+    ----------
     float
     """
     # BEGIN SOLUTION
@@ -155,7 +174,7 @@ check("q1")
 # Nästa cell skapar matrisen $W^{(1)}$ från lektionen, där vikten till nod $j$ från indata $k$ är
 # talet $j.k$. Sätt variabeln `index_w23` till indexet för $w^{(1)}_{23}$ i `W1`, skrivet som en
 # tupel `(rad, kolumn)`. Till exempel har $w^{(1)}_{11}$ indexet `(0, 0)`. När ditt index är rätt
-# är `W1[index_w23]` lika med 2.3.
+# är `W1[index_w23]` lika med 2,3.
 
 # %%
 W1 = np.array([[1.1, 1.2, 1.3],
@@ -197,7 +216,7 @@ check("q2")
 #
 # $$z_j = \sum_{k=1}^{n} w_{jk} a_k .$$
 #
-# Till exempel, med 2 noder och 3 indata,
+# Till exempel, med 2 noder och 3 indatavärden,
 #
 # $$W = \begin{pmatrix} 1 & 0 & 2 \\ 0 & 1 & 1 \end{pmatrix}, \quad a = (1, 2, 3): \qquad
 #   z = (1 \cdot 1 + 0 \cdot 2 + 2 \cdot 3,\; 0 \cdot 1 + 1 \cdot 2 + 1 \cdot 3) = (7, 5).$$
@@ -207,7 +226,7 @@ check("q2")
 # en numpy-array med formen `(n_out,)`, ett tal per nod. Din `dot` från fråga 1 kan hjälpa till:
 # rad $j$ av `W` är `W[j - 1]` i numpy, och `np.array(...)` gör om en lista av tal till en array.
 
-# %%
+# %% tags=["en"]
 def weighted_sums(W, a):
     """The weighted sums z_j = sum_k w_jk a_k of every node j of a layer.
 
@@ -222,6 +241,24 @@ def weighted_sums(W, a):
     """
     # BEGIN SOLUTION
     # One dot product per row; the matrix product W @ a gives the same.
+    return np.array([dot(W[j], a) for j in range(W.shape[0])])
+    # END SOLUTION
+
+# %% tags=["sv"]
+def weighted_sums(W, a):
+    """De viktade summorna z_j = sum_k w_jk a_k för varje nod j i ett lager.
+
+    Parametrar
+    ----------
+    W : numpy-array med formen (n_out, n_in)
+    a : numpy-array med formen (n_in,)
+
+    Returnerar
+    ----------
+    numpy-array med formen (n_out,)
+    """
+    # BEGIN SOLUTION
+    # En skalärprodukt per rad; matrisprodukten W @ a ger samma sak.
     return np.array([dot(W[j], a) for j in range(W.shape[0])])
     # END SOLUTION
 
@@ -244,7 +281,7 @@ check("q3")
 # ## Fråga 4: formerna på alla viktmatriser (1 poäng)
 #
 # Ett fullt kopplat nätverk beskrivs av sina **lagerstorlekar**, till exempel
-# `sizes = [3, 4, 4, 2]` för nätverket som ritades i lektion 00: 3 indata, två dolda lager med 4
+# `sizes = [3, 4, 4, 2]` för nätverket som ritades i lektion 00: 3 indatavärden, två dolda lager med 4
 # neuroner vardera och 2 utdata. Dess viktmatriser är $W^{(1)}, \dots, W^{(L)}$ med $L = 3$, och
 # $W^{(l)}$ har en rad per nod i lager $l$ och en kolumn per nod i lager $l - 1$.
 #
@@ -252,7 +289,7 @@ check("q3")
 # $W^{(1)}, \dots, W^{(L)}$, varje form en tupel `(rader, kolumner)`. För `[3, 4, 4, 2]` är svaret
 # `[(4, 3), (4, 4), (2, 4)]`.
 
-# %%
+# %% tags=["en"]
 def weight_shapes(sizes):
     """The shapes (rows, columns) of the weight matrices W^(1), ..., W^(L).
 
@@ -264,6 +301,23 @@ def weight_shapes(sizes):
     Returns
     -------
     list of tuple (int, int)
+    """
+    # BEGIN SOLUTION
+    return [(sizes[l], sizes[l - 1]) for l in range(1, len(sizes))]
+    # END SOLUTION
+
+# %% tags=["sv"]
+def weight_shapes(sizes):
+    """Formerna (rader, kolumner) för viktmatriserna W^(1), ..., W^(L).
+
+    Parametrar
+    ----------
+    sizes : lista med int
+        Antalet noder i varje lager, med indatalagret först.
+
+    Returnerar
+    ----------
+    lista med tupler (int, int)
     """
     # BEGIN SOLUTION
     return [(sizes[l], sizes[l - 1]) for l in range(1, len(sizes))]

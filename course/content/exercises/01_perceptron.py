@@ -89,7 +89,7 @@ import numpy as np
 #
 # Se upp med fallet då $z = 0$ exakt: där ger stegfunktionen 1.
 
-# %%
+# %% tags=["en"]
 def neuron_output(w, x):
     """The perceptron's output y_hat = step(w · x_tilde) with x_tilde = (1, x_1, ..., x_m).
 
@@ -104,6 +104,28 @@ def neuron_output(w, x):
     -------
     float
         1.0 if w · x_tilde >= 0, else 0.0.
+    """
+    # BEGIN SOLUTION
+    x_tilde = np.concatenate(([1.0], x))
+    z = w @ x_tilde
+    return 1.0 if z >= 0 else 0.0
+    # END SOLUTION
+
+# %% tags=["sv"]
+def neuron_output(w, x):
+    """Perceptronens utdata y_hat = step(w · x_tilde) med x_tilde = (1, x_1, ..., x_m).
+
+    Parametrar
+    ----------
+    w : numpy-array med formen (m + 1,)
+        Vikterna; w[0] är biasen w_0.
+    x : numpy-array med formen (m,)
+        En datapunkt, utan konstanten x_0 = 1.
+
+    Returnerar
+    ----------
+    float
+        1.0 om w · x_tilde >= 0, annars 0.0.
     """
     # BEGIN SOLUTION
     x_tilde = np.concatenate(([1.0], x))
@@ -152,7 +174,7 @@ check("q1")
 # $\eta = 0{,}5$. Då är $z = -1 \Rightarrow \hat y = 0$, och de nya vikterna är
 # $(-1;\ 0{,}5;\ -0{,}5) + 0{,}5 \cdot (1 - 0) \cdot (1;\ 1;\ 1) = (-0{,}5;\ 1;\ 0)$.
 
-# %%
+# %% tags=["en"]
 def perceptron_update(w, x, y, learning_rate):
     """One step of the perceptron learning rule: w <- w + eta (y - y_hat) x_tilde.
 
@@ -171,6 +193,32 @@ def perceptron_update(w, x, y, learning_rate):
     -------
     numpy array of shape (m + 1,)
         The weights after the update.
+    """
+    # BEGIN SOLUTION
+    x_tilde = np.concatenate(([1.0], x))
+    y_hat = neuron_output(w, x)
+    return w + learning_rate * (y - y_hat) * x_tilde
+    # END SOLUTION
+
+# %% tags=["sv"]
+def perceptron_update(w, x, y, learning_rate):
+    """Ett steg med perceptronens inlärningsregel: w <- w + eta (y - y_hat) x_tilde.
+
+    Parametrar
+    ----------
+    w : numpy-array med formen (m + 1,)
+        De nuvarande vikterna; w[0] är biasen.
+    x : numpy-array med formen (m,)
+        En datapunkt, utan konstanten x_0 = 1.
+    y : int
+        Dess målvärde, 0 eller 1.
+    learning_rate : float
+        Inlärningstakten eta > 0.
+
+    Returnerar
+    ----------
+    numpy-array med formen (m + 1,)
+        Vikterna efter uppdateringen.
     """
     # BEGIN SOLUTION
     x_tilde = np.concatenate(([1.0], x))
@@ -216,7 +264,7 @@ check("q2")
 # Nu hela träningsloopen. En **epok** går igenom punkterna i `X` en gång, i radernas ordning, och
 # tillämpar inlärningsregeln på varje punkt. Träningen slutar efter den första epok där alla
 # punkter redan klassificerades rätt (så att ingenting ändrades), eller efter `max_epochs` epoker,
-# beroende på vad som kommer först.
+# det som inträffar först.
 #
 # Skriv funktionen `train_perceptron(X, y, w, learning_rate, max_epochs)` som börjar med vikterna
 # `w`, tränar och returnerar **bara** den slutliga viktvektorn, en array med formen `(m + 1,)`.
@@ -239,7 +287,7 @@ check("q2")
 # slut betyder det att alla fyra punkterna klassificeras rätt. (Detsamma gäller för de andra logikgrindarna och för
 # grindar med tre indata, som de dolda testerna använder.)
 
-# %%
+# %% tags=["en"]
 def train_perceptron(X, y, w, learning_rate, max_epochs):
     """Train a perceptron with Rosenblatt's rule, epoch by epoch, and return its final weights.
 
@@ -260,6 +308,40 @@ def train_perceptron(X, y, w, learning_rate, max_epochs):
     -------
     numpy array of shape (m + 1,)
         The weights after the first epoch without a mistake, or after max_epochs epochs.
+    """
+    # BEGIN SOLUTION
+    for epoch in range(max_epochs):
+        mistakes = 0
+        for x, target in zip(X, y):
+            if neuron_output(w, x) != target:
+                mistakes += 1
+            w = perceptron_update(w, x, target, learning_rate)
+        if mistakes == 0:
+            break
+    return w
+    # END SOLUTION
+
+# %% tags=["sv"]
+def train_perceptron(X, y, w, learning_rate, max_epochs):
+    """Träna en perceptron med Rosenblatts regel, epok för epok, och returnera de slutliga vikterna.
+
+    Parametrar
+    ----------
+    X : numpy-array med formen (N, m)
+        Indata, en punkt per rad.
+    y : numpy-array med formen (N,)
+        Målvärdena, 0 eller 1.
+    w : numpy-array med formen (m + 1,)
+        Startvikterna; w[0] är biasen.
+    learning_rate : float
+        Inlärningstakten eta > 0.
+    max_epochs : int
+        Det största antalet epoker som körs.
+
+    Returnerar
+    ----------
+    numpy-array med formen (m + 1,)
+        Vikterna efter den första epoken utan fel, eller efter max_epochs epoker.
     """
     # BEGIN SOLUTION
     for epoch in range(max_epochs):
@@ -381,8 +463,8 @@ def _as_weights(received, size):
     shape_text = {
         "en": f"expected the weights (w_0, ..., w_m) as an array of shape ({size},), "
               f"but received {value_repr(received, 120)}",
-        "sv": f"förväntade vikterna (w_0, ..., w_m) som en array med formen ({size},), "
-              f"men fick {value_repr(received, 120)}",
+        "sv": f"väntat: vikterna (w_0, ..., w_m) som en array med formen ({size},); "
+              f"ditt svar: {value_repr(received, 120)}",
     }
     try:
         weights = np.asarray(received, dtype=float)

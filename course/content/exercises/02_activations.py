@@ -92,7 +92,7 @@ import numpy as np
 # prints the values 0, 0.2689…, 0.5, 0.7311… and 1, and no error.
 
 # %% [markdown] tags=["sv"]
-# ## Fråga 1: en numeriskt säker sigmoid (2 poäng)
+# ## Fråga 1: en numeriskt stabil sigmoid (2 poäng)
 #
 # $$\sigma(z) = \frac{1}{1 + e^{-z}}.$$
 #
@@ -112,7 +112,7 @@ import numpy as np
 # och `b` för varje element innan den väljer, så båda uttrycken måste vara säkra för varje `z`.
 #
 # Kontrollera den i en egen cell: `np.errstate` gör om numpys varning för överspill till ett fel,
-# så med en säker sigmoid skriver
+# så med en numeriskt stabil sigmoid skriver
 #
 # ```python
 # with np.errstate(over="raise", invalid="raise"):
@@ -121,7 +121,7 @@ import numpy as np
 #
 # ut värdena 0; 0,2689…; 0,5; 0,7311… och 1, och inget fel.
 
-# %%
+# %% tags=["en"]
 def sigmoid(z):
     """The sigmoid sigma(z) = 1 / (1 + e^(-z)), element-wise, without overflow for any z.
 
@@ -133,6 +133,25 @@ def sigmoid(z):
     -------
     float or numpy array of the same shape as z
         Values in [0, 1].
+    """
+    # BEGIN SOLUTION
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def sigmoid(z):
+    """Sigmoiden sigma(z) = 1 / (1 + e^(-z)), elementvis, utan overflow för något z.
+
+    Parametrar
+    ----------
+    z : float eller numpy-array med godtycklig form
+
+    Returnerar
+    ----------
+    float eller numpy-array med samma form som z
+        Värden i [0, 1].
     """
     # BEGIN SOLUTION
     z = np.asarray(z, dtype=float)
@@ -162,10 +181,10 @@ check("q1")
 # $$\sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr).$$
 #
 # Skriv funktionen `sigmoid_derivative(z)` som returnerar $\sigma'(z)$ elementvis. Använd din
-# `sigmoid` från fråga 1: då är den säker även för stora $|z|$, där $\sigma'(z)$ är (nästan) 0.
+# `sigmoid` från fråga 1: då är den numeriskt stabil även för stora $|z|$, där $\sigma'(z)$ är (nästan) 0.
 # Till exempel är $\sigma'(0) = 0{,}5 \cdot 0{,}5 = 0{,}25$, det största värde den någonsin antar.
 
-# %%
+# %% tags=["en"]
 def sigmoid_derivative(z):
     """The derivative sigma'(z) = sigma(z) (1 - sigma(z)), element-wise.
 
@@ -177,6 +196,24 @@ def sigmoid_derivative(z):
     -------
     float or numpy array of the same shape as z
         Values in [0, 1/4].
+    """
+    # BEGIN SOLUTION
+    s = sigmoid(z)
+    return s * (1.0 - s)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def sigmoid_derivative(z):
+    """Derivatan sigma'(z) = sigma(z) (1 - sigma(z)), elementvis.
+
+    Parametrar
+    ----------
+    z : float eller numpy-array med godtycklig form
+
+    Returnerar
+    ----------
+    float eller numpy-array med samma form som z
+        Värden i [0, 1/4].
     """
     # BEGIN SOLUTION
     s = sigmoid(z)
@@ -224,7 +261,7 @@ check("q2")
 # bara för att jämföra dina resultat i en egen cell. Till exempel är
 # $\tanh 1 = (1 - e^{-2}) / (1 + e^{-2}) \approx 0{,}7616$, och $\tanh(-z) = -\tanh z$.
 
-# %%
+# %% tags=["en"]
 def tanh(z):
     """The hyperbolic tangent, element-wise, computed from e^(-2|z|) so that nothing overflows.
 
@@ -236,6 +273,25 @@ def tanh(z):
     -------
     float or numpy array of the same shape as z
         Values in [-1, 1].
+    """
+    # BEGIN SOLUTION
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-2.0 * np.abs(z))
+    return np.sign(z) * (1.0 - e) / (1.0 + e)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def tanh(z):
+    """Tangens hyperbolicus, elementvis, beräknad från e^(-2|z|) så att inget ger overflow.
+
+    Parametrar
+    ----------
+    z : float eller numpy-array med godtycklig form
+
+    Returnerar
+    ----------
+    float eller numpy-array med samma form som z
+        Värden i [-1, 1].
     """
     # BEGIN SOLUTION
     z = np.asarray(z, dtype=float)
@@ -262,7 +318,7 @@ check("q3")
 # Skriv funktionen `tanh_derivative(z)` med din `tanh` från fråga 3. Till exempel är
 # $\tanh'(0) = 1$, det största värdet, och $\tanh'(1) = 1 - 0{,}7616^2 \approx 0{,}42$.
 
-# %%
+# %% tags=["en"]
 def tanh_derivative(z):
     """The derivative tanh'(z) = 1 - tanh(z)^2, element-wise.
 
@@ -274,6 +330,24 @@ def tanh_derivative(z):
     -------
     float or numpy array of the same shape as z
         Values in [0, 1].
+    """
+    # BEGIN SOLUTION
+    t = tanh(z)
+    return 1.0 - t**2
+    # END SOLUTION
+
+# %% tags=["sv"]
+def tanh_derivative(z):
+    """Derivatan tanh'(z) = 1 - tanh(z)^2, elementvis.
+
+    Parametrar
+    ----------
+    z : float eller numpy-array med godtycklig form
+
+    Returnerar
+    ----------
+    float eller numpy-array med samma form som z
+        Värden i [0, 1].
     """
     # BEGIN SOLUTION
     t = tanh(z)
@@ -301,7 +375,7 @@ check("q4")
 # `np.maximum`, som jämför element för element. Till exempel gör ReLU om
 # $z = (-2;\ 0;\ 1{,}5)$ till $(0;\ 0;\ 1{,}5)$.
 
-# %%
+# %% tags=["en"]
 def relu(z):
     """ReLU(z) = max(0, z), element-wise.
 
@@ -312,6 +386,23 @@ def relu(z):
     Returns
     -------
     float or numpy array of the same shape as z
+    """
+    # BEGIN SOLUTION
+    z = np.asarray(z, dtype=float)
+    return np.maximum(z, 0.0)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def relu(z):
+    """ReLU(z) = max(0, z), elementvis.
+
+    Parametrar
+    ----------
+    z : float eller numpy-array med godtycklig form
+
+    Returnerar
+    ----------
+    float eller numpy-array med samma form som z
     """
     # BEGIN SOLUTION
     z = np.asarray(z, dtype=float)
@@ -342,7 +433,7 @@ check("q5")
 # som `1.0` och `0.0`, inte `True` och `False`): derivatan multipliceras med andra tal i kapitel
 # 07. Till exempel är derivatan i $z = (-2;\ 0;\ 1{,}5)$ lika med $(0;\ 0;\ 1)$.
 
-# %%
+# %% tags=["en"]
 def relu_derivative(z):
     """The derivative of ReLU: 1.0 where z > 0, else 0.0 (also at z = 0), element-wise.
 
@@ -353,6 +444,23 @@ def relu_derivative(z):
     Returns
     -------
     float or numpy array of floats of the same shape as z
+    """
+    # BEGIN SOLUTION
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def relu_derivative(z):
+    """Derivatan av ReLU: 1.0 där z > 0, annars 0.0 (även i z = 0), elementvis.
+
+    Parametrar
+    ----------
+    z : float eller numpy-array med godtycklig form
+
+    Returnerar
+    ----------
+    float eller numpy-array med flyttal, med samma form som z
     """
     # BEGIN SOLUTION
     z = np.asarray(z, dtype=float)

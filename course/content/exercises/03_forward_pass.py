@@ -91,7 +91,7 @@ from nnlib import activations
 #   z^{(1)} = \begin{bmatrix} -1 \\ 2{,}5 \\ 1 \end{bmatrix}, \quad
 #   a^{(1)} = \operatorname{ReLU}\bigl(z^{(1)}\bigr) = \begin{bmatrix} 0 \\ 2{,}5 \\ 1 \end{bmatrix}.$$
 
-# %%
+# %% tags=["en"]
 def dense_forward(x, W, b, activation):
     """The forward pass of a fully connected layer for one sample: a = phi(W x + b).
 
@@ -110,6 +110,31 @@ def dense_forward(x, W, b, activation):
     -------
     numpy array of shape (n_out,)
         The activations a of the layer.
+    """
+    # BEGIN SOLUTION
+    z = W @ x + b
+    return activations.get(activation).fn(z)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def dense_forward(x, W, b, activation):
+    """Framåtpasset genom ett fullt kopplat lager för en datapunkt: a = phi(W x + b).
+
+    Parametrar
+    ----------
+    x : numpy-array med formen (n_in,)
+        En datapunkt (eller aktiveringarna från föregående lager).
+    W : numpy-array med formen (n_out, n_in)
+        Vikterna; W[j, k] är w_jk, till nod j från indatavärde k.
+    b : numpy-array med formen (n_out,)
+        Biasvärdena.
+    activation : str
+        "identity", "relu", "sigmoid" eller "tanh".
+
+    Returnerar
+    ----------
+    numpy-array med formen (n_out,)
+        Lagrets aktiveringar a.
     """
     # BEGIN SOLUTION
     z = W @ x + b
@@ -161,7 +186,7 @@ check("q1")
 # och lagret från fråga 1 är den första raden i $A$ lika med $(0;\ 2{,}5;\ 1)$ och den andra
 # $\operatorname{ReLU}(b^{(1)}) = (0;\ 1;\ 0)$.
 
-# %%
+# %% tags=["en"]
 def dense_forward_batch(X, W, b, activation):
     """The forward pass of a fully connected layer for a batch: A = phi(X W^T + b).
 
@@ -180,6 +205,31 @@ def dense_forward_batch(X, W, b, activation):
     -------
     numpy array of shape (N, n_out)
         Row i holds the layer's activations for sample i.
+    """
+    # BEGIN SOLUTION
+    Z = X @ W.T + b
+    return activations.get(activation).fn(Z)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def dense_forward_batch(X, W, b, activation):
+    """Framåtpasset genom ett fullt kopplat lager för en batch: A = phi(X W^T + b).
+
+    Parametrar
+    ----------
+    X : numpy-array med formen (N, n_in)
+        En datapunkt per rad.
+    W : numpy-array med formen (n_out, n_in)
+        Vikterna; W[j, k] är w_jk, till nod j från indatavärde k.
+    b : numpy-array med formen (n_out,)
+        Biasvärdena, som adderas till varje rad.
+    activation : str
+        "identity", "relu", "sigmoid" eller "tanh".
+
+    Returnerar
+    ----------
+    numpy-array med formen (N, n_out)
+        Rad i innehåller lagrets aktiveringar för datapunkt i.
     """
     # BEGIN SOLUTION
     Z = X @ W.T + b
@@ -215,7 +265,7 @@ check("q2")
 # parametrar. Skriv funktionen `count_parameters(sizes)` som returnerar det talet som ett heltal.
 # För $[2, 3, 1]$ är det $(2 \cdot 3 + 3) + (3 \cdot 1 + 1) = 13$.
 
-# %%
+# %% tags=["en"]
 def count_parameters(sizes):
     """The number of weights and biases of a fully connected network with these layer sizes.
 
@@ -228,6 +278,27 @@ def count_parameters(sizes):
     -------
     int
         The sum over l = 1, ..., L of n_(l-1) * n_l + n_l.
+    """
+    # BEGIN SOLUTION
+    total = 0
+    for l in range(1, len(sizes)):
+        total += sizes[l - 1] * sizes[l] + sizes[l]
+    return total
+    # END SOLUTION
+
+# %% tags=["sv"]
+def count_parameters(sizes):
+    """Antalet vikter och biasvärden i ett fullt kopplat nätverk med de här lagerstorlekarna.
+
+    Parametrar
+    ----------
+    sizes : lista med int
+        [n_0, n_1, ..., n_L]: antalet indatavärden och sedan antalet noder i varje lager.
+
+    Returnerar
+    ----------
+    int
+        Summan över l = 1, ..., L av n_(l-1) * n_l + n_l.
     """
     # BEGIN SOLUTION
     total = 0
@@ -279,7 +350,7 @@ check("q3")
 # Lektionens nätverk $[2, 3, 1]$ med ReLU i det dolda lagret och sigmoid i utdatalagret ger
 # $\hat y \approx 0{,}6225$ för den första raden $(1, 2)$ i batchen från fråga 2.
 
-# %%
+# %% tags=["en"]
 def forward_pass(X, weights, biases, activation, output):
     """The forward pass of a fully connected network for a batch X.
 
@@ -310,6 +381,37 @@ def forward_pass(X, weights, biases, activation, output):
     return A
     # END SOLUTION
 
+# %% tags=["sv"]
+def forward_pass(X, weights, biases, activation, output):
+    """Framåtpasset genom ett fullt kopplat nätverk för en batch X.
+
+    Parametrar
+    ----------
+    X : numpy-array med formen (N, n_0)
+        En datapunkt per rad.
+    weights : lista med numpy-arrayer
+        [W^(1), ..., W^(L)], W^(l) med formen (n_l, n_(l-1)).
+    biases : lista med numpy-arrayer
+        [b^(1), ..., b^(L)], b^(l) med formen (n_l,).
+    activation : str
+        Aktiveringsfunktionen i de dolda lagren 1, ..., L - 1.
+    output : str
+        Aktiveringsfunktionen i utdatalagret L.
+
+    Returnerar
+    ----------
+    numpy-array med formen (N, n_L)
+        Nätverkets utdata Y_hat = A^(L), en rad per datapunkt.
+    """
+    # BEGIN SOLUTION
+    A = X
+    L = len(weights)
+    for l in range(L):
+        name = output if l == L - 1 else activation
+        A = dense_forward_batch(A, weights[l], biases[l], name)
+    return A
+    # END SOLUTION
+
 # %% tags=["check"]
 check("q4")
 
@@ -325,8 +427,8 @@ check("q4")
 # %% [markdown] tags=["sv"]
 # ## Fråga 5: storlekarna för en sifferklassificerare (1 poäng)
 #
-# Ett nätverk får en gråskalebild med $8 \times 8$ bildpunkter av en handskriven siffra, där varje
-# bildpunkt är ett tal, och svarar vilken av siffrorna 0–9 den visar, med en utdatanod per siffra
+# Ett nätverk får en gråskalebild med $8 \times 8$ pixlar av en handskriven siffra, där varje
+# pixel är ett tal, och svarar vilken av siffrorna 0–9 den visar, med en utdatanod per siffra
 # och softmax. Mellan indata och utdata har det ett dolt lager med 32 neuroner. Sätt variabeln
 # `sizes_digits` till dess lista med lagerstorlekar $[n_0, n_1, \dots, n_L]$, som i fråga 3.
 # (Kapitel 12 tränar ett sådant nätverk.)
@@ -403,10 +505,10 @@ def _digit_sizes(expected, received):
         exact = all(float(n) == int(n) for n in received)
     except (TypeError, ValueError):
         return False, {"en": f"expected a list of integers, but received {value_repr(received)}",
-                       "sv": f"förväntade en lista med heltal, men fick {value_repr(received)}"}
+                       "sv": f"väntat: en lista med heltal; ditt svar: {value_repr(received)}"}
     if not exact:
         return False, {"en": f"layer sizes are whole numbers, but received {value_repr(received)}",
-                       "sv": f"lagerstorlekar är heltal, men fick {value_repr(received)}"}
+                       "sv": f"lagerstorlekar är heltal (ditt svar: {value_repr(received)})"}
     if sizes == list(expected):
         return True, None
     if len(sizes) != len(expected):
@@ -512,7 +614,7 @@ QUESTIONS = [
         hint={
             "en": "n_0 is how many numbers make up one input, n_L how many outputs the task needs, and in "
                   "between comes one number per hidden layer: the number of its neurons.",
-            "sv": "n_0 är hur många tal en indata består av, n_L hur många utdata uppgiften behöver, och "
+            "sv": "n_0 är antalet tal i en datapunkt, n_L antalet utdatavärden som uppgiften behöver, och "
                   "däremellan kommer ett tal per dolt lager: antalet neuroner i det.",
         },
     ),

@@ -73,11 +73,11 @@ import numpy as np
 # kvadratfelen $(0{,}25,\ 0{,}25,\ 0)$ och $\text{MSE} = 0{,}5 / 3 \approx 0{,}1667$.
 #
 # Skriv funktionen `mse(y_hat, y)` som returnerar MSE som ett tal. De två arrayerna har samma
-# form: `(N,)` för en utdata per exempel eller `(N, k)` för $k$ utdata per exempel. Ta
+# form: `(N,)` för ett utdatavärde per exempel eller `(N, k)` för $k$ utdatavärden per exempel. Ta
 # medelvärdet över **alla element** (som `nnlib.mse` gör), så för en array med formen `(N, k)`
 # delar du med $N \cdot k$. `np.mean` gör precis det när du inte anger någon `axis`.
 
-# %%
+# %% tags=["en"]
 def mse(y_hat, y):
     """The mean squared error of the predictions y_hat against the ground truth y.
 
@@ -92,6 +92,27 @@ def mse(y_hat, y):
 
     Returns
     -------
+    float
+    """
+    # BEGIN SOLUTION
+    return float(np.mean((y - y_hat) ** 2))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def mse(y_hat, y):
+    """Medelkvadratfelet för prediktionerna y_hat mot facit y.
+
+    MSE = medelvärdet över alla element av (y - y_hat)^2.
+
+    Parametrar
+    ----------
+    y_hat : numpy-array med formen (N,) eller (N, k)
+        Prediktionerna.
+    y : numpy-array med samma form som y_hat
+        Facit.
+
+    Returnerar
+    ----------
     float
     """
     # BEGIN SOLUTION
@@ -137,7 +158,7 @@ check("q1")
 # **element** (`y_hat.size`), även när arrayerna har formen `(N, k)`. Se upp med tecknet:
 # gradienten är positiv där prediktionen är för stor.
 
-# %%
+# %% tags=["en"]
 def mse_gradient(y_hat, y):
     """The gradient of the MSE with respect to every prediction: 2 / N * (y_hat - y).
 
@@ -152,6 +173,26 @@ def mse_gradient(y_hat, y):
     -------
     numpy array of the same shape as y_hat
         N is the number of elements of y_hat.
+    """
+    # BEGIN SOLUTION
+    return 2.0 * (y_hat - y) / y_hat.size
+    # END SOLUTION
+
+# %% tags=["sv"]
+def mse_gradient(y_hat, y):
+    """Gradienten av MSE med avseende på varje prediktion: 2 / N * (y_hat - y).
+
+    Parametrar
+    ----------
+    y_hat : numpy-array med formen (N,) eller (N, k)
+        Prediktionerna.
+    y : numpy-array med samma form som y_hat
+        Facit.
+
+    Returnerar
+    ----------
+    numpy-array med samma form som y_hat
+        N är antalet element i y_hat.
     """
     # BEGIN SOLUTION
     return 2.0 * (y_hat - y) / y_hat.size
@@ -197,9 +238,9 @@ check("q2")
 #
 # En dator avrundar, så $p_i$ kan bli **exakt** $0$ eller $1$ (till exempel är $\sigma(40)$ lika med
 # `1.0` i flyttal). Då ger formeln $\ln 0 = -\infty$ och $0 \cdot (-\infty) =$ `nan`. Gör din
-# funktion säker på samma sätt som i lektionen: **klipp** först varje sannolikhet till intervallet
+# funktion numeriskt stabil på samma sätt som i lektionen: **klipp** först varje sannolikhet till intervallet
 # $[\varepsilon, 1 - \varepsilon]$ med `np.clip(p, eps, 1 - eps)` och använd sedan formeln. Med
-# standardvärdet $\varepsilon = 10^{-12}$ kostar en prediktion som är säker och fel
+# standardvärdet $\varepsilon = 10^{-12}$ kostar en säker men felaktig prediktion
 # $-\ln 10^{-12} \approx 27{,}63$ i stället för $\infty$.
 #
 # Skriv funktionen `binary_cross_entropy(p, y, eps=1e-12)` som returnerar **förlusten för varje
@@ -208,7 +249,7 @@ check("q2")
 # får. Det andra publika testet är lektionens exempel med $p = (1, 0)$ och $y = (1, 1)$: prova
 # den vanliga formeln först och se vad kontrollen säger.
 
-# %%
+# %% tags=["en"]
 def binary_cross_entropy(p, y, eps=1e-12):
     """The binary cross-entropy of every sample, safe when p is exactly 0 or 1.
 
@@ -227,6 +268,31 @@ def binary_cross_entropy(p, y, eps=1e-12):
     -------
     numpy array of shape (N,)
         The loss of each sample.
+    """
+    # BEGIN SOLUTION
+    p = np.clip(p, eps, 1 - eps)
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def binary_cross_entropy(p, y, eps=1e-12):
+    """Den binära korsentropin för varje datapunkt, numeriskt stabil även när p är exakt 0 eller 1.
+
+    L_i = -[y_i ln p_i + (1 - y_i) ln(1 - p_i)], där p först klipps till [eps, 1 - eps].
+
+    Parametrar
+    ----------
+    p : numpy-array med formen (N,)
+        Predikterade sannolikheter för klass 1, i [0, 1].
+    y : numpy-array med formen (N,)
+        Facit, 0 eller 1.
+    eps : float
+        Hur långt från 0 och 1 sannolikheterna klipps.
+
+    Returnerar
+    ----------
+    numpy-array med formen (N,)
+        Förlusten för varje datapunkt.
     """
     # BEGIN SOLUTION
     p = np.clip(p, eps, 1 - eps)
@@ -278,7 +344,7 @@ check("q3")
 # Skriv funktionen `neuron_cost(X, w, b, y)` som returnerar $J$ som ett tal. Använd din
 # `binary_cross_entropy` från fråga 3 (med dess standardvärde för `eps`) för förlusterna.
 
-# %%
+# %% tags=["en"]
 def neuron_cost(X, w, b, y):
     """The binary cross-entropy cost J of the neuron y_hat = sigmoid(X @ w + b) on a batch.
 
@@ -297,6 +363,32 @@ def neuron_cost(X, w, b, y):
     -------
     float
         The mean of the N per-sample losses.
+    """
+    # BEGIN SOLUTION
+    z = X @ w + b
+    y_hat = 1 / (1 + np.exp(-z))
+    return float(np.mean(binary_cross_entropy(y_hat, y)))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def neuron_cost(X, w, b, y):
+    """Kostnaden J med binär korsentropi för neuronen y_hat = sigmoid(X @ w + b) på en batch.
+
+    Parametrar
+    ----------
+    X : numpy-array med formen (N, n)
+        En datapunkt per rad.
+    w : numpy-array med formen (n,)
+        Vikterna.
+    b : float
+        Biasen.
+    y : numpy-array med formen (N,)
+        Facit, 0 eller 1.
+
+    Returnerar
+    ----------
+    float
+        Medelvärdet av de N förlusterna, en per datapunkt.
     """
     # BEGIN SOLUTION
     z = X @ w + b

@@ -75,7 +75,7 @@ import numpy as np
 # Skriv funktionen `loss_derivative(a, x, y)` som returnerar $L'(a)$ som ett tal, för ett tal
 # `a`. Tänk på minustecknet och medelvärdet (dela med $N$, summera inte bara).
 
-# %%
+# %% tags=["en"]
 def loss_derivative(a, x, y):
     """The derivative L'(a) = -2/N * sum_i x_i^2 (y_i - a x_i^2) of the loss of y_hat = a x^2.
 
@@ -88,6 +88,26 @@ def loss_derivative(a, x, y):
 
     Returns
     -------
+    float
+    """
+    # BEGIN SOLUTION
+    errors = y - a * x**2
+    return float(-2 * np.mean(x**2 * errors))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def loss_derivative(a, x, y):
+    """Derivatan L'(a) = -2/N * sum_i x_i^2 (y_i - a x_i^2) av förlusten för y_hat = a x^2.
+
+    Parametrar
+    ----------
+    a : float
+        Modellens parameter.
+    x, y : numpy-arrayer med formen (N,)
+        Punkterna (x_i, y_i).
+
+    Returnerar
+    ----------
     float
     """
     # BEGIN SOLUTION
@@ -126,7 +146,7 @@ check("q1")
 # Skriv funktionen `closed_form_a(x, y)` som returnerar $a^*$ som ett tal. (Du kan anta att minst
 # ett $x_i$ är skilt från noll.)
 
-# %%
+# %% tags=["en"]
 def closed_form_a(x, y):
     """The least squares solution a* = sum_i x_i^2 y_i / sum_i x_i^4 for y_hat = a x^2.
 
@@ -137,6 +157,23 @@ def closed_form_a(x, y):
 
     Returns
     -------
+    float
+    """
+    # BEGIN SOLUTION
+    return float(np.sum(x**2 * y) / np.sum(x**4))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def closed_form_a(x, y):
+    """Minstakvadratlösningen a* = sum_i x_i^2 y_i / sum_i x_i^4 för y_hat = a x^2.
+
+    Parametrar
+    ----------
+    x, y : numpy-arrayer med formen (N,)
+        Punkterna (x_i, y_i); minst ett x_i är skilt från noll.
+
+    Returnerar
+    ----------
     float
     """
     # BEGIN SOLUTION
@@ -168,7 +205,7 @@ check("q2")
 # several data sets, both after a few steps and after many.
 
 # %% [markdown] tags=["sv"]
-# ## Fråga 3: en slinga för gradientnedstigning (3 poäng)
+# ## Fråga 3: en loop för gradientnedstigning (3 poäng)
 #
 # Gradientnedstigning börjar i något $a_0$ och upprepar korrigeringssteget: ta ett steg i motsatt
 # riktning mot derivatan,
@@ -186,10 +223,10 @@ check("q2")
 # Efter tillräckligt många steg med en rimlig inlärningstakt **stämmer resultatet med den slutna
 # formen** från fråga 2. Se det själv i en egen cell: jämför
 # `gradient_descent(x, y, 0.0, 0.05, 100)` med `closed_form_a(x, y)` för räkneexemplets
-# `x = np.array([1.0, 2.0])` och `y = np.array([1.0, 5.0])`. Rättningen testar din slinga på
+# `x = np.array([1.0, 2.0])` och `y = np.array([1.0, 5.0])`. Rättningen testar din loop på
 # flera datamängder, både efter några få steg och efter många.
 
-# %%
+# %% tags=["en"]
 def gradient_descent(x, y, a0, learning_rate, n_steps):
     """Gradient descent on the loss of y_hat = a x^2: a <- a - learning_rate * L'(a), n_steps times.
 
@@ -208,6 +245,33 @@ def gradient_descent(x, y, a0, learning_rate, n_steps):
     -------
     float
         The value of a after n_steps steps.
+    """
+    # BEGIN SOLUTION
+    a = a0
+    for _ in range(n_steps):
+        a = a - learning_rate * loss_derivative(a, x, y)
+    return float(a)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def gradient_descent(x, y, a0, learning_rate, n_steps):
+    """Gradientnedstigning på förlusten för y_hat = a x^2: a <- a - learning_rate * L'(a), n_steps gånger.
+
+    Parametrar
+    ----------
+    x, y : numpy-arrayer med formen (N,)
+        Punkterna (x_i, y_i).
+    a0 : float
+        Startvärdet för a.
+    learning_rate : float
+        Inlärningstakten eta > 0.
+    n_steps : int
+        Antalet steg som tas (0 eller fler).
+
+    Returnerar
+    ----------
+    float
+        Värdet på a efter n_steps steg.
     """
     # BEGIN SOLUTION
     a = a0
@@ -251,7 +315,7 @@ check("q3")
 # Skriv funktionen `divergence_threshold(x)` som returnerar inlärningstakten $2 / L''$ som ett
 # tal. Den behöver bara $x_i$: gränsen beror varken på $y_i$ eller på startpunkten.
 
-# %%
+# %% tags=["en"]
 def divergence_threshold(x):
     """The learning rate 2 / L'' above which gradient descent on L(a) diverges.
 
@@ -264,6 +328,25 @@ def divergence_threshold(x):
     -------
     float
         2 / L'' with L'' = 2/N * sum_i x_i^4.
+    """
+    # BEGIN SOLUTION
+    curvature = 2 * np.mean(x**4)
+    return float(2 / curvature)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def divergence_threshold(x):
+    """Inlärningstakten 2 / L'' över vilken gradientnedstigning på L(a) divergerar.
+
+    Parametrar
+    ----------
+    x : numpy-array med formen (N,)
+        Punkternas x_i; minst ett av dem är skilt från noll.
+
+    Returnerar
+    ----------
+    float
+        2 / L'' med L'' = 2/N * sum_i x_i^4.
     """
     # BEGIN SOLUTION
     curvature = 2 * np.mean(x**4)
@@ -301,7 +384,14 @@ check("q4")
 # `gradient_descent(x_data, y_data, 0.0, eta_one_step, 1)` ska bli lika med
 # `closed_form_a(x_data, y_data)`.
 
-# %%
+# %% tags=["en"]
+from nnlib.datasets import quadratic
+
+x_data, y_data = quadratic(12, a=1.5, noise=0.3, rng=5)
+print("x_data:", np.round(x_data, 3))
+print("y_data:", np.round(y_data, 3))
+
+# %% tags=["sv"]
 from nnlib.datasets import quadratic
 
 x_data, y_data = quadratic(12, a=1.5, noise=0.3, rng=5)

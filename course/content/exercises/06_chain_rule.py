@@ -84,7 +84,7 @@ import numpy as np
 def F(x):
     return np.exp(np.sin(x**2))
 
-# %%
+# %% tags=["en"]
 def derivative_F(x):
     """The derivative F'(x) of F(x) = exp(sin(x^2)), element by element.
 
@@ -95,6 +95,24 @@ def derivative_F(x):
     Returns
     -------
     numpy array of shape (n,)
+    """
+    # BEGIN SOLUTION
+    u = x**2
+    v = np.sin(u)
+    return np.exp(v) * np.cos(u) * 2 * x
+    # END SOLUTION
+
+# %% tags=["sv"]
+def derivative_F(x):
+    """Derivatan F'(x) av F(x) = exp(sin(x^2)), element för element.
+
+    Parametrar
+    ----------
+    x : numpy-array med formen (n,)
+
+    Returnerar
+    ----------
+    numpy-array med formen (n,)
     """
     # BEGIN SOLUTION
     u = x**2
@@ -146,7 +164,7 @@ check("q1")
 # `np.max(np.abs(central_difference(x) - derivative_F(x)))` vara ungefär $10^{-9}$ eller mindre.
 # En felaktig derivata ger något i storleksordningen 1 eller mer.
 
-# %%
+# %% tags=["en"]
 def central_difference(x, h=1e-5):
     """The central difference (F(x + h) - F(x - h)) / (2h) of F, element by element.
 
@@ -159,6 +177,24 @@ def central_difference(x, h=1e-5):
     Returns
     -------
     numpy array of shape (n,)
+    """
+    # BEGIN SOLUTION
+    return (F(x + h) - F(x - h)) / (2 * h)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def central_difference(x, h=1e-5):
+    """Den centrala differensen (F(x + h) - F(x - h)) / (2h) av F, element för element.
+
+    Parametrar
+    ----------
+    x : numpy-array med formen (n,)
+    h : float
+        Differenssteget, > 0.
+
+    Returnerar
+    ----------
+    numpy-array med formen (n,)
     """
     # BEGIN SOLUTION
     return (F(x + h) - F(x - h)) / (2 * h)
@@ -220,7 +256,7 @@ def neuron_loss(theta, x, y):
     w, b = theta[:-1], theta[-1]
     return (sigmoid(np.dot(w, x) + b) - y) ** 2
 
-# %%
+# %% tags=["en"]
 def neuron_forward_backward(x, w, b, y):
     """Forward and backward pass of L = (sigmoid(w x + b) - y)^2 for one input and one weight.
 
@@ -232,6 +268,30 @@ def neuron_forward_backward(x, w, b, y):
     Returns
     -------
     tuple (L, dL_dw, dL_db) of three floats
+    """
+    # BEGIN SOLUTION
+    u = w * x
+    z = u + b
+    a = sigmoid(z)
+    d = a - y
+    L = d**2
+    dL_dd = 2 * d
+    dL_dz = dL_dd * a * (1 - a)
+    return float(L), float(dL_dz * x), float(dL_dz)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def neuron_forward_backward(x, w, b, y):
+    """Framåt- och bakåtpass för L = (sigmoid(w x + b) - y)^2 med ett indatavärde och en vikt.
+
+    Parametrar
+    ----------
+    x, w, b, y : float
+        Indatavärdet, vikten, biasen och facit.
+
+    Returnerar
+    ----------
+    tupel (L, dL_dw, dL_db) med tre flyttal
     """
     # BEGIN SOLUTION
     u = w * x
@@ -295,14 +355,14 @@ check("q3")
 #
 # Skriv funktionen `numerical_gradient(theta, x, y, h=1e-5)` som returnerar de här $n + 1$
 # centrala differenserna av `neuron_loss` som en array med formen `(n + 1,)`. Gå igenom
-# elementen i en slinga; gör för vart och ett en ändrad **kopia** av `theta` (med `theta.copy()`)
+# elementen i en loop; gör för vart och ett en ändrad **kopia** av `theta` (med `theta.copy()`)
 # så att de andra elementen förblir som de var. För lektionens exempel,
 # `theta = np.array([0.5, -1.0])`, `x = np.array([2.0])` och `y = 1.0`, blir resultatet nära
 # $(-0{,}5,\ -0{,}25)$, gradienten från fråga 3. `nnlib.gradcheck.numerical_gradient` gör samma
 # sak för vilken funktion som helst; testerna skickar också in stora steg som $h = 0{,}1$, så
 # beräkna exakt formeln ovan.
 
-# %%
+# %% tags=["en"]
 def numerical_gradient(theta, x, y, h=1e-5):
     """The central-difference gradient of neuron_loss(theta, x, y) with respect to theta.
 
@@ -321,6 +381,36 @@ def numerical_gradient(theta, x, y, h=1e-5):
     -------
     numpy array of shape (n + 1,)
         Entry j is (L(theta + h e_j) - L(theta - h e_j)) / (2h).
+    """
+    # BEGIN SOLUTION
+    gradient = np.zeros(len(theta))
+    for j in range(len(theta)):
+        plus, minus = theta.copy(), theta.copy()
+        plus[j] += h
+        minus[j] -= h
+        gradient[j] = (neuron_loss(plus, x, y) - neuron_loss(minus, x, y)) / (2 * h)
+    return gradient
+    # END SOLUTION
+
+# %% tags=["sv"]
+def numerical_gradient(theta, x, y, h=1e-5):
+    """Gradienten av neuron_loss(theta, x, y) med avseende på theta, med centrala differenser.
+
+    Parametrar
+    ----------
+    theta : numpy-array med formen (n + 1,)
+        Vikterna w_1, ..., w_n och sist biasen b.
+    x : numpy-array med formen (n,)
+        Indata.
+    y : float
+        Facit.
+    h : float
+        Differenssteget, > 0.
+
+    Returnerar
+    ----------
+    numpy-array med formen (n + 1,)
+        Element j är (L(theta + h e_j) - L(theta - h e_j)) / (2h).
     """
     # BEGIN SOLUTION
     gradient = np.zeros(len(theta))

@@ -166,7 +166,7 @@ import numpy as np
 # Lägg märke till att summorna över batchen ingår i formlerna: `dW` och `db` innehåller redan
 # bidragen från alla $N$ exempel.
 #
-# **Exempel.** Med $N = 2$ exempel, 2 indata och 3 noder är
+# **Exempel.** Med $N = 2$ exempel, 2 indatavärden och 3 noder är
 #
 # $$X = \begin{pmatrix} 1 & 2 \\ 0 & -1 \end{pmatrix},\quad
 #   W = \begin{pmatrix} 1 & 0 \\ -1 & 3 \\ 2 & 1 \end{pmatrix},\quad
@@ -179,7 +179,7 @@ import numpy as np
 # transponatet, `A @ B` matrisprodukten och `A.sum(axis=0)` summan över raderna. (Det är precis
 # vad `nnlib.layers.Dense.backward` gör; titta gärna på den när du har svarat.)
 
-# %%
+# %% tags=["en"]
 def dense_backward(dZ, X, W):
     """The backward pass of a fully connected layer Z = X W^T + b.
 
@@ -196,6 +196,31 @@ def dense_backward(dZ, X, W):
     -------
     tuple (dX, dW, db)
         dX of shape (N, n_in), dW of shape (n_out, n_in), db of shape (n_out,).
+    """
+    # BEGIN SOLUTION
+    dW = dZ.T @ X
+    db = dZ.sum(axis=0)
+    dX = dZ @ W
+    return dX, dW, db
+    # END SOLUTION
+
+# %% tags=["sv"]
+def dense_backward(dZ, X, W):
+    """Bakåtpasset genom ett fullt kopplat lager Z = X W^T + b.
+
+    Parametrar
+    ----------
+    dZ : numpy-array med formen (N, n_out)
+        dL/dZ, från lagret efter det här.
+    X : numpy-array med formen (N, n_in)
+        Indata som lagret fick i framåtpasset.
+    W : numpy-array med formen (n_out, n_in)
+        Lagrets vikter.
+
+    Returnerar
+    ----------
+    tupel (dX, dW, db)
+        dX med formen (N, n_in), dW med formen (n_out, n_in), db med formen (n_out,).
     """
     # BEGIN SOLUTION
     dW = dZ.T @ X
@@ -251,7 +276,7 @@ check("q1")
 # (`(Z > 0)` är en array av sanningsvärden; när den multipliceras med tal blir `True` 1 och
 # `False` 0. Detta är `nnlib.activations.ReLU.backward`.)
 
-# %%
+# %% tags=["en"]
 def relu_backward(dA, Z):
     """The backward pass of A = ReLU(Z), with ReLU'(0) = 0.
 
@@ -265,6 +290,26 @@ def relu_backward(dA, Z):
     Returns
     -------
     numpy array of shape (N, n)
+        dZ = dL/dZ.
+    """
+    # BEGIN SOLUTION
+    return dA * (Z > 0)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def relu_backward(dA, Z):
+    """Bakåtpasset genom A = ReLU(Z), med ReLU'(0) = 0.
+
+    Parametrar
+    ----------
+    dA : numpy-array med formen (N, n)
+        dL/dA, från lagret efter det här.
+    Z : numpy-array med formen (N, n)
+        Indata till ReLU i framåtpasset.
+
+    Returnerar
+    ----------
+    numpy-array med formen (N, n)
         dZ = dL/dZ.
     """
     # BEGIN SOLUTION
@@ -344,7 +389,7 @@ check("q2")
 # `relu_backward`. Returnera nya arrayer (`W1 - learning_rate * dW1`) i stället för att ändra
 # argumenten på plats (`-=`), så att gradientkontrollen nedan fungerar.
 
-# %%
+# %% tags=["en"]
 def train_step(X, Y, W1, b1, W2, b2, learning_rate):
     """One gradient descent step of Y_hat = ReLU(X W1^T + b1) W2^T + b2 with the MSE loss.
 
@@ -362,6 +407,38 @@ def train_step(X, Y, W1, b1, W2, b2, learning_rate):
     -------
     tuple (W1, b1, W2, b2, loss)
         The updated parameters, with the shapes above, and the loss before the update (float).
+    """
+    # BEGIN SOLUTION
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2.0 * (Y_hat - Y) / Y_hat.size
+    dA1, dW2, db2 = dense_backward(dZ2, A1, W2)
+    dZ1 = relu_backward(dA1, Z1)
+    _, dW1, db1 = dense_backward(dZ1, X, W1)
+    return (W1 - learning_rate * dW1, b1 - learning_rate * db1,
+            W2 - learning_rate * dW2, b2 - learning_rate * db2, loss)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def train_step(X, Y, W1, b1, W2, b2, learning_rate):
+    """Ett steg med gradientnedstigning för Y_hat = ReLU(X W1^T + b1) W2^T + b2 med förlusten MSE.
+
+    Parametrar
+    ----------
+    X : numpy-array med formen (N, n_in)
+    Y : numpy-array med formen (N, n_out)
+    W1 : numpy-array med formen (n_hidden, n_in)
+    b1 : numpy-array med formen (n_hidden,)
+    W2 : numpy-array med formen (n_out, n_hidden)
+    b2 : numpy-array med formen (n_out,)
+    learning_rate : float
+
+    Returnerar
+    ----------
+    tupel (W1, b1, W2, b2, loss)
+        De uppdaterade parametrarna, med formerna ovan, och förlusten före uppdateringen (float).
     """
     # BEGIN SOLUTION
     Z1 = X @ W1.T + b1
@@ -454,8 +531,8 @@ check("q3")
 #
 # Gradientkontrollen behöver **två framåtpass per parameter** (ett med $+h$ och ett med $-h$),
 # medan bakåtpropageringen får gradienterna för *alla* parametrar från ett framåtpass och ett
-# bakåtpass. Nätverket i kapitel 12 för bilderna av siffror med 8×8 bildpunkter har
-# lagerstorlekarna `[64, 32, 10]`: 64 indata, ett dolt lager med 32 noder och 10 utdata, och varje
+# bakåtpass. Nätverket i kapitel 12 för bilderna av siffror med 8×8 pixlar har
+# lagerstorlekarna `[64, 32, 10]`: 64 indatavärden, ett dolt lager med 32 noder och 10 utdatanoder, och varje
 # lager har en viktmatris och en biasvektor.
 #
 # Sätt variabeln `n_forward_passes` till antalet framåtpass (ett heltal) som en gradientkontroll
@@ -489,7 +566,7 @@ check("q4")
 # ## Fråga 5: ditt nätverk lär sig XOR (2 poäng)
 #
 # Nu är det dags att träna. Nästa cell definierar de fyra XOR-punkterna med sina målvärden och
-# startvikterna för ett nätverk med 2 indata, 4 dolda noder med ReLU och 1 utdata.
+# startvikterna för ett nätverk med 2 indatavärden, 4 dolda noder med ReLU och en utdatanod.
 #
 # Börja med de här vikterna och anropa din `train_step` **500 gånger** med inlärningstakten
 # $\eta = 0{,}1$ på hela batchen `X_xor`, `Y_xor`, och fortsätt varje gång från de parametrar som
@@ -617,7 +694,7 @@ def _network_case(rng):
 def _same_integer(expected, received):
     if isinstance(received, (bool, np.bool_)) or not isinstance(received, (int, float, np.integer, np.floating)):
         return False, {"en": f"Expected a whole number, but received {type(received).__name__}.",
-                       "sv": f"Ett heltal förväntades, men fick {type(received).__name__}."}
+                       "sv": f"väntat: ett heltal; ditt svar: {type(received).__name__}."}
     if received == expected:
         return True, None
     return False, {"en": f"{received} is not the right number of forward passes.",

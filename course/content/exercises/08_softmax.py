@@ -148,7 +148,7 @@ import numpy as np
 # som numpy drar bort från varje element i motsvarande rad; `.sum(axis=1, keepdims=True)` fungerar
 # på samma sätt. (`nnlib.activations.softmax` gör detta.)
 
-# %%
+# %% tags=["en"]
 def softmax(Z):
     """Softmax of every row of Z, computed without overflow.
 
@@ -161,6 +161,26 @@ def softmax(Z):
     -------
     numpy array of shape (N, K)
         P with P[n, k] = exp(Z[n, k]) / sum_j exp(Z[n, j]); every row sums to 1.
+    """
+    # BEGIN SOLUTION
+    shifted = Z - Z.max(axis=1, keepdims=True)
+    exponentials = np.exp(shifted)
+    return exponentials / exponentials.sum(axis=1, keepdims=True)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def softmax(Z):
+    """Softmax av varje rad i Z, beräknad utan overflow.
+
+    Parametrar
+    ----------
+    Z : numpy-array med formen (N, K)
+        Poäng (logiter), en rad per datapunkt och en kolumn per klass.
+
+    Returnerar
+    ----------
+    numpy-array med formen (N, K)
+        P med P[n, k] = exp(Z[n, k]) / sum_j exp(Z[n, j]); varje rad har summan 1.
     """
     # BEGIN SOLUTION
     shifted = Z - Z.max(axis=1, keepdims=True)
@@ -209,8 +229,8 @@ check("q1")
 #
 # $$L_n = -\ln p_{n c_n}, \qquad L = \frac{1}{N} \sum_{n=1}^{N} L_n ,$$
 #
-# och förlusten $L$ för batchen är medelvärdet över exemplen. En säker och rätt prediktion
-# ($p_{nc} \to 1$) kostar nästan ingenting, en säker och fel ($p_{nc} \to 0$) kostar mycket. För
+# och förlusten $L$ för batchen är medelvärdet över exemplen. En säker och korrekt prediktion
+# ($p_{nc} \to 1$) kostar nästan ingenting, en säker men felaktig ($p_{nc} \to 0$) kostar mycket. För
 # $z = (2{,}0;\ 1{,}0;\ 0{,}1)$ med den rätta klassen 0 är $L = -\ln 0{,}659 \approx 0{,}417$.
 #
 # **Problemet.** Även en stabil softmax avrundar en mycket liten sannolikhet till exakt 0: för
@@ -232,7 +252,7 @@ check("q1")
 # `A[np.arange(N), y]` väljer `A[0, y[0]], A[1, y[1]], …` (`nnlib.losses.CrossEntropy` räknar ut
 # samma sak).
 
-# %%
+# %% tags=["en"]
 def cross_entropy(Z, y):
     """Mean cross-entropy of softmax(Z) against the integer labels y, via log-softmax.
 
@@ -245,6 +265,28 @@ def cross_entropy(Z, y):
 
     Returns
     -------
+    float
+        L = -(1/N) sum_n ln softmax(Z)[n, y[n]].
+    """
+    # BEGIN SOLUTION
+    shifted = Z - Z.max(axis=1, keepdims=True)
+    log_sums = np.log(np.exp(shifted).sum(axis=1))
+    return float(np.mean(log_sums - shifted[np.arange(len(y)), y]))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def cross_entropy(Z, y):
+    """Medelvärdet av korsentropin för softmax(Z) mot heltalsetiketterna y, via log-softmax.
+
+    Parametrar
+    ----------
+    Z : numpy-array med formen (N, K)
+        Poäng (logiter).
+    y : numpy-array med heltal, formen (N,)
+        Den rätta klassen för varje datapunkt, från 0 till K - 1.
+
+    Returnerar
+    ----------
     float
         L = -(1/N) sum_n ln softmax(Z)[n, y[n]].
     """
@@ -307,7 +349,7 @@ check("q2")
 # av `P`. (Detta är `nnlib.losses.CrossEntropy.backward`; gradientkontrollen från kapitel 06,
 # `nnlib.gradcheck.numerical_gradient(lambda Z: cross_entropy(Z, y), Z.copy())`, ger samma tal.)
 
-# %%
+# %% tags=["en"]
 def cross_entropy_gradient(Z, y):
     """dL/dZ of the mean cross-entropy of softmax(Z) against the integer labels y.
 
@@ -321,6 +363,27 @@ def cross_entropy_gradient(Z, y):
     Returns
     -------
     numpy array of shape (N, K)
+        dZ = (softmax(Z) - one_hot(y)) / N.
+    """
+    # BEGIN SOLUTION
+    N, K = Z.shape
+    return (softmax(Z) - np.eye(K)[y]) / N
+    # END SOLUTION
+
+# %% tags=["sv"]
+def cross_entropy_gradient(Z, y):
+    """dL/dZ för medelvärdet av korsentropin för softmax(Z) mot heltalsetiketterna y.
+
+    Parametrar
+    ----------
+    Z : numpy-array med formen (N, K)
+        Poäng (logiter).
+    y : numpy-array med heltal, formen (N,)
+        Den rätta klassen för varje datapunkt, från 0 till K - 1.
+
+    Returnerar
+    ----------
+    numpy-array med formen (N, K)
         dZ = (softmax(Z) - one_hot(y)) / N.
     """
     # BEGIN SOLUTION
@@ -367,7 +430,7 @@ check("q3")
 # `np.argmax(Z, axis=1)` ger index för det största elementet på varje rad, och medelvärdet av en
 # array med sanningsvärden är andelen `True`. (`nnlib.metrics.accuracy` gör samma sak.)
 
-# %%
+# %% tags=["en"]
 def accuracy(Z, y):
     """The fraction of samples whose highest score is at the true class.
 
@@ -382,6 +445,26 @@ def accuracy(Z, y):
     -------
     float
         A number between 0 and 1.
+    """
+    # BEGIN SOLUTION
+    return float(np.mean(np.argmax(Z, axis=1) == y))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def accuracy(Z, y):
+    """Andelen datapunkter vars högsta poäng hör till den rätta klassen.
+
+    Parametrar
+    ----------
+    Z : numpy-array med formen (N, K)
+        Poäng (logiter) eller sannolikheter.
+    y : numpy-array med heltal, formen (N,)
+        Den rätta klassen för varje datapunkt, från 0 till K - 1.
+
+    Returnerar
+    ----------
+    float
+        Ett tal mellan 0 och 1.
     """
     # BEGIN SOLUTION
     return float(np.mean(np.argmax(Z, axis=1) == y))
@@ -423,7 +506,7 @@ check("q4")
 # `"softmax"` eller `"sigmoid"`, och sätt `output_activation` till en dict med nycklarna `"digit"`,
 # `"tags"` och `"weather"`:
 #
-# - `"digit"`: vilken siffra, 0–9, är skriven i en bild med 8×8 bildpunkter av en handskriven siffra?
+# - `"digit"`: vilken siffra, 0–9, är skriven i en bild med 8×8 pixlar av en handskriven siffra?
 # - `"tags"`: vilka av etiketterna *strand*, *människor*, *solnedgång* och *hund* passar in på ett
 #   semesterfoto? Ett foto kan ha ingen, några eller alla av dem.
 # - `"weather"`: blir vädret i morgon vid lunch *soligt*, *molnigt* eller *regnigt*, där varje
@@ -484,11 +567,11 @@ def _choices(expected, received):
     if not isinstance(received, dict):
         return False, {"en": f"Expected a dict, like {{'digit': ..., 'tags': ..., 'weather': ...}}, but received "
                              f"{type(received).__name__}.",
-                       "sv": f"En dict förväntades, som {{'digit': ..., 'tags': ..., 'weather': ...}}, men fick "
+                       "sv": f"väntat: en dict som {{'digit': ..., 'tags': ..., 'weather': ...}}; ditt svar: "
                              f"{type(received).__name__}."}
     if set(received) != set(expected):
         return False, {"en": f"Expected the keys 'digit', 'tags' and 'weather', but received {sorted(map(str, received))}.",
-                       "sv": f"Nycklarna 'digit', 'tags' och 'weather' förväntades, men fick {sorted(map(str, received))}."}
+                       "sv": f"väntat: nycklarna 'digit', 'tags' och 'weather'; ditt svar: {sorted(map(str, received))}."}
     answers = {key: str(value).strip().strip("'\"").lower() for key, value in received.items()}
     unknown = sorted(key for key, value in answers.items() if value not in ("softmax", "sigmoid"))
     if unknown:

@@ -15,7 +15,7 @@
 # Vanlig gradientnedstigning (kapitel 05) tar steget $w \leftarrow w - \eta\, g$, där $g$ är
 # gradienten $\partial L / \partial w$ från bakåtpropageringen (kapitel 07) och $\eta$
 # inlärningstakten. I den här övningen skriver du de två förbättringar som de flesta nätverk
-# tränas med, **rörelsemängd** (momentum) och **Adam**, och du tar reda på hur vikterna ska
+# tränas med, **momentum** och **Adam**, och du tar reda på hur vikterna ska
 # **starta**: med vilken spridning (He- och Xavier/Glorot-initiering), och varför inte helt enkelt
 # med noll.
 #
@@ -93,9 +93,9 @@ import numpy as np
 # this for every parameter of a model.)
 
 # %% [markdown] tags=["sv"]
-# ## Fråga 1: ett steg med rörelsemängd (2 poäng)
+# ## Fråga 1: ett steg med momentum (2 poäng)
 #
-# Gradientnedstigning med **rörelsemängd** (momentum) $\mu$ (ett tal i $[0, 1)$, ofta $0{,}9$)
+# Gradientnedstigning med **momentum** $\mu$ (ett tal i $[0, 1)$, ofta $0{,}9$)
 # håller reda på en **hastighet** $v$, en löpande summa av de tidigare gradienterna där äldre
 # gradienter räknas allt mindre, och tar steget längs den:
 #
@@ -114,7 +114,7 @@ import numpy as np
 # uppdaterade vikterna och den uppdaterade hastigheten. (`nnlib.optim.SGD(learning_rate,
 # momentum=...)` gör detta för varje parameter i en modell.)
 
-# %%
+# %% tags=["en"]
 def momentum_step(w, g, v, learning_rate, momentum):
     """One step of gradient descent with momentum: v <- mu v + g, w <- w - eta v.
 
@@ -135,6 +135,34 @@ def momentum_step(w, g, v, learning_rate, momentum):
     -------
     tuple (w, v)
         The updated parameters and the updated velocity, both of the shape of w.
+    """
+    # BEGIN SOLUTION
+    v = momentum * v + g
+    w = w - learning_rate * v
+    return w, v
+    # END SOLUTION
+
+# %% tags=["sv"]
+def momentum_step(w, g, v, learning_rate, momentum):
+    """Ett steg med gradientnedstigning med momentum: v <- mu v + g, w <- w - eta v.
+
+    Parametrar
+    ----------
+    w : numpy-array med godtycklig form
+        Parametrarna (t.ex. W med formen (n_out, n_in)).
+    g : numpy-array med samma form som w
+        Gradienten dL/dw.
+    v : numpy-array med samma form som w
+        Hastigheten från föregående steg (nollor före det första steget).
+    learning_rate : float
+        eta > 0.
+    momentum : float
+        mu i [0, 1).
+
+    Returnerar
+    ----------
+    tupel (w, v)
+        De uppdaterade parametrarna och den uppdaterade hastigheten, båda med samma form som w.
     """
     # BEGIN SOLUTION
     v = momentum * v + g
@@ -189,8 +217,8 @@ check("q1")
 # ## Fråga 2: ett steg med Adam (4 poäng)
 #
 # **Adam** (*adaptive moment estimation*, Kingma och Ba, 2015) håller två löpande medelvärden för
-# varje parameter: $m$, av gradienterna (som rörelsemängd), och $v$, av gradienternas **kvadrater**.
-# Den delar det ena med kvadratroten ur det andra, så att varje parameter får sin egen steglängd.
+# varje parameter: $m$, av gradienterna (som momentum), och $v$, av gradienternas **kvadrater**.
+# Den delar det ena med kvadratroten ur det andra, så att varje parameter får sin egen stegstorlek.
 # I steg $t = 1, 2, 3, \dots$, med gradienten $g$:
 #
 # $$\begin{aligned}
@@ -227,7 +255,7 @@ check("q1")
 # $v$). `t` är numret på det här steget, 1 för det första. (`nnlib.optim.Adam` gör detta för varje
 # parameter i en modell.)
 
-# %%
+# %% tags=["en"]
 def adam_step(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
     """One Adam step with bias correction (Kingma & Ba, 2015).
 
@@ -248,6 +276,37 @@ def adam_step(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e
     -------
     tuple (w, m, v)
         The updated parameters and the updated m and v (without bias correction), all of the shape of w.
+    """
+    # BEGIN SOLUTION
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    m_hat = m / (1 - beta1**t)
+    v_hat = v / (1 - beta2**t)
+    w = w - learning_rate * m_hat / (np.sqrt(v_hat) + eps)
+    return w, m, v
+    # END SOLUTION
+
+# %% tags=["sv"]
+def adam_step(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    """Ett steg med Adam, med biaskorrigering (Kingma & Ba, 2015).
+
+    Parametrar
+    ----------
+    w : numpy-array med godtycklig form
+        Parametrarna (t.ex. W med formen (n_out, n_in)).
+    g : numpy-array med samma form som w
+        Gradienten dL/dw.
+    m, v : numpy-arrayer med samma form som w
+        De glidande medelvärdena av g och av g**2 från föregående steg (nollor före det första steget).
+    t : int
+        Numret på det här steget: 1, 2, 3, ...
+    learning_rate, beta1, beta2, eps : float
+        eta, beta_1, beta_2 och epsilon.
+
+    Returnerar
+    ----------
+    tupel (w, m, v)
+        De uppdaterade parametrarna och de uppdaterade m och v (utan biaskorrigering), alla med samma form som w.
     """
     # BEGIN SOLUTION
     m = beta1 * m + (1 - beta1) * g
@@ -317,14 +376,14 @@ check("q2")
 #   Kompromissen är $\operatorname{Var}(w) = 2 / (\text{fan\_in} + \text{fan\_out})$,
 #   standardavvikelse $\sqrt{2 / (\text{fan\_in} + \text{fan\_out})}$.
 #
-# Till exempel har ett lager med 64 indata och 32 noder He-standardavvikelsen
+# Till exempel har ett lager med 64 indatavärden och 32 noder He-standardavvikelsen
 # $\sqrt{2/64} \approx 0{,}177$ och Xavier-standardavvikelsen $\sqrt{2/96} \approx 0{,}144$.
 #
 # Skriv `init_std(method, fan_in, fan_out)` som returnerar **standardavvikelsen** (inte variansen)
 # som ett flyttal, för `method` lika med `"he"` eller `"xavier"`. För `"he"` används inte
 # `fan_out`. (Detta är `nnlib.init.he_normal` och `nnlib.init.xavier_normal`.)
 
-# %%
+# %% tags=["en"]
 def init_std(method, fan_in, fan_out):
     """The standard deviation of He or Xavier/Glorot normal initialisation.
 
@@ -337,6 +396,27 @@ def init_std(method, fan_in, fan_out):
 
     Returns
     -------
+    float
+    """
+    # BEGIN SOLUTION
+    if method == "he":
+        return float(np.sqrt(2.0 / fan_in))
+    return float(np.sqrt(2.0 / (fan_in + fan_out)))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def init_std(method, fan_in, fan_out):
+    """Standardavvikelsen för normalfördelad viktinitiering enligt He eller Xavier/Glorot.
+
+    Parametrar
+    ----------
+    method : str
+        "he" (sqrt(2 / fan_in)) eller "xavier" (sqrt(2 / (fan_in + fan_out))).
+    fan_in, fan_out : int
+        Antalet indatavärden till en nod (n_in) och antalet noder i lagret (n_out).
+
+    Returnerar
+    ----------
     float
     """
     # BEGIN SOLUTION
@@ -378,7 +458,7 @@ check("q3")
 # Skriv `init_weights(n_in, n_out, method, seed)` som returnerar `W`. Din `init_std` hjälper till.
 # Resultatet är detsamma som `nnlib.layers.Dense(n_in, n_out, init=method, rng=seed).W`.
 
-# %%
+# %% tags=["en"]
 def init_weights(n_in, n_out, method, seed):
     """The starting weights of a dense layer, drawn from N(0, init_std(method, n_in, n_out)^2).
 
@@ -394,6 +474,28 @@ def init_weights(n_in, n_out, method, seed):
     Returns
     -------
     numpy array of shape (n_out, n_in)
+    """
+    # BEGIN SOLUTION
+    rng = np.random.default_rng(seed)
+    return rng.normal(0.0, init_std(method, n_in, n_out), size=(n_out, n_in))
+    # END SOLUTION
+
+# %% tags=["sv"]
+def init_weights(n_in, n_out, method, seed):
+    """Startvikterna för ett fullt kopplat lager, dragna ur N(0, init_std(method, n_in, n_out)^2).
+
+    Parametrar
+    ----------
+    n_in, n_out : int
+        Antalet indatavärden och antalet noder i lagret.
+    method : str
+        "he" eller "xavier".
+    seed : int
+        Slumpfröet till np.random.default_rng.
+
+    Returnerar
+    ----------
+    numpy-array med formen (n_out, n_in)
     """
     # BEGIN SOLUTION
     rng = np.random.default_rng(seed)
@@ -438,7 +540,7 @@ check("q4")
 # *symmetri*. (Med tanh och nollor är det ännu värre: $\tanh(0) = 0$, så de dolda aktiveringarna
 # och alla viktgradienter är 0, och bara utdatalagrets bias kan lära sig något.)
 #
-# Nästa cell tränar samma nätverk två gånger på XOR med `nnlib`: 2 indata, 4 dolda noder med
+# Nästa cell tränar samma nätverk två gånger på XOR med `nnlib`: 2 indatavärden, 4 dolda noder med
 # tanh, 1 utdata, 300 epoker med gradientnedstigning, en gång med start i bara nollor och en gång
 # med Xavier-initiering. Den sparar de tränade viktmatriserna för det första lagret, med formen
 # `(4, 2)`, som `W1_zeros` och `W1_xavier`.
@@ -449,7 +551,7 @@ check("q4")
 # lika när de stämmer överens på 6 decimaler: `np.unique(np.round(W, 6), axis=0)` behåller en
 # kopia av varje rad som skiljer sig från de andra.
 
-# %%
+# %% tags=["en"]
 from nnlib.datasets import logic_gate
 from nnlib.losses import MSE
 from nnlib.model import MLP
@@ -464,6 +566,24 @@ for init in ("zeros", "xavier"):
     history = fit(model, MSE(), SGD(learning_rate=0.3), X_xor, Y_xor, epochs=300, rng=0, progress=False)
     trained[init] = model
     print(f"{init:6s}  loss {history.loss[-1]:.4f}  predictions {model.predict(X_xor).ravel().round(2)}")
+W1_zeros = trained["zeros"].layers[0].W
+W1_xavier = trained["xavier"].layers[0].W
+
+# %% tags=["sv"]
+from nnlib.datasets import logic_gate
+from nnlib.losses import MSE
+from nnlib.model import MLP
+from nnlib.optim import SGD
+from nnlib.training import fit
+
+X_xor, y_xor = logic_gate("xor")
+Y_xor = y_xor.reshape(-1, 1).astype(float)
+trained = {}
+for init in ("zeros", "xavier"):
+    model = MLP([2, 4, 1], activation="tanh", init=init, rng=0)
+    history = fit(model, MSE(), SGD(learning_rate=0.3), X_xor, Y_xor, epochs=300, rng=0, progress=False)
+    trained[init] = model
+    print(f"{init:6s}  förlust {history.loss[-1]:.4f}  prediktioner {model.predict(X_xor).ravel().round(2)}")
 W1_zeros = trained["zeros"].layers[0].W
 W1_xavier = trained["xavier"].layers[0].W
 
@@ -572,15 +692,15 @@ def _node_counts(expected, received):
     if not isinstance(received, dict):
         return False, {"en": f"Expected a dict like {{'zeros': ..., 'xavier': ...}}, but received "
                              f"{type(received).__name__}.",
-                       "sv": f"En dict som {{'zeros': ..., 'xavier': ...}} förväntades, men fick "
+                       "sv": f"väntat: en dict som {{'zeros': ..., 'xavier': ...}}; ditt svar: "
                              f"{type(received).__name__}."}
     if set(received) != set(expected):
         return False, {"en": f"Expected the keys 'zeros' and 'xavier', but received {sorted(map(str, received))}.",
-                       "sv": f"Nycklarna 'zeros' och 'xavier' förväntades, men fick {sorted(map(str, received))}."}
+                       "sv": f"väntat: nycklarna 'zeros' och 'xavier'; ditt svar: {sorted(map(str, received))}."}
     for key, value in received.items():
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
             return False, {"en": f"Expected a whole number for {key!r}, but received {type(value).__name__}.",
-                           "sv": f"Ett heltal förväntades för {key!r}, men fick {type(value).__name__}."}
+                           "sv": f"väntat: ett heltal för {key!r}; ditt svar: {type(value).__name__}."}
     wrong = sorted(key for key in expected if received[key] != expected[key])
     if wrong:
         return False, {"en": f"The count for {' and '.join(map(repr, wrong))} is not right.",

@@ -148,7 +148,7 @@ import numpy as np
 # som en `int`, för heltal `size` $= H$, `kernel_size` $= k$, `stride` $= s \ge 1$ och
 # `padding` $= p \ge 0$ med $k \le H + 2p$. I Python dividerar `//` och avrundar nedåt.
 
-# %%
+# %% tags=["en"]
 def conv_output_size(size, kernel_size, stride, padding):
     """Rows (or columns) of a feature map: (size + 2 padding - kernel_size) // stride + 1.
 
@@ -165,6 +165,29 @@ def conv_output_size(size, kernel_size, stride, padding):
 
     Returns
     -------
+    int
+    """
+    # BEGIN SOLUTION
+    return (size + 2 * padding - kernel_size) // stride + 1
+    # END SOLUTION
+
+# %% tags=["sv"]
+def conv_output_size(size, kernel_size, stride, padding):
+    """Antalet rader (eller kolumner) i en feature map: (size + 2 padding - kernel_size) // stride + 1.
+
+    Parametrar
+    ----------
+    size : int
+        H, antalet rader (eller W, antalet kolumner) i indatabilden.
+    kernel_size : int
+        k, antalet rader (eller kolumner) i kärnan.
+    stride : int
+        s >= 1, hur många steg kärnan flyttas åt gången.
+    padding : int
+        p >= 0, antalet rader (eller kolumner) med nollor som läggs till på varje sida.
+
+    Returnerar
+    ----------
     int
     """
     # BEGIN SOLUTION
@@ -214,7 +237,7 @@ check("q1")
 # `(H - kH + 1, W - kW + 1)`. Loopar går bra: börja med `Y = np.zeros((H_out, W_out))`, loopa
 # över `i` och `j` och fyll i `Y[i, j]` från fönstret `image[i:i + kH, j:j + kW]`.
 
-# %%
+# %% tags=["en"]
 def conv2d_valid(image, kernel):
     """Valid convolution (cross-correlation) of one image with one kernel.
 
@@ -228,6 +251,31 @@ def conv2d_valid(image, kernel):
     Returns
     -------
     numpy array of shape (H - kH + 1, W - kW + 1)
+    """
+    # BEGIN SOLUTION
+    H, W = image.shape
+    kH, kW = kernel.shape
+    Y = np.zeros((H - kH + 1, W - kW + 1))
+    for i in range(H - kH + 1):
+        for j in range(W - kW + 1):
+            Y[i, j] = np.sum(image[i:i + kH, j:j + kW] * kernel)
+    return Y
+    # END SOLUTION
+
+# %% tags=["sv"]
+def conv2d_valid(image, kernel):
+    """Faltning utan utfyllnad (”valid”, korskorrelation) av en bild med en kärna.
+
+    Y[i, j] = summan över u, v av kernel[u, v] * image[i + u, j + v].
+
+    Parametrar
+    ----------
+    image : numpy-array med formen (H, W)
+    kernel : numpy-array med formen (kH, kW)
+
+    Returnerar
+    ----------
+    numpy-array med formen (H - kH + 1, W - kW + 1)
     """
     # BEGIN SOLUTION
     H, W = image.shape
@@ -350,7 +398,7 @@ check("q3")
 # returnerar $Y$, en array med formen `(H // 2, W // 2)`. Observera att värdena kan vara
 # negativa. `np.max` av en $2 \times 2$-skiva hjälper.
 
-# %%
+# %% tags=["en"]
 def max_pool_2x2(image):
     """Max pooling with a 2 x 2 window and stride 2; an odd last row or column is dropped.
 
@@ -363,6 +411,29 @@ def max_pool_2x2(image):
     Returns
     -------
     numpy array of shape (H // 2, W // 2)
+    """
+    # BEGIN SOLUTION
+    H_out, W_out = image.shape[0] // 2, image.shape[1] // 2
+    Y = np.zeros((H_out, W_out))
+    for i in range(H_out):
+        for j in range(W_out):
+            Y[i, j] = np.max(image[2 * i:2 * i + 2, 2 * j:2 * j + 2])
+    return Y
+    # END SOLUTION
+
+# %% tags=["sv"]
+def max_pool_2x2(image):
+    """Max pooling med ett 2 x 2-fönster och stride 2; en udda sista rad eller kolumn tas bort.
+
+    Y[i, j] = största värdet i image[2i:2i + 2, 2j:2j + 2].
+
+    Parametrar
+    ----------
+    image : numpy-array med formen (H, W)
+
+    Returnerar
+    ----------
+    numpy-array med formen (H // 2, W // 2)
     """
     # BEGIN SOLUTION
     H_out, W_out = image.shape[0] // 2, image.shape[1] // 2
@@ -428,7 +499,7 @@ check("q4")
 # fönster till en rad i en matris och multiplicerar en enda gång); dess lättlästa loopversion,
 # `nnlib.conv.conv2d_naive`, är värd att läsa när du har skrivit din egen.
 
-# %%
+# %% tags=["en"]
 def conv2d_layer(X, W, b, stride, padding):
     """Forward pass of a convolutional layer, NCHW.
 
@@ -449,6 +520,44 @@ def conv2d_layer(X, W, b, stride, padding):
     -------
     numpy array of shape (N, C_out, H_out, W_out)
         H_out = (H + 2 padding - kH) // stride + 1, and likewise W_out.
+    """
+    # BEGIN SOLUTION
+    N = X.shape[0]
+    C_out, _, kH, kW = W.shape
+    Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    H_out = conv_output_size(X.shape[2], kH, stride, padding)
+    W_out = conv_output_size(X.shape[3], kW, stride, padding)
+    Y = np.zeros((N, C_out, H_out, W_out))
+    for n in range(N):
+        for k in range(C_out):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = Xpad[n, :, i * stride:i * stride + kH, j * stride:j * stride + kW]
+                    Y[n, k, i, j] = np.sum(window * W[k]) + b[k]
+    return Y
+    # END SOLUTION
+
+# %% tags=["sv"]
+def conv2d_layer(X, W, b, stride, padding):
+    """Framåtpass genom ett faltningslager, NCHW.
+
+    Y[n, k, i, j] = b[k] + summan över c, u, v av W[k, c, u, v] * Xpad[n, c, i*stride + u, j*stride + v],
+    där Xpad är X med `padding` nollor tillagda på varje sida av varje bild.
+
+    Parametrar
+    ----------
+    X : numpy-array med formen (N, C_in, H, W)
+    W : numpy-array med formen (C_out, C_in, kH, kW)
+    b : numpy-array med formen (C_out,)
+    stride : int
+        s >= 1.
+    padding : int
+        p >= 0.
+
+    Returnerar
+    ----------
+    numpy-array med formen (N, C_out, H_out, W_out)
+        H_out = (H + 2 padding - kH) // stride + 1, och W_out på samma sätt.
     """
     # BEGIN SOLUTION
     N = X.shape[0]
@@ -500,10 +609,10 @@ def _edge_kernel_compare(expected, received):
         K = np.asarray(received, dtype=float)
     except (TypeError, ValueError):
         return False, {"en": "Expected a 3 x 3 numpy array of numbers.",
-                       "sv": "En numpy-array med formen 3 x 3 och tal i förväntades."}
+                       "sv": "väntat: en numpy-array med tal och formen 3 x 3."}
     if K.shape != (3, 3):
         return False, {"en": f"Expected an array of shape (3, 3), but received shape {K.shape}.",
-                       "sv": f"En array med formen (3, 3) förväntades, men den har formen {K.shape}."}
+                       "sv": f"väntat: en array med formen (3, 3); ditt svar har formen {K.shape}."}
     if not np.all(np.isfinite(K)):
         return False, {"en": "The kernel contains NaN or infinite values.",
                        "sv": "Kärnan innehåller NaN eller oändliga värden."}
@@ -526,7 +635,7 @@ def _edge_kernel_compare(expected, received):
             "en": "On the image that is dark (0) on the left and bright (1) on the right, the feature map "
                   "should have positive values at the edge and no negative ones, but every row of it is "
                   f"{np.round(response[0], 3)}.",
-            "sv": "På bilden som är mörk (0) till vänster och ljus (1) till höger ska särdragskartan ha "
+            "sv": "På bilden som är mörk (0) till vänster och ljus (1) till höger ska feature map ha "
                   "positiva värden vid kanten och inga negativa, men varje rad i den är "
                   f"{np.round(response[0], 3)}.",
         }
@@ -608,7 +717,7 @@ QUESTIONS = [
                   "so that the three numbers of every row add up to 0. Which sign does the feature map then "
                   "get where the image goes from dark to bright?",
             "sv": "Sätt negativa tal i vänstra kolumnen och positiva tal i högra kolumnen, valda så att de tre "
-                  "talen i varje rad har summan 0. Vilket tecken får särdragskartan då där bilden går från "
+                  "talen i varje rad har summan 0. Vilket tecken får feature map då där bilden går från "
                   "mörk till ljus?",
         },
     ),

@@ -120,7 +120,7 @@ import numpy as np
 # (`nnlib.train_test_split(X, y, test_size=..., rng=...)` gör samma jobb för arrayer, med sin
 # egen blandningsordning.)
 
-# %%
+# %% tags=["en"]
 def split_indices(n, n_val, seed):
     """Shuffle 0, ..., n - 1 with a seeded generator and split into training and validation indices.
 
@@ -137,6 +137,30 @@ def split_indices(n, n_val, seed):
     -------
     train_idx : numpy array of int, shape (n - n_val,)
     val_idx : numpy array of int, shape (n_val,)
+    """
+    # BEGIN SOLUTION
+    rng = np.random.default_rng(seed)
+    perm = rng.permutation(n)
+    return perm[n_val:], perm[:n_val]
+    # END SOLUTION
+
+# %% tags=["sv"]
+def split_indices(n, n_val, seed):
+    """Blanda 0, ..., n - 1 med en generator med slumpfrö och dela upp i index för träningsdata och valideringsdata.
+
+    Parametrar
+    ----------
+    n : int
+        Antalet datapunkter.
+    n_val : int
+        Antalet datapunkter i valideringsdata, 1 <= n_val <= n - 1.
+    seed : int
+        Slumpfröet till np.random.default_rng.
+
+    Returnerar
+    ----------
+    train_idx : numpy-array med heltal, formen (n - n_val,)
+    val_idx : numpy-array med heltal, formen (n_val,)
     """
     # BEGIN SOLUTION
     rng = np.random.default_rng(seed)
@@ -202,7 +226,7 @@ check("q1")
 #
 # | epok | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |
 # |---|---|---|---|---|---|---|---|---|---|
-# | valideringsförlust | 0.90 | 0.70 | 0.62 | 0.65 | 0.61 | 0.64 | 0.66 | 0.67 | 0.60 |
+# | valideringsförlust | 0,90 | 0,70 | 0,62 | 0,65 | 0,61 | 0,64 | 0,66 | 0,67 | 0,60 |
 # | `wait` efter epoken | 0 | 0 | 0 | 1 | 0 | 1 | 2 | 3: stopp | |
 #
 # Bästa epoken är 5 och träningen stoppar efter epok 8. Epok 9 körs aldrig: tidigt stopp byter en
@@ -213,7 +237,7 @@ check("q1")
 # `int`, båda räknade från 1. För exemplet returnerar `early_stopping([0.90, 0.70, 0.62, 0.65,
 # 0.61, 0.64, 0.66, 0.67, 0.60], 2, 0.0)` tupeln `(5, 8)`.
 
-# %%
+# %% tags=["en"]
 def early_stopping(val_losses, patience, min_delta):
     """The best epoch and the epoch after which early stopping ends training (both from 1).
 
@@ -228,6 +252,36 @@ def early_stopping(val_losses, patience, min_delta):
 
     Returns
     -------
+    best_epoch : int
+    stop_epoch : int
+    """
+    # BEGIN SOLUTION
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best - min_delta:
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1
+            if wait > patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def early_stopping(val_losses, patience, min_delta):
+    """Den bästa epoken och epoken efter vilken tidigt stopp avslutar träningen (båda räknade från 1).
+
+    Parametrar
+    ----------
+    val_losses : lista med float
+        Valideringsförlusten efter epok 1, 2, ..., len(val_losses).
+    patience : int
+        >= 0; träningen avbryts efter patience + 1 epoker i rad utan förbättring.
+    min_delta : float
+        >= 0; en förbättring betyder en förlust under best - min_delta.
+
+    Returnerar
+    ----------
     best_epoch : int
     stop_epoch : int
     """
@@ -292,12 +346,12 @@ check("q2")
 # kopia av alla vikter vid en epok, skriven till en fil. Den skyddar också timmar av träning mot en
 # krasch och låter dig gå tillbaka när en senare epok gör modellen sämre.
 #
-# Ett nätverks vikter är en ordbok (dictionary) från namn till arrayer. I `nnlib` returnerar
+# Ett nätverks vikter är en dict (uppslagstabell) från namn till arrayer. I `nnlib` returnerar
 # `model.get_weights()` en sådan, till exempel `{"0.W": ..., "0.b": ..., "2.W": ..., "2.b": ...}`
 # (lagrets nummer och sedan parametern), och `model.set_weights(weights)` lägger tillbaka den.
-# numpy sparar en sådan ordbok i en **.npz-fil**, ett zip-arkiv med en array per namn:
+# numpy sparar en sådan dict i en **.npz-fil**, ett zip-arkiv med en array per namn:
 #
-# - `np.savez(path, **arrays)` sparar varje post i ordboken `arrays` under sitt namn; en `int`
+# - `np.savez(path, **arrays)` sparar varje post i `arrays` under sitt namn; en `int`
 #   som epoken sparas som en array med formen `()`.
 # - `with np.load(path, allow_pickle=False) as data:` öppnar filen; `data.files` är listan med
 #   namn, `data[name]` läser en array, och `int(data[name])` gör om en array med formen `()` till
@@ -311,17 +365,17 @@ check("q2")
 #
 # Skriv två funktioner:
 #
-# - `save_checkpoint(weights, epoch, path)` sparar ordboken `weights` tillsammans med heltalet
+# - `save_checkpoint(weights, epoch, path)` sparar `weights` tillsammans med heltalet
 #   `epoch` under det extra namnet `"epoch"` (ingen vikt heter så) i filen `path`, som slutar på
 #   `.npz`. Den returnerar ingenting.
-# - `load_checkpoint(path)` läser en sådan fil och returnerar tupeln `(weights, epoch)`: en ordbok
+# - `load_checkpoint(path)` läser en sådan fil och returnerar tupeln `(weights, epoch)`: en dict
 #   med samma namn och arrayer som den sparade (utan `"epoch"`) och epoken som en `int`.
 #
 # Kontrollen anropar `checkpoint_roundtrip` i cellen efter din: den sparar till och läser från en
 # tillfällig fil, tar bort filen och returnerar det som `load_checkpoint` returnerade, vilket ska
 # vara lika med det som sparades.
 
-# %%
+# %% tags=["en"]
 def save_checkpoint(weights, epoch, path):
     """Save the weights and the epoch number in one .npz file.
 
@@ -359,7 +413,45 @@ def load_checkpoint(path):
     return weights, epoch
     # END SOLUTION
 
-# %%
+# %% tags=["sv"]
+def save_checkpoint(weights, epoch, path):
+    """Spara vikterna och epoknumret i en enda .npz-fil.
+
+    Parametrar
+    ----------
+    weights : dict från str till numpy-array
+        Från parameternamn till array, med godtyckliga former; inget namn är "epoch".
+    epoch : int
+    path : str
+        Filnamn som slutar på ".npz".
+    """
+    # BEGIN SOLUTION
+    np.savez(path, epoch=epoch, **weights)
+    # END SOLUTION
+
+
+def load_checkpoint(path):
+    """Läs in en kontrollpunkt som save_checkpoint har skrivit, utan att tillåta picklade objekt.
+
+    Parametrar
+    ----------
+    path : str
+        Filnamn som slutar på ".npz".
+
+    Returnerar
+    ----------
+    weights : dict från str till numpy-array
+        De sparade arrayerna, med samma namn, former och värden.
+    epoch : int
+    """
+    # BEGIN SOLUTION
+    with np.load(path, allow_pickle=False) as data:
+        weights = {name: data[name] for name in data.files if name != "epoch"}
+        epoch = int(data["epoch"])
+    return weights, epoch
+    # END SOLUTION
+
+# %% tags=["en"]
 import contextlib
 import os
 import tempfile
@@ -372,6 +464,29 @@ def checkpoint_roundtrip(weights, epoch):
     -------
     tuple (weights, epoch)
         What load_checkpoint returned.
+    """
+    handle, path = tempfile.mkstemp(suffix=".npz")
+    os.close(handle)
+    try:
+        save_checkpoint(weights, epoch, path)
+        return load_checkpoint(path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(path)
+
+# %% tags=["sv"]
+import contextlib
+import os
+import tempfile
+
+
+def checkpoint_roundtrip(weights, epoch):
+    """Spara med save_checkpoint och läs in med load_checkpoint, via en tillfällig .npz-fil.
+
+    Returnerar
+    ----------
+    tupel (weights, epoch)
+        Det som load_checkpoint returnerade.
     """
     handle, path = tempfile.mkstemp(suffix=".npz")
     os.close(handle)
@@ -438,8 +553,8 @@ check("q3")
 #
 # | dold storlek `h` | 1 | 2 | 4 | 8 | 32 | 128 |
 # |---|---|---|---|---|---|---|
-# | träningsförlust | 0.362 | 0.335 | 0.174 | 0.077 | 0.034 | 0.013 |
-# | valideringsförlust | 0.391 | 0.369 | 0.266 | 0.259 | 0.489 | 0.536 |
+# | träningsförlust | 0,362 | 0,335 | 0,174 | 0,077 | 0,034 | 0,013 |
+# | valideringsförlust | 0,391 | 0,369 | 0,266 | 0,259 | 0,489 | 0,536 |
 #
 # Sätt `chosen_size` till den dolda storlek `h` som du skulle välja, som en `int`. Vilka nätverk
 # underanpassar, och vilka överanpassar?

@@ -114,7 +114,7 @@ plt.show()
 # Skriv `normalize_pixels(X)` som returnerar de skalade pixlarna, en array av flyttal med samma
 # form som `X` (vilken form som helst, med värden från 0 till 16).
 
-# %%
+# %% tags=["en"]
 def normalize_pixels(X):
     """Scale pixel values from 0..16 to 0..1: x' = x / 16.
 
@@ -125,6 +125,22 @@ def normalize_pixels(X):
     Returns
     -------
     numpy array of float, same shape as X
+    """
+    # BEGIN SOLUTION
+    return np.asarray(X, dtype=float) / 16.0
+    # END SOLUTION
+
+# %% tags=["sv"]
+def normalize_pixels(X):
+    """Skala pixelvärden från 0..16 till 0..1: x' = x / 16.
+
+    Parametrar
+    ----------
+    X : numpy-array med godtycklig form, t.ex. (N, 64), värden 0..16
+
+    Returnerar
+    ----------
+    numpy-array med flyttal, samma form som X
     """
     # BEGIN SOLUTION
     return np.asarray(X, dtype=float) / 16.0
@@ -162,7 +178,7 @@ check("q1")
 # %% [markdown] tags=["sv"]
 # ## Från tio logits till en siffra
 #
-# Nätverket har en utdata per klass, 10 sammanlagt. För en bild räknar det ut tio tal
+# Nätverket har en utdatanod per klass, 10 sammanlagt. För en bild räknar det ut tio tal
 # $z_0, \dots, z_9$, nätverkets **logits** (ett slags råa poäng): ju större $z_j$, desto mer tror
 # nätverket att bilden visar siffran $j$. Dess **prediktion** är klassen med störst logit,
 # $\hat y = \arg\max_j z_j$, i numpy `scores.argmax(axis=1)` för en batch med formen `(N, 10)`.
@@ -180,7 +196,7 @@ check("q1")
 # $y_j = 0$. Förlusten är 0 när nätverket ger den rätta klassen sannolikheten 1, och den växer
 # obegränsat när den sannolikheten går mot 0. Kostnaden för en batch är medelvärdet av förlusterna.
 #
-# I `nnlib` räknar `nnlib.CrossEntropy()` ut softmax och korsentropin i ett numeriskt säkert steg.
+# I `nnlib` räknar `nnlib.CrossEntropy()` ut softmax och korsentropin i ett numeriskt stabilt steg.
 # Den tar logits, så nätverket slutar med ett vanligt Dense-lager utan aktiveringsfunktion i
 # utdatalagret, och den tar emot etiketterna antingen som heltal `(N,)` eller one-hot-kodade
 # `(N, 10)`.
@@ -216,7 +232,7 @@ check("q1")
 # element per rad; `Y[np.arange(N), y] = 1` gör alla rader på en gång. (`nnlib.one_hot` gör samma
 # sak.)
 
-# %%
+# %% tags=["en"]
 def one_hot(y, n_classes):
     """One-hot rows: Y[i, j] = 1 if y[i] == j, else 0.
 
@@ -229,6 +245,26 @@ def one_hot(y, n_classes):
     Returns
     -------
     numpy array of float, shape (N, n_classes)
+    """
+    # BEGIN SOLUTION
+    Y = np.zeros((len(y), n_classes))
+    Y[np.arange(len(y)), y] = 1.0
+    return Y
+    # END SOLUTION
+
+# %% tags=["sv"]
+def one_hot(y, n_classes):
+    """One-hot-rader: Y[i, j] = 1 om y[i] == j, annars 0.
+
+    Parametrar
+    ----------
+    y : numpy-array med heltal, formen (N,)
+        Etiketter 0, ..., n_classes - 1.
+    n_classes : int
+
+    Returnerar
+    ----------
+    numpy-array med flyttal, formen (N, n_classes)
     """
     # BEGIN SOLUTION
     Y = np.zeros((len(y), n_classes))
@@ -271,7 +307,7 @@ check("q2")
 # ligger på diagonalen; ett stort tal utanför diagonalen är ett par siffror som nätverket blandar
 # ihop. `nnlib.confusion_matrix(y_true, y_pred)` räknar ut den.
 #
-# Cellen nedan innehåller förväxlingsmatrisen för ett nätverk utan dolt lager (64 indata direkt
+# Cellen nedan innehåller förväxlingsmatrisen för ett nätverk utan dolt lager (64 indatavärden direkt
 # till 10 utdata), tränat i bara 5 epoker med vanlig gradientnedstigning på träningsdata ovan och
 # testat på `X_test`; dess träffsäkerhet är ungefär 90 %:
 #
@@ -374,7 +410,7 @@ check("q3")
 # Den bygger och tränar ett nätverk som du väljer på enbart `X_train` och `y_train` och returnerar
 # de predikterade etiketterna för `X_test`, en heltalsarray med formen `(M,)`. Kontrollen räknar ut
 # **träffsäkerheten**, andelen testbilder vars predikterade etikett är rätt, och frågan är klarad
-# när den är **minst 0.95** (95 %). Kontrollen använder uppdelningen i datacellen ovan;
+# när den är **minst 0,95** (95 %). Kontrollen använder uppdelningen i datacellen ovan;
 # rättningen tränar också ditt nätverk på två andra uppdelningar, med andra testbilder, och var och
 # en av de tre räknas.
 #
@@ -413,7 +449,7 @@ check("q3")
 # `history.val_loss` med `plt.plot`. Egna celler körs också när din notebook rättas, så ta bort
 # långa experiment innan du lämnar in.
 
-# %%
+# %% tags=["en"]
 def train_and_predict(X_train, y_train, X_test, seed):
     """Train a network of your choice on the training images and predict the test labels.
 
@@ -432,6 +468,36 @@ def train_and_predict(X_train, y_train, X_test, seed):
     -------
     numpy array of int, shape (M,)
         The predicted digit of every test image.
+    """
+    # BEGIN SOLUTION
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(
+        normalize_pixels(X_train), y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)],
+              rng=seed, progress=False)
+    return model.predict(normalize_pixels(X_test)).argmax(axis=1)
+    # END SOLUTION
+
+# %% tags=["sv"]
+def train_and_predict(X_train, y_train, X_test, seed):
+    """Träna ett nätverk som du själv väljer på träningsbilderna och prediktera testbildernas etiketter.
+
+    Parametrar
+    ----------
+    X_train : numpy-array med formen (N, 64)
+        Träningsbilder, råa pixelvärden 0..16.
+    y_train : numpy-array med heltal, formen (N,)
+        Deras etiketter 0..9.
+    X_test : numpy-array med formen (M, 64)
+        Bilder att klassificera, råa pixelvärden 0..16.
+    seed : int
+        Slumpfrö för alla slumpmässiga val (startvikter, uppdelningar, blandning).
+
+    Returnerar
+    ----------
+    numpy-array med heltal, formen (M,)
+        Den predikterade siffran för varje testbild.
     """
     # BEGIN SOLUTION
     X_fit, X_val, y_fit, y_val = nnlib.train_test_split(
@@ -521,8 +587,8 @@ def _accuracy_compare(expected, received):
             "en": f"Expected one predicted label (a number 0-9) per test image, an array of shape ({n},), "
                   f"but received {type(received).__name__} with shape {labels.shape} and dtype "
                   f"{labels.dtype}.{hint['en']}",
-            "sv": f"En predikterad etikett (ett tal 0-9) per testbild förväntades, en array med formen ({n},), "
-                  f"men svaret är {type(received).__name__} med formen {labels.shape} och dtype "
+            "sv": f"väntat: en predikterad etikett (ett tal 0–9) per testbild, en array med formen ({n},); "
+                  f"ditt svar är {type(received).__name__} med formen {labels.shape} och dtype "
                   f"{labels.dtype}.{hint['sv']}",
         }
     accuracy = float(np.mean(labels == y_true))
