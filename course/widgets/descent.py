@@ -26,6 +26,7 @@ from typing import Callable
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import FuncFormatter
 
 from course.i18n import t
 from course.numbers import fmt
@@ -702,7 +703,10 @@ class SurfaceDescent(FigureWidget):
         surface = linear_loss(a_grid, b_grid, self.x, self.y)
         levels = np.geomspace(surface.min() * 1.05 + 1e-12, surface.max(), 18)
         contours = ax.contour(a_grid, b_grid, surface, levels=levels, cmap="viridis", linewidths=1.0)
-        self.fig.colorbar(contours, ax=ax, label=t("descent.loss_ab"))
+        # A contour set's colour bar keeps a tick formatter of its own: its numbers go through fmt.
+        self.fig.colorbar(
+            contours, ax=ax, label=t("descent.loss_ab"), format=FuncFormatter(lambda value, _: fmt(float(value)))
+        )
         ax.plot([a_star], [b_star], "*", color=COLORS[2], markersize=15, label=t("descent.closed_form"), zorder=4)
         (self.path_line,) = ax.plot([], [], "o-", color=COLORS[1], markersize=3, linewidth=1.2, label=t("descent.path"))
         (self.start_marker,) = ax.plot([], [], "o", color=COLORS[1], markersize=10, markerfacecolor="none",
