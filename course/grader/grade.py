@@ -42,7 +42,7 @@ from typing import Any
 
 from course.exercise import Exercise, Message, Question, Test, load_exercise
 from course.grader import codec
-from course.grader.sandbox import Limits, Outcome
+from course.grader.sandbox import Limits, Outcome, Sandbox
 from course.i18n import LANGUAGES
 
 MAX_NOTEBOOK_BYTES = 32 * 1024 * 1024
@@ -746,6 +746,7 @@ def grade(
     tmp_root: str | Path | None = None,
     deny: Sequence[str | Path] = (),
     isolation: str = "bwrap",
+    sandbox: Sandbox | None = None,
 ) -> GradeResult:
     """Grade every submission in ``paths``.
 
@@ -769,12 +770,18 @@ def grade(
         "bwrap" runs every submission in the bubblewrap sandbox and raises
         :class:`~course.grader.isolation.IsolationUnavailable` where it cannot;
         "process" is the weaker in-process guard, and the result says so.
+    sandbox : Sandbox, optional
+        A started sandbox to run the submissions in (its limits, isolation and hidden
+        paths then apply; ``limits``, ``jobs``, ``tmp_root``, ``deny`` and ``isolation``
+        are ignored). By default, one is started for this call.
 
     Returns
     -------
     GradeResult
         With the submissions sorted by student id.
     """
+    if sandbox is not None:
+        limits, isolation = sandbox.limits, sandbox.isolation
     limits = limits or Limits()
     loaded = exercise if isinstance(exercise, Exercise) else load_exercise(exercise)
     expected = expected_values(loaded)
@@ -841,7 +848,7 @@ def grade(
             results[outcome.key] = _failed(loaded, file, notebook.language, error, "protocol")
         advance()
 
-    from course.grader.sandbox import ISOLATIONS, Sandbox
+    from course.grader.sandbox import ISOLATIONS
 
     if isolation not in ISOLATIONS:
         raise ValueError(f"grade: expected isolation in {ISOLATIONS}, but received {isolation!r}")
@@ -854,7 +861,9 @@ def grade(
     hide = [*paths, *deny, loaded.path]
     work = jobs_to_run()
     first = next(work, None)  # the server starts only when there is something to run
-    if first is not None:
+    if first is not None and sandbox is not None:
+        sandbox.run(itertools.chain([first], work), finished)
+    elif first is not None:
         with Sandbox(limits, jobs=jobs or _cores(), tmp_root=tmp_root, isolation=isolation, hide=hide) as sandbox:
             sandbox.run(itertools.chain([first], work), finished)
         first = None

@@ -13,7 +13,7 @@ from grader_helpers import write
 
 from course.exercise import EXERCISES_DIR, load_exercise, read_cells
 from course.grader.grade import grade
-from course.grader.sandbox import Limits
+from course.grader.sandbox import Limits, Sandbox
 
 SOURCES = sorted(EXERCISES_DIR.glob("[0-9][0-9]_*.py"))
 
@@ -30,11 +30,19 @@ def _built(path, variant):
     return nb
 
 
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory):
+    # One server for every exercise: it holds no exercise, only the runtime (and starting one
+    # costs seconds).
+    with Sandbox(Limits(timeout=20.0, memory_mb=512), jobs=2, tmp_root=tmp_path_factory.mktemp("sandbox")) as started:
+        yield started
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
-def test_solution_full_marks_and_student_version_not_answered(path, tmp_path):
+def test_solution_full_marks_and_student_version_not_answered(path, tmp_path, sandbox):
     write(tmp_path / "solution.ipynb", _built(path, "solution"))
     write(tmp_path / "student.ipynb", _built(path, "student"))
-    result = grade(path, [tmp_path], limits=Limits(timeout=20.0, memory_mb=512), jobs=2)
+    result = grade(path, [tmp_path], sandbox=sandbox)
     graded = {s.student: s for s in result.submissions}
     solution, student = graded["solution"], graded["student"]
     failures = [f"{q.question.id} {c.test.label().render('en')}: {c.message.render('en')}"
