@@ -6,8 +6,9 @@ PID, mount and IPC namespace of its own, mapped to the same unprivileged uid), t
 forks the submission's *init* (PID 1 of the new PID namespace), which mounts a private,
 size-limited tmpfs as the only writable place and hides ``/proc`` and ``/dev/shm``
 (:meth:`Confine.private_mounts`), and forks the process that runs the student's code,
-which gives up every capability and sets ``no_new_privs``
-(:meth:`Confine.drop_privileges`) before any student code runs.
+which gives up every capability, sets ``no_new_privs`` and installs a seccomp filter
+(:func:`seccomp_program`: no new namespaces, mounts, ptrace …) before any student code
+runs (:meth:`Confine.drop_privileges`).
 
 So a submission cannot see or signal the server, the grader or a classmate's process
 (they are outside its PID namespace), cannot read their files (its tmpfs is its own,
