@@ -682,7 +682,7 @@ for name, (backprop, numeric) in checks.items():
 # **Teacher's note:** About 8 minutes. Fill the backward table on the board with the room, one
 # row per equation, before running the numpy cell; have them predict which weights get zero
 # gradient (the row of the dead node) and why dW1[1, 1] = 2·dW1[1, 0] (the input x₂ = 2). The
-# gradient check then shows relative errors of about 10⁻¹⁰ (W2 and b2 even smaller). If you have
+# gradient check then shows relative errors between about 10⁻¹¹ and 10⁻¹⁰. If you have
 # time: change `(z1 > 0)` to `(a1 > 0)` and ask whether that is still right (yes for ReLU; not
 # in general).
 
@@ -690,7 +690,7 @@ for name, (backprop, numeric) in checks.items():
 # **Lärarens anteckning:** Ungefär 8 minuter. Fyll i bakåttabellen på tavlan tillsammans med
 # salen, en rad per ekvation, innan du kör numpy-cellen; låt dem förutsäga vilka vikter som får
 # gradienten noll (raden för den avstängda noden) och varför dW1[1, 1] = 2·dW1[1, 0] (indata
-# x₂ = 2). Gradientkontrollen visar sedan relativa fel kring 10⁻¹⁰ (W2 och b2 ännu mindre). Om
+# x₂ = 2). Gradientkontrollen visar sedan relativa fel mellan ungefär 10⁻¹¹ och 10⁻¹⁰. Om
 # tiden räcker: byt `(z1 > 0)` mot `(a1 > 0)` och fråga om det fortfarande är rätt (ja för
 # ReLU; inte i allmänhet).
 
