@@ -8,11 +8,14 @@ never raise or warn into the notebook: a stub, an exception or a numpy warning b
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
+
+from course.i18n import t
 
 # The tolerances of check() and the grader (course.exercise.RTOL/ATOL), so that "matches" here
 # means what a ✔ means there. Not imported: the grader's sandbox may not read course/exercise.py,
@@ -48,6 +51,18 @@ def describe_error(error: BaseException, limit: int = 200) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
+_NUMPY_WARNING = re.compile(r"(overflow|invalid value|divide by zero|underflow) encountered in (\w+)")
+_NUMPY_KEYS = {"overflow": "overflow", "invalid value": "invalid", "divide by zero": "divide", "underflow": "underflow"}
+
+
+def _in_language(message: str) -> str:
+    """numpy's floating-point warning in the notebook's language (English: numpy's own words)."""
+    match = _NUMPY_WARNING.fullmatch(message.strip())
+    if match is None:
+        return message
+    return t(f"common.numpy_{_NUMPY_KEYS[match.group(1)]}", where=match.group(2))
+
+
 def call_student(function: Callable, *args: Any) -> StudentCall:
     """Call ``function(*args)`` without ever raising or warning into the notebook.
 
@@ -68,7 +83,7 @@ def call_student(function: Callable, *args: Any) -> StudentCall:
                 value, outcome, error = None, "error", describe_error(raised)
     seen = []
     for warning in caught:
-        text = str(warning.message)
+        text = _in_language(str(warning.message))
         if issubclass(warning.category, RuntimeWarning) and text not in seen:
             seen.append(text)
     return StudentCall(outcome, value, error, tuple(seen))

@@ -407,6 +407,17 @@ def test_explorer_reports_nan_inf_wrong_shapes_and_warnings():
         widget.name.value = "relu"
     assert "raised ValueError: The truth value of an array" in widget.status.value
     assert "returned shape (3,) for z of shape (401,)" in widget.status.value
+    set_language("sv")
+    try:
+        swedish = ActivationExplorer(name="sigmoid", z_range=10.0, student=student)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            swedish.refresh()
+        assert "numpy varnade: overflow (talet blev för stort) i exp" in swedish.status.value
+        assert "ogiltigt värde (NaN) i sqrt" in swedish.status.value
+        assert "encountered" not in swedish.status.value
+    finally:
+        set_language("en")
 
 
 def test_explorer_says_which_activations_have_student_functions():

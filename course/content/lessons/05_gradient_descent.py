@@ -465,7 +465,7 @@ plt.show()
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Ungefär 7 minuter. Räkna exemplet med två punkter på tavlan
 # tillsammans med salen: ta fram L′(a) = 17a − 21 och a* = 21/17 ≈ 1,2353, och låt sedan
-# studenterna räkna ut a₁ = 1,05 och a₂ = 1,2075 på papper. Skriv avstånden 1,2353, 0,1853
+# studenterna räkna ut a₁ = 1,05 och a₂ = 1,2075 på papper. Skriv avstånden 1,2353; 0,1853
 # och 0,0278 i en kolumn och fråga vad de ser: vart och ett är 0,15 gånger det föregående.
 # Förklara inte faktorn än; den leder in i §5.
 

@@ -918,7 +918,7 @@ print(f"relativt fel, felaktig gradient: {gradcheck(loss_of_theta, theta, df=gra
 
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Ungefär 7 minuter med bron, 2 för sammanfattningen. Kör cellen med `nnlib`
-# och jämför med talen som fortfarande står på tavlan från §3: −0,5, −0,25 och −0,125. Ställ
+# och jämför med talen som fortfarande står på tavlan från §3: −0,5; −0,25 och −0,125. Ställ
 # den första frågan i ”Testa dig själv”: 10 000 parametrar kräver 20 000 framåtpass för en
 # numerisk gradient, bakåtpropageringen ett framåtpass och ett bakåtpass. Avsluta med att
 # peka fram mot kapitel 07: samma graf, men varje nod är ett helt lager.
