@@ -47,7 +47,7 @@
 # %% [markdown] tags=["sv", "notes"]
 # **Lärarens anteckning:** Plan för 45 minuter: var aktiveringsfunktionen sitter 3 min, katalogen
 # och varför ReLU inte är linjär 4, introduktionen till kedjeregeln och partiella derivator 4, σ′
-# för hand och den numeriska kontrollen 5, säkra former 4, softmax 5, utforskarwidgeten 3, varför
+# för hand och den numeriska kontrollen 5, numeriskt stabila former 4, softmax 5, utforskarwidgeten 3, varför
 # ReLU 5, varför icke-linjärt 5, staplingswidgeten 3, utdatalagret och ”ingen förlustfunktion” 3,
 # sammanfattning 1. I introduktionen räknar du y = (3z + 1)² i z = 1 (svar 24) på tavlan och låter
 # ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w stå kvar till avsnitt 5.
@@ -533,7 +533,7 @@ for name in ["sigmoid", "tanh", "relu", "leaky_relu"]:
 # warning, so that we see the overflow happen.
 
 # %% [markdown] tags=["sv", "slide"]
-# ## 3 Numeriskt säkra former
+# ## 3 Numeriskt stabila former
 #
 # Det största tal ett 64-bitars flyttal kan lagra är ungefär $1{,}8 \cdot 10^{308}$, så
 # $e^{709{,}8}$ är ungefär det största värde av exponentialfunktionen som en dator kan lagra. Formeln
@@ -1428,8 +1428,8 @@ print(MLP([64, 32, 10], activation="relu", output="softmax", rng=0))
 # %% [markdown] tags=["sv"]
 # ## Nästa steg
 #
-# - I **övning 02** skriver du själv sigmoid, ReLU och tanh och deras derivator, säkra för stora
-#   $|z|$.
+# - I **övning 02** skriver du själv sigmoid, ReLU och tanh och deras derivator, numeriskt
+#   stabila för stora $|z|$.
 # - Prova själv: hitta i utforskaren det $z$ där $\sigma'(z)$ blir mindre än $0{,}01$. Hur många
 #   bitar kan du få i staplingswidgeten med $N = 2$ och 4 neuroner per lager?
 # - **Kapitel 03** sätter ihop många neuroner till lager och skickar data genom ett helt nätverk:
