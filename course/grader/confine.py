@@ -4,7 +4,8 @@ The grading server runs inside ``bwrap`` (see :mod:`course.grader.isolation`). F
 every submission it forks a process that calls :meth:`Confine.new_namespaces` (a user,
 PID, mount and IPC namespace of its own, mapped to the same unprivileged uid), then
 forks the submission's *init* (PID 1 of the new PID namespace), which mounts a private,
-size-limited tmpfs as the only writable place and hides ``/proc`` and ``/dev/shm``
+size-limited tmpfs as the only writable place and hides ``/proc``, ``/dev/shm`` and the
+server's own folder
 (:meth:`Confine.private_mounts`), and forks the process that runs the student's code,
 which gives up every capability, sets ``no_new_privs`` and installs a seccomp filter
 (:func:`seccomp_program`: no new namespaces, mounts, ptrace …) before any student code
@@ -143,10 +144,10 @@ class Confine:
         options = f"size={size_bytes},nr_inodes={inodes},mode=0700,uid={os.getuid()},gid={os.getgid()}"
         self._check(self._mount(b"tmpfs", target.encode(), b"tmpfs", flags, options.encode()), f"mount {target}")
 
-    def private_mounts(self, work_dir: str, disk_bytes: int, inodes: int) -> None:
-        """The submission's own writable ``work_dir``, and empty read-only ``/proc`` and ``/dev/shm``."""
+    def private_mounts(self, work_dir: str, disk_bytes: int, inodes: int, hide: tuple[str, ...] = ()) -> None:
+        """The submission's own writable ``work_dir``; ``/proc``, ``/dev/shm`` and ``hide`` empty and read-only."""
         self.mount_tmpfs(work_dir, disk_bytes, inodes)
-        for hidden in ("/dev/shm", "/proc"):
+        for hidden in ("/dev/shm", *hide, "/proc"):
             if os.path.isdir(hidden):
                 self.mount_tmpfs(hidden, 4096, 4, readonly=True)
 

@@ -11,8 +11,9 @@ the grader. Its file system is an empty read-only root with read-only binds of e
   hidden tests) replaced by an empty folder,
 - ``/etc/ld.so.cache`` and ``/etc/localtime``,
 
-plus a fresh ``/proc`` and minimal ``/dev``, and a small tmpfs ``/tmp`` for the server's
-matplotlib cache. The exercise source, the submissions, ``--out`` and the teacher's home
+plus a fresh ``/proc`` and minimal ``/dev``, a small tmpfs ``/run/nncourse`` for the
+server's matplotlib cache, and an empty ``/submission`` on which each submission gets its
+own writable tmpfs. The exercise source, the submissions, ``--out`` and the teacher's home
 folder are not in it; a path among them that lies inside a bound folder is covered too.
 Each submission then gets namespaces and a writable tmpfs of its own
 (:mod:`course.grader.confine`).
@@ -32,6 +33,11 @@ from pathlib import Path
 
 SANDBOX_UID = 65534
 SERVER_TMP_BYTES = 64 * 1024 * 1024
+# The server's own writable folder (matplotlib's cache), hidden again from each submission,
+# and the mount point of each submission's private tmpfs. Neither is /tmp, where a course
+# checked out under /tmp would be hidden.
+SERVER_DIR = "/run/nncourse"
+WORK_DIR = "/submission"
 ETC_FILES = ("/etc/ld.so.cache", "/etc/localtime")
 INSTALL_HINT = """\
 nncourse grade runs every submission in a bubblewrap sandbox (new namespaces, no network,
@@ -106,7 +112,7 @@ def bwrap_command(bwrap: str, python_args: Sequence[str], env: dict[str, str],
     """The ``bwrap`` command line that runs ``python_args`` (a list starting with the interpreter).
 
     ``files`` are ``(fd, path)`` pairs: the contents of open file ``fd`` appear as the
-    writable file ``path`` in the sandbox's ``/tmp`` (a copy, e.g. matplotlib's font cache).
+    writable file ``path`` under :data:`SERVER_DIR` (a copy, e.g. matplotlib's font cache).
     """
     import course
 
@@ -140,7 +146,8 @@ def bwrap_command(bwrap: str, python_args: Sequence[str], env: dict[str, str],
             args += ["--tmpfs", path, "--remount-ro", path]
         else:
             args += ["--ro-bind", "/dev/null", path]
-    args += ["--proc", "/proc", "--dev", "/dev", "--size", str(SERVER_TMP_BYTES), "--tmpfs", "/tmp"]
+    args += ["--proc", "/proc", "--dev", "/dev", "--size", str(SERVER_TMP_BYTES), "--tmpfs", SERVER_DIR,
+             "--dir", WORK_DIR]
     for fd, path in files:
         args += ["--dir", os.path.dirname(path), "--file", str(fd), path]
     args += ["--remount-ro", "/", "--chdir", "/"]

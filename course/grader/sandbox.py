@@ -261,7 +261,9 @@ class Sandbox:
 
         env = {name: value for name, value in env.items() if name in ("PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE")
                or name in WORKER_ENVIRONMENT or name == "NNCOURSE_GRADER_RUN"}
-        env.update(PATH="/usr/local/bin:/usr/bin:/bin", HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib")
+        from course.grader.isolation import SERVER_DIR
+
+        env.update(PATH="/usr/local/bin:/usr/bin:/bin", HOME=SERVER_DIR, MPLCONFIGDIR=f"{SERVER_DIR}/matplotlib")
         assert self._bwrap is not None
         from course.grader.isolation import font_cache
 
@@ -274,7 +276,7 @@ class Sandbox:
                 pass
             else:
                 extra_fds.append(cache_fd)
-                files.append((cache_fd, f"/tmp/matplotlib/{os.path.basename(cache)}"))
+                files.append((cache_fd, f"{SERVER_DIR}/matplotlib/{os.path.basename(cache)}"))
         return bwrap_command(self._bwrap, python, env, hide=self.hide, files=files), env, self._base
 
     def _start_server(self) -> None:

@@ -14,7 +14,8 @@ server never reads a job; it forks, per job:
    and each of its test cases when the worker gets to it. It reports 3.'s exit status
    as its own.
 2. the submission's *init* (PID 1 of the new PID namespace), which mounts the private,
-   size-limited tmpfs ``/tmp`` and hides ``/proc`` and ``/dev/shm``, forks 3. and waits
+   size-limited tmpfs ``/submission`` and hides ``/proc``, ``/dev/shm`` and the server's
+   own folder, forks 3. and waits
    for it; when the keeper is killed, init dies, and with it everything in the namespace.
 3. the *runner*, which sets resource limits (CPU seconds, address space, file size, open
    files, no new processes or threads), drops every capability, sets ``no_new_privs``,
@@ -187,7 +188,8 @@ def _disarm_modules() -> None:
 FEED_FD = 4
 _STATUS = struct.Struct(">i")
 _U64 = struct.Struct(">Q")
-WORK_DIR = "/tmp"
+WORK_DIR = "/submission"  # course.grader.isolation.WORK_DIR (not imported: the worker stays small)
+SERVER_DIR = "/run/nncourse"  # course.grader.isolation.SERVER_DIR
 WORK_INODES = 4096
 
 
@@ -461,7 +463,7 @@ def _init(settings: dict, work_dir: str, confine: Any, result_fd: int, feed_fd: 
         if confine is not None:
             confine.die_with_parent()
             vm = _vm_bytes()
-            confine.private_mounts(work_dir, int(settings["disk_mb"]) * 1024 * 1024, WORK_INODES)
+            confine.private_mounts(work_dir, int(settings["disk_mb"]) * 1024 * 1024, WORK_INODES, (SERVER_DIR,))
             confine.undumpable()
         else:
             vm = _vm_bytes()

@@ -173,12 +173,12 @@ def corpus(targets: Targets) -> list[Entry]:
                   "import sys\nsys.settrace(lambda *a: None)",
               ]),
               FULL,
-              # The audit hook refuses most; paths outside the sandbox do not even exist in it.
-              cell_errors=("PermissionError",) * 2 + ("FileNotFoundError",) * 2 + ("PermissionError",) * 5
-              + ("FileNotFoundError",) * 2 + ("PermissionError",) * 2),
+              # The audit hook refuses them first; behind it, these paths do not exist in the sandbox
+              # (test_attacks.py goes around the hook).
+              cell_errors=("PermissionError",) * 13),
         Entry("exfiltrate",
               notebook_bytes(_with(f"index_w23 = open({secret!r}).read()", drop=(INDEX,))),
-              (2, 0, 2, 1), cell_errors=("FileNotFoundError",), messages={"q2": "not answered"}),
+              (2, 0, 2, 1), cell_errors=("PermissionError",), messages={"q2": "not answered"}),
         Entry("environment",
               notebook_bytes(_with("import os\nindex_w23 = (os.environ.get('NNCOURSE_TEST_SECRET', 'safe'),)",
                                    drop=(INDEX,))),

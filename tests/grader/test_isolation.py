@@ -146,7 +146,7 @@ def test_the_grader_is_not_started_as_a_student_could_see_it(tmp_path):
     sandbox._bwrap = "bwrap"
     sandbox._base = str(tmp_path)
     argv, env, _ = sandbox._command(3, [])
-    assert "HOME" in env and env["HOME"] == "/tmp" and os.environ.get("HOME", "/x") not in env.values()
+    assert "HOME" in env and env["HOME"] == isolation.SERVER_DIR and os.environ.get("HOME", "/x") not in env.values()
     assert json.loads(argv[-1])["isolation"] == "bwrap" and "deny" not in json.loads(argv[-1])
 
 
@@ -163,10 +163,10 @@ if pid == 0:
     if probe == 0:  # without the filter, making a user namespace needs no privilege at all
         os._exit(0 if libc.unshare(CLONE_NEWUSER) == 0 else 1)
     before = os.waitstatus_to_exitcode(os.waitpid(probe, 0)[1])
-    confine.private_mounts("/tmp", 1 << 20, 16)
+    confine.private_mounts("/submission", 1 << 20, 16)
     confine.drop_privileges()
     after = [libc.unshare(CLONE_NEWUSER), ctypes.get_errno()]
-    mount = [libc.mount(b"tmpfs", b"/tmp", b"tmpfs", 0, None), ctypes.get_errno()]
+    mount = [libc.mount(b"tmpfs", b"/submission", b"tmpfs", 0, None), ctypes.get_errno()]
     child = os.fork()  # RLIMIT_NPROC is not set in this probe: plain forks still work
     if child == 0:
         os._exit(7)
