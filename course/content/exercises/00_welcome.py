@@ -55,7 +55,7 @@
 # 3. **Kör kontrollcellen** under den, till exempel `check("q1")`. Den testar ditt svar på några
 #    exempel, de *publika testerna*, och visar en grön ✔ för varje test som klarades och ett rött
 #    ✘ för varje test som misslyckades, tillsammans med vad som förväntades, vad din kod gav och
-#    en ledtråd. Innan du har svarat står det "inte besvarad än".
+#    en ledtråd. Innan du har svarat står det ”inte besvarad än”.
 # 4. Ändra din kod, **kör svarscellen igen** och kör sedan kontrollen igen, så ofta du vill.
 #    Kontrollen testar det som kärnan känner till, så en ändring räknas först när cellen har körts.
 #

@@ -78,7 +78,7 @@ import numpy as np
 # Det sista fullt kopplade lagret räknar som vanligt ut $Z = A W^\top + b$ för en batch med $N$
 # exempel. Med $K$ utdatanoder har `Z` formen `(N, K)`: rad $n$ innehåller de $K$ **poängen**
 # (som också kallas **logits**) $z_{n1}, \dots, z_{nK}$ för exempel $n$, en per klass. En hög poäng
-# betyder "den här klassen är trolig", men poängen kan vara vilka reella tal som helst, och deras
+# betyder ”den här klassen är trolig”, men poängen kan vara vilka reella tal som helst, och deras
 # summa betyder ingenting särskilt.
 #
 # De rätta klasserna ges som **etiketter i form av heltal**: `y` har formen `(N,)`, och `y[n]` är

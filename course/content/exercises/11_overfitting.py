@@ -211,7 +211,7 @@ check("q1")
 # börjar överanpassa fortsätter träningsförlusten att minska, men valideringsförlusten vänder och
 # ökar. Vikterna vi vill ha är de från epoken med **lägst valideringsförlust**, och när
 # valideringsförlusten inte har blivit bättre på ett tag är det ingen idé att träna vidare. Det är
-# **tidigt stopp**, och **tålamodet (patience)** anger hur länge "ett tag" är. Regeln, samma som i
+# **tidigt stopp**, och **tålamodet (patience)** anger hur länge ”ett tag” är. Regeln, samma som i
 # `nnlib.EarlyStopping(patience, min_delta)`, med epoker numrerade från 1:
 #
 # 1. Börja med `best = inf` och `wait = 0`.
@@ -540,7 +540,7 @@ check("q3")
 #
 # Cellen nedan innehåller slutförlusterna för sex nätverk på datamängden two moons (två klasser av
 # punkter i planet, formade som två halvmånar som griper in i varandra), vart och ett med två dolda
-# lager med `h` tanh-neuroner, tränade i 200 epoker med Adam (inlärningstakt 0.01) på 60 brusiga
+# lager med `h` tanh-neuroner, tränade i 200 epoker med Adam (inlärningstakt 0,01) på 60 brusiga
 # punkter och validerade på 500 andra punkter från samma fördelning:
 #
 # ```python
