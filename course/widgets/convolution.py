@@ -316,6 +316,17 @@ def plot_example(image=EXAMPLE_IMAGE, kernel=EXAMPLE_KERNEL, result=None, *, tit
     return fig
 
 
+def plot_digits(images, *, vmax: float = 16):
+    """Grey-scale digits side by side, without ticks; ``images`` a sequence of ``(H, W)`` arrays."""
+    images = [_as_image(image, "plot_digits") for image in images]
+    fig, axes = plt.subplots(1, len(images), figsize=(2.5 * len(images), 2.6), squeeze=False)
+    for ax, image in zip(axes[0], images):
+        ax.imshow(image, cmap="gray_r", vmin=0, vmax=vmax)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return fig
+
+
 def plot_pooling(feature, size: int = 2):
     """A feature map with its ``size × size`` blocks outlined, and the max-pooled result."""
     feature = np.asarray(feature, dtype=float)

@@ -193,6 +193,23 @@ def plot_first_layer(fig, model: Sequential, count: int = 16) -> np.ndarray:
     return images
 
 
+def plot_hidden_activations(ax, activations) -> int:
+    """One bar per hidden unit: its activation ``a^(1)_j`` for one image, shape ``(n_hidden,)``.
+
+    The title counts the units that are switched on (activation > 0). Returns that count.
+    """
+    activations = np.asarray(activations, dtype=float)
+    if activations.ndim != 1:
+        raise ValueError(f"plot_hidden_activations: expected activations of shape (n_hidden,), "
+                         f"but received shape {activations.shape}")
+    active = int(np.sum(activations > 0))
+    ax.bar(range(len(activations)), activations, color=COLORS[0])
+    ax.set_xlabel(t("digits.hidden_unit"))
+    ax.set_ylabel(t("digits.activation"))
+    ax.set_title(t("digits.hidden_title", active=fmt(active), n=fmt(len(activations))))
+    return active
+
+
 # The drawing pad
 
 

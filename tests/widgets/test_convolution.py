@@ -19,6 +19,7 @@ from course.widgets.convolution import (
     max_pool,
     output_size,
     parse_weight,
+    plot_digits,
     plot_example,
     plot_feature_maps,
     plot_filters,
@@ -345,3 +346,17 @@ def test_nothing_english_and_no_decimal_point_in_swedish(make):
         assert not re.search(r"\d\.\d", text), text
         for word in ("image", "kernel", "window", "digit", "Previous", "Next", "Sum ", " from ", "the "):
             assert word not in text, (word, text)
+
+
+def test_plot_digits_draws_each_image_without_ticks():
+    import matplotlib.pyplot as plt
+
+    images = [EXAMPLE_IMAGE, np.roll(EXAMPLE_IMAGE, 1, axis=1)]
+    fig = plot_digits(images)
+    assert len(fig.axes) == 2
+    for ax, image in zip(fig.axes, images):
+        np.testing.assert_array_equal(ax.images[0].get_array(), image)
+        assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
+    with pytest.raises(ValueError, match=r"plot_digits: expected an image of shape \(H, W\), but received shape \(3,\)"):
+        plot_digits([np.zeros(3)])
+    plt.close("all")

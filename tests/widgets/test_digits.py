@@ -7,8 +7,10 @@ from matplotlib.colors import to_hex
 
 import nnlib
 from course import set_language
+from course.numbers import fmt
 from course.plots import COLORS
 from course.widgets.digits import (
+    plot_hidden_activations,
     DigitPad,
     digit_probabilities,
     misclassified,
@@ -190,3 +192,20 @@ def test_swedish_pad(digits):
     assert re.search(r"\d,\d\u00a0%", pad.status.value) and not re.search(r"\d\.\d", pad.status.value)
     assert pad.axes[1].get_ylabel() == "sannolikhet"
     assert re.search(r"\d,\d\u00a0%", pad.axes[1].get_title())
+
+
+def test_plot_hidden_activations_draws_one_bar_per_unit_and_counts_the_active_ones():
+    fig, ax = plt.subplots()
+    active = plot_hidden_activations(ax, np.array([0.0, 1.5, 0.0, 0.25]))
+    assert active == 2
+    assert [bar.get_height() for bar in ax.patches] == [0.0, 1.5, 0.0, 0.25]
+    assert ax.get_title() == "Hidden layer: 2 of 4 units active"
+    with pytest.raises(ValueError, match=r"expected activations of shape \(n_hidden,\), but received shape \(1, 4\)"):
+        plot_hidden_activations(ax, np.zeros((1, 4)))
+    set_language("sv")
+    fig, ax = plt.subplots()
+    plot_hidden_activations(ax, np.linspace(-1, 1, 2000))
+    assert ax.get_title() == f"Dolt lager: {fmt(1000)} av {fmt(2000)} neuroner aktiva"
+    assert fmt(1000) != "1000"
+    assert ax.get_xlabel() == "dold neuron"
+    plt.close("all")

@@ -88,6 +88,7 @@ from course.widgets.convolution import (
     KernelExplorer,
     feature_map,
     flip,
+    plot_digits,
     plot_example,
     plot_feature_maps,
     plot_filtered_digits,
@@ -137,11 +138,7 @@ shifted = np.roll(digit, 1, axis=1)
 print("the digit is a", y_digits[3])
 print("inputs that change when it moves one pixel to the right:", np.sum(digit != shifted), "of 64")
 
-fig, axes = plt.subplots(1, 2, figsize=(5, 2.6))
-for ax, image in zip(axes, (digit, shifted)):
-    ax.imshow(image, cmap="gray_r", vmin=0, vmax=16)
-    ax.set_xticks([])
-    ax.set_yticks([])
+plot_digits([digit, shifted])
 plt.show()
 
 # %% tags=["sv"]
@@ -150,11 +147,7 @@ shifted = np.roll(digit, 1, axis=1)
 print("siffran är en", y_digits[3])
 print("indatavärden som ändras när den flyttas en pixel åt höger:", np.sum(digit != shifted), "av 64")
 
-fig, axes = plt.subplots(1, 2, figsize=(5, 2.6))
-for ax, image in zip(axes, (digit, shifted)):
-    ax.imshow(image, cmap="gray_r", vmin=0, vmax=16)
-    ax.set_xticks([])
-    ax.set_yticks([])
+plot_digits([digit, shifted])
 plt.show()
 
 # %% [markdown] tags=["en", "slide"]

@@ -58,10 +58,9 @@ import matplotlib.pyplot as plt
 import nnlib
 from course import t
 from course.numbers import fmt_percent
-from course.plots import COLORS
 from course.widgets.digits import (
     DigitPad, digit_probabilities, most_confused, plot_confusion, plot_first_layer,
-    plot_history, plot_misclassified,
+    plot_hidden_activations, plot_history, plot_misclassified,
 )
 
 # %% [markdown] tags=["en", "slide"]
@@ -616,12 +615,8 @@ plot_first_layer(fig, model, count=16)
 fig.tight_layout()
 plt.show()
 
-first_hidden = hidden[0][0]
 fig, ax = plt.subplots(figsize=(12, 3))
-ax.bar(range(len(first_hidden)), first_hidden, color=COLORS[0])
-ax.set_xlabel(t("digits.hidden_unit"))
-ax.set_ylabel(t("digits.activation"))
-ax.set_title(t("digits.hidden_title", active=int(np.sum(first_hidden > 0)), n=len(first_hidden)))
+plot_hidden_activations(ax, hidden[0][0])
 plt.show()
 
 # %% [markdown] tags=["en"]
