@@ -110,7 +110,7 @@ from course.widgets.optimizers import (
 #
 # I kapitel 05 såg vi den vanliga gradientnedstigningens svaga punkt: i en lång, smal dal (en
 # **ravin**) pekar gradienten mest tvärs över dalen, inte längs den. En inlärningstakt som är stor
-# nog för att ta oss fram längs dalens botten gör att stegen skjuter över tvärs över den, så $\eta$
+# nog för att ta oss fram längs dalens botten gör stegen för långa tvärs över den, så $\eta$
 # måste hållas liten, och det går långsamt längs botten.
 #
 # **Momentum** håller reda på en **hastighet** $v$, en löpande summa av tidigare gradienter där
@@ -279,7 +279,7 @@ for step in range(1, 4):
 # | steg $\eta\, \hat m / (\sqrt{\hat v} + \varepsilon)$ | $0{,}1 \cdot 4/4 = 0{,}1$ | $0{,}1 \cdot 0{,}004/0{,}004 \approx 0{,}1$ |
 # | vanligt SGD-steg $\eta\, g$ | $0{,}4$ | $0{,}0004$ |
 #
-# Adam flyttar båda vikterna $\eta$; vanlig gradientnedstigning flyttar den ena 1000 gånger längre än
+# Adam flyttar båda vikterna lika långt, $\eta$; vanlig gradientnedstigning flyttar den ena 1000 gånger längre än
 # den andra.
 
 # %% tags=["en"]
