@@ -449,3 +449,64 @@ def test_swedish_lesson_plots_write_numbers_through_fmt(path):
         for problem in _unformatted_numbers("".join(cell["source"]))
     ]
     assert not problems, f"{path.name}: write these numbers with course.numbers.fmt:\n" + "\n".join(problems)
+
+
+# 4. Swedish typography and the flagged patterns in the Swedish prose ----------------------
+
+# Issue 11, §3–§4: patterns a Swedish editor flagged, and what to write instead.
+SWEDISH_PATTERNS = {
+    r"\bmen fick\b|\b[Ff]örväntade\b": "'väntat: …; ditt svar: …' (no subjectless 'förväntade …, men fick …')",
+    r"\bslutkod": "'returkod'",
+    r"\bger ut\b": "'ger som utdata'",
+    r"\b(datan|indatan|utdatan)\b": "'data' (uncountable)",
+    r"\ben (indata|utdata)\b|\b\d+ (indata|utdata)\b": "'indatavärden' / 'utdatanoder' when counted",
+    r"\bframme inte\b": "'inte framme'",
+    r"\bcentrerade? differens": "'central differens'",
+    r"\bpredicera": "'predikterad'",
+    r"\bolinjär": "'icke-linjär'",
+    r"\brörelsemängd": "'momentum'",
+    r"\bslinga": "'loop'",
+    r"\bbildpunkt": "'pixel' (one of the two)",
+    r"[Mm]issförstånd att fånga": "'Vanliga missförstånd'",
+    r"\btar ut sig\b": "'förkortas bort'",
+    r"\bper konstruktion\b": "'har summan 1' or a plain statement",
+    r"nivåkurvediagram": "'nivåkurvdiagram'",
+}
+
+
+def _swedish_prose(cell_source: str) -> str:
+    """A Swedish markdown cell without its code (fenced, indented, `inline`) and mathematics."""
+    text = re.sub(r"```.*?```", " ", cell_source, flags=re.DOTALL)
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("    ", "\t")))
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\$\$.*?\$\$", " ", text, flags=re.DOTALL)
+    text = re.sub(r"\$[^$]*\$", " ", text)
+    text = re.sub(r"<[^>]*>", " ", text)  # HTML tags and their attributes
+    return re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+
+
+def test_the_prose_check_can_fail():
+    prose = _swedish_prose('Ett tal "0.5" och `x = 0.5` och $0.5$, och [länk](a/b.1.ipynb).')
+    assert decimal_points(prose) == ["0.5"] and '"' in prose and "b.1" not in prose
+
+
+@pytest.mark.parametrize("path", SWEDISH_NOTEBOOKS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_swedish_prose_has_swedish_typography_and_terms(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    problems = []
+    for number, cell in enumerate(cells):
+        if cell["cell_type"] != "markdown":
+            continue
+        prose = _swedish_prose("".join(cell["source"]))
+        # Section numbers of books and chapters keep their point ("avsnitt 12.1").
+        points = [p for p in decimal_points(re.sub(r"\b(avsnitt|kapitel|section)\s+\d+\.\d+", " ", prose))]
+        if points:
+            problems.append(f"cell {number}: decimal point in {points} (write a decimal comma)")
+        if '"' in prose:
+            line = next(line for line in prose.splitlines() if '"' in line)
+            problems.append(f"cell {number}: straight quotation marks (write ”…”): {line.strip()[:80]!r}")
+        for pattern, advice in SWEDISH_PATTERNS.items():
+            found = re.search(pattern, prose)
+            if found:
+                problems.append(f"cell {number}: {found.group(0)!r}: write {advice}")
+    assert not problems, f"{path.relative_to(ROOT)}:\n" + "\n".join(problems[:15])

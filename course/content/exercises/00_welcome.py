@@ -282,7 +282,7 @@ check("q3")
 #
 # Ett fullt kopplat nätverk beskrivs av sina **lagerstorlekar**, till exempel
 # `sizes = [3, 4, 4, 2]` för nätverket som ritades i lektion 00: 3 indatavärden, två dolda lager med 4
-# neuroner vardera och 2 utdata. Dess viktmatriser är $W^{(1)}, \dots, W^{(L)}$ med $L = 3$, och
+# neuroner vardera och 2 utdatanoder. Dess viktmatriser är $W^{(1)}, \dots, W^{(L)}$ med $L = 3$, och
 # $W^{(l)}$ har en rad per nod i lager $l$ och en kolumn per nod i lager $l - 1$.
 #
 # Skriv funktionen `weight_shapes(sizes)` som returnerar en lista med formerna på

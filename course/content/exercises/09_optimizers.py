@@ -541,7 +541,7 @@ check("q4")
 # och alla viktgradienter är 0, och bara utdatalagrets bias kan lära sig något.)
 #
 # Nästa cell tränar samma nätverk två gånger på XOR med `nnlib`: 2 indatavärden, 4 dolda noder med
-# tanh, 1 utdata, 300 epoker med gradientnedstigning, en gång med start i bara nollor och en gång
+# tanh, en utdatanod, 300 epoker med gradientnedstigning, en gång med start i bara nollor och en gång
 # med Xavier-initiering. Den sparar de tränade viktmatriserna för det första lagret, med formen
 # `(4, 2)`, som `W1_zeros` och `W1_xavier`.
 #

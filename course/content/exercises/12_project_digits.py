@@ -308,7 +308,7 @@ check("q2")
 # ihop. `nnlib.confusion_matrix(y_true, y_pred)` räknar ut den.
 #
 # Cellen nedan innehåller förväxlingsmatrisen för ett nätverk utan dolt lager (64 indatavärden direkt
-# till 10 utdata), tränat i bara 5 epoker med vanlig gradientnedstigning på träningsdata ovan och
+# till 10 utdatanoder), tränat i bara 5 epoker med vanlig gradientnedstigning på träningsdata ovan och
 # testat på `X_test`; dess träffsäkerhet är ungefär 90 %:
 #
 # ```python

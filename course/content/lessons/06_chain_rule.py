@@ -1068,9 +1068,9 @@ print(f"största relativa fel över alla parametrar: {gradcheck(model, X_batch, 
 #
 # | nod | framåt | bakåt | mönster |
 # |---|---|---|---|
-# | addition | $s = u + v$ | $\partial L/\partial u = g$, $\partial L/\partial v = g$ | **skickar gradienten vidare** oförändrad till varje indata |
+# | addition | $s = u + v$ | $\partial L/\partial u = g$, $\partial L/\partial v = g$ | **skickar gradienten vidare** oförändrad till varje indatavärde |
 # | multiplikation | $p = u v$ | $\partial L/\partial u = g\,v$, $\partial L/\partial v = g\,u$ | **byter plats på indata**: var och en får $g$ gånger den *andra* |
-# | max | $m = \max(u, v)$ | den större indatan får $g$, den andra $0$ | **leder** gradienten till vinnaren (ReLU är $\max(0, z)$) |
+# | max | $m = \max(u, v)$ | det större indatavärdet får $g$, det andra $0$ | **leder** gradienten till vinnaren (ReLU är $\max(0, z)$) |
 #
 # Vår neuron visar de två första: med $\partial L/\partial z = -0{,}25$ ger additionsnoden
 # $z = wx + b$ att $\partial L/\partial b = -0{,}25$, och multiplikationsnoden $wx$ ger
@@ -1079,7 +1079,7 @@ print(f"största relativa fel över alla parametrar: {gradcheck(model, X_batch, 
 # **Vektorperspektivet.** Ett lager beräknar $z = W x + b$ där $W$ har formen $m \times n$, $x$
 # längden $n$ och $z$ längden $m$. Skriv $\delta = \partial L/\partial z$ (längden $m$). Vikten
 # $W_{ij}$ multiplicerar $x_j$ bara på vägen in i $z_i$, så multiplikationsmönstret ger
-# $\partial L/\partial W_{ij} = \delta_i x_j$; indatan $x_j$ går in i *varje* $z_i$, så bidragen från
+# $\partial L/\partial W_{ij} = \delta_i x_j$; indatavärdet $x_j$ går in i *varje* $z_i$, så bidragen från
 # dess vägar adderas. Som matriser:
 #
 # $$\frac{\partial L}{\partial W} = \delta\, x^\top \ (m \times n), \qquad
@@ -1208,7 +1208,7 @@ print("största skillnad mot centrala differenser:", max(np.abs(numeric_dW - dW)
 #   $O(h^2)$ (framåtdifferens: $O(h)$); avrundningsfelet växer som $\varepsilon/h$, så använd
 #   $h \approx 10^{-5}$–$10^{-6}$ och jämför med det relativa felet.
 # - **Grindmönster**: addition skickar gradienten vidare, multiplikation byter plats på indata,
-#   max leder den till den större indatan. För ett lager $z = Wx + b$ med
+#   max leder den till det större indatavärdet. För ett lager $z = Wx + b$ med
 #   $\delta = \partial L/\partial z$: $\partial L/\partial W = \delta x^\top$,
 #   $\partial L/\partial b = \delta$, $\partial L/\partial x = W^\top \delta$; en gradient har samma
 #   form som det den är gradient av.
