@@ -327,3 +327,70 @@ def fitted_line(x: np.ndarray, y: np.ndarray, closed_form: tuple[float, float],
     ax_loss.legend()
     fig.tight_layout()
     return fig
+
+
+def _no_ticks(ax) -> None:
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+
+
+def digit_and_pixels(image: np.ndarray, label: int, max_value: float = 16) -> Figure:
+    """Lesson 00: a digit as the eye sees it (left) and as the 64 numbers the network gets (right)."""
+    image = np.asarray(image, dtype=float)
+    fig, (ax_image, ax_numbers) = plt.subplots(1, 2, figsize=(10, 4.8))
+    ax_image.imshow(image, cmap="gray_r", vmin=0, vmax=max_value)
+    ax_image.set_title(t("lesson_plots.digit_title", label=label))
+    ax_numbers.imshow(image, cmap="gray_r", vmin=0, vmax=2.5 * max_value)
+    for (row, col), value in np.ndenumerate(image):
+        ax_numbers.text(col, row, fmt(value, decimals=0), ha="center", va="center", fontsize=10)
+    ax_numbers.set_title(t("lesson_plots.pixels_title", n=image.size))
+    for ax in (ax_image, ax_numbers):
+        _no_ticks(ax)
+    return fig
+
+
+def digit_answers(images: np.ndarray, labels: np.ndarray, probabilities: np.ndarray,
+                  indices: list[int]) -> Figure:
+    """Lesson 00: for each chosen test digit, the image with its ground truth (top) and the
+    network's ten probabilities with its answer highlighted (bottom)."""
+    probabilities = np.asarray(probabilities, dtype=float)
+    fig, axes = plt.subplots(2, len(indices), figsize=(4 * len(indices), 6), height_ratios=[1, 1.1],
+                             squeeze=False)
+    for column, index in enumerate(indices):
+        side = int(round(np.sqrt(images[index].size)))
+        axes[0, column].imshow(np.reshape(images[index], (side, side)), cmap="gray_r")
+        axes[0, column].set_title(t("lesson_plots.truth_title", label=labels[index]))
+        axes[0, column].axis("off")
+        answer = int(np.argmax(probabilities[index]))
+        classes = np.arange(probabilities.shape[1])
+        axes[1, column].bar(classes, probabilities[index], color=COLORS[0])
+        axes[1, column].bar(answer, probabilities[index, answer], color=COLORS[1])
+        axes[1, column].set_xticks(classes)
+        axes[1, column].set_ylim(0, 1.05)
+        axes[1, column].set_xlabel(t("lesson_plots.digit_axis"))
+        axes[1, column].set_title(t("lesson_plots.answer_title", label=answer,
+                                    percent=fmt(100 * probabilities[index, answer], decimals=0)))
+    axes[1, 0].set_ylabel(t("lesson_plots.probability"))
+    fig.tight_layout()
+    return fig
+
+
+def network_shapes(x: np.ndarray, outputs: Mapping[tuple[int, ...], list[np.ndarray]],
+                   n_params: Callable[[list[int]], int]) -> Figure:
+    """Lesson 03: one panel per architecture with the outputs of a few random networks.
+
+    Each output curve is standardised (mean 0, standard deviation 1) so that only its *shape*
+    shows; ``n_params(sizes)`` gives the parameter count shown in the title.
+    """
+    fig, axes = plt.subplots(1, len(outputs), figsize=(13, 3.8), squeeze=False)
+    for ax, (sizes, curves) in zip(axes[0], outputs.items()):
+        for k, curve in enumerate(curves):
+            curve = np.asarray(curve, dtype=float)
+            ax.plot(x, (curve - curve.mean()) / (curve.std() + 1e-12), color=COLORS[k % len(COLORS)])
+        ax.set_title(t("lesson_plots.sizes_title", sizes=" → ".join(str(n) for n in sizes),
+                       n_params=fmt(n_params(list(sizes)))))
+        ax.set_xlabel(t("lesson_plots.input_x_plain"))
+    axes[0, 0].set_ylabel(t("lesson_plots.output_standardised"))
+    fig.tight_layout()
+    return fig

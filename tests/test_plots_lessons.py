@@ -285,3 +285,43 @@ def test_fitted_line_draws_both_lines_and_the_loss_floor(lang):
     assert ax_loss.get_lines()[1].get_ydata()[0] == 0.25
     assert ax_loss.get_xlabel() == {"en": "epoch", "sv": "epok"}[lang]
     assert_in_language(fig, lang)
+
+
+def test_digit_and_pixels_writes_the_64_numbers(lang):
+    image = np.arange(64, dtype=float).reshape(8, 8) / 4
+    fig = pl.digit_and_pixels(image, label=7)
+    ax_image, ax_numbers = fig.axes
+    numbers = [text.get_text() for text in ax_numbers.texts]
+    assert len(numbers) == 64 and numbers[:3] == ["0", "0", "0"] and numbers[-1] == "16"
+    assert ax_image.get_title() == {"en": "What we see: the digit 7", "sv": "Det vi ser: siffran 7"}[lang]
+    assert ax_numbers.get_title() == {"en": "What the network gets: 64 numbers",
+                                      "sv": "Det nätverket får: 64 tal"}[lang]
+    np.testing.assert_allclose(ax_image.get_images()[0].get_array(), image)
+
+
+def test_digit_answers_highlights_the_most_probable_digit(lang):
+    rng = np.random.default_rng(0)
+    images = rng.uniform(size=(3, 64))
+    probabilities = np.full((3, 10), 0.02)
+    probabilities[0, 7], probabilities[1, 3], probabilities[2, 1] = 0.82, 0.82, 0.82
+    fig = pl.digit_answers(images, np.array([7, 3, 8]), probabilities, [0, 2])
+    assert len(fig.axes) == 4
+    bars = fig.axes[2].patches  # row 2, column 1: ten bars, then the highlighted answer
+    assert len(bars) == 11 and bars[-1].get_x() + bars[-1].get_width() / 2 == pytest.approx(7)
+    assert fig.axes[1].get_title() == {"en": "ground truth y = 8", "sv": "facit y = 8"}[lang]
+    assert fig.axes[3].get_title() == {"en": "answer: 1 (82%)", "sv": "svar: 1 (82 %)"}[lang]
+
+
+def test_network_shapes_standardises_each_curve_and_counts_parameters(lang):
+    x = np.linspace(-3, 3, 7)
+    outputs = {(1, 4, 1): [2 * x + 5, np.abs(x)], (1, 1000, 1): [x]}
+    fig = pl.network_shapes(x, outputs, lambda sizes: 3001 if sizes == [1, 1000, 1] else 13)
+    first = fig.axes[0].get_lines()[0].get_ydata()
+    assert first.mean() == pytest.approx(0) and first.std() == pytest.approx(1)
+    np.testing.assert_allclose(first, (x - x.mean()) / x.std())
+    titles = [ax.get_title() for ax in fig.axes]
+    # thousands grouped by fmt: a comma in English, a no-break space in Swedish
+    assert titles == {"en": ["sizes 1 → 4 → 1: 13 parameters", "sizes 1 → 1000 → 1: 3,001 parameters"],
+                      "sv": ["storlekar 1 → 4 → 1: 13 parametrar",
+                             "storlekar 1 → 1000 → 1: 3\u00a0001 parametrar"]}[lang]
+    assert_in_language(fig, lang)

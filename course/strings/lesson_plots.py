@@ -1,6 +1,13 @@
 """UI strings of the figures that lessons 00–06 draw through ``course.plots_lessons``."""
 
 STRINGS = {
+    # 00: handwritten digits
+    "lesson_plots.digit_title": {"en": "What we see: the digit {label}", "sv": "Det vi ser: siffran {label}"},
+    "lesson_plots.pixels_title": {"en": "What the network gets: {n} numbers", "sv": "Det nätverket får: {n} tal"},
+    "lesson_plots.truth_title": {"en": "ground truth y = {label}", "sv": "facit y = {label}"},
+    "lesson_plots.digit_axis": {"en": "digit", "sv": "siffra"},
+    "lesson_plots.answer_title": {"en": "answer: {label} ({percent}%)", "sv": "svar: {label} ({percent} %)"},
+    "lesson_plots.probability": {"en": "probability", "sv": "sannolikhet"},
     # 01: a hidden layer solves XOR
     "lesson_plots.class0": {"en": "class 0 (y = 0)", "sv": "klass 0 (y = 0)"},
     "lesson_plots.class1": {"en": "class 1 (y = 1)", "sv": "klass 1 (y = 1)"},
@@ -23,6 +30,10 @@ STRINGS = {
         "en": "ReLU network for XOR: output over the input plane",
         "sv": "ReLU-nätverk för XOR: utdata över indataplanet",
     },
+    # 03: architectures
+    "lesson_plots.sizes_title": {"en": "sizes {sizes}: {n_params} parameters", "sv": "storlekar {sizes}: {n_params} parametrar"},
+    "lesson_plots.input_x_plain": {"en": "input x", "sv": "indata x"},
+    "lesson_plots.output_standardised": {"en": "output ŷ, standardised", "sv": "utdata ŷ, standardiserad"},
     # 04: loss functions
     "lesson_plots.mean": {"en": "mean {value} (minimises MSE)", "sv": "medelvärde {value} (minimerar MSE)"},
     "lesson_plots.median": {"en": "median {value} (minimises MAE)", "sv": "median {value} (minimerar MAE)"},

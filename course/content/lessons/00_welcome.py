@@ -222,7 +222,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course import t
-from course.plots import COLORS
+from course.plots_lessons import digit_and_pixels, digit_answers
 from course.widgets.welcome import NeuronCurveWidget, draw_network
 from nnlib.activations import sigmoid, softmax
 from nnlib.data import train_test_split
@@ -365,18 +365,7 @@ np.array([1, 2, 3]) * 10
 images, labels = load_digits()
 X_train, X_test, y_train, y_test = train_test_split(images / 16, labels, test_size=0.2, rng=rng)
 
-example = X_test[0].reshape(8, 8) * 16
-fig, (ax_image, ax_numbers) = plt.subplots(1, 2, figsize=(10, 4.8))
-ax_image.imshow(example, cmap="gray_r", vmin=0, vmax=16)
-ax_image.set_title(t("welcome.digit_title", label=y_test[0]))
-ax_numbers.imshow(example, cmap="gray_r", vmin=0, vmax=40)
-for (row, col), value in np.ndenumerate(example):
-    ax_numbers.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=10)
-ax_numbers.set_title(t("welcome.pixels_title"))
-for ax in (ax_image, ax_numbers):
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
+digit_and_pixels(X_test[0].reshape(8, 8) * 16, label=y_test[0])
 plt.show()
 
 # %% [markdown] tags=["en"]
@@ -418,20 +407,7 @@ correct = np.flatnonzero(predicted == y_test)
 least_sure = correct[np.argmin(probabilities[correct].max(axis=1))]
 first_wrong = np.flatnonzero(predicted != y_test)[0]
 
-fig, axes = plt.subplots(2, 3, figsize=(12, 6), height_ratios=[1, 1.1])
-for column, index in enumerate([0, least_sure, first_wrong]):
-    axes[0, column].imshow(X_test[index].reshape(8, 8), cmap="gray_r")
-    axes[0, column].set_title(t("welcome.target_title", label=y_test[index]))
-    axes[0, column].axis("off")
-    answer = predicted[index]
-    axes[1, column].bar(range(10), probabilities[index], color=COLORS[0])
-    axes[1, column].bar(answer, probabilities[index, answer], color=COLORS[1])
-    axes[1, column].set_xticks(range(10))
-    axes[1, column].set_ylim(0, 1.05)
-    axes[1, column].set_xlabel(t("welcome.digit_axis"))
-    axes[1, column].set_title(t("welcome.answer_title", label=answer, percent=100 * probabilities[index, answer]))
-axes[1, 0].set_ylabel(t("welcome.probability"))
-fig.tight_layout()
+digit_answers(X_test, y_test, probabilities, [0, least_sure, first_wrong])
 plt.show()
 
 # %% [markdown] tags=["en", "slide"]

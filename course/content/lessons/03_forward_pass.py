@@ -52,7 +52,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course import t
-from course.plots import COLORS
 from nnlib import activations
 from nnlib.layers import Dense
 from nnlib.model import MLP, Sequential
@@ -774,18 +773,14 @@ print(MLP([784, 128, 64, 10], rng=rng).summary())
 from course.widgets.architecture import count_parameters as count_with_widget
 from course.widgets.architecture import random_network
 
+from course.plots_lessons import network_shapes
+
 inputs = np.linspace(-3, 3, 400).reshape(-1, 1)
-fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), sharey=False)
-for ax, sizes in zip(axes, ([1, 1, 1], [1, 4, 1], [1, 16, 16, 1])):
-    for seed in range(5):
-        network_of_size = random_network(sizes, "relu", seed=seed)
-        outputs = network_of_size.forward(inputs)[:, 0]
-        outputs = (outputs - outputs.mean()) / (outputs.std() + 1e-12)
-        ax.plot(inputs[:, 0], outputs, color=COLORS[seed])
-    ax.set_title(t("architecture.sizes_title", sizes=sizes, n_params=count_with_widget(sizes)))
-    ax.set_xlabel(t("architecture.x"))
-axes[0].set_ylabel(t("architecture.y_scaled"))
-fig.tight_layout()
+outputs = {}
+for sizes in ([1, 1, 1], [1, 4, 1], [1, 16, 16, 1]):
+    outputs[tuple(sizes)] = [random_network(sizes, "relu", seed=seed).forward(inputs)[:, 0] for seed in range(5)]
+
+network_shapes(inputs[:, 0], outputs, count_with_widget)
 plt.show()
 
 # %% [markdown] tags=["en", "slide"]
