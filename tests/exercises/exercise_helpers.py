@@ -29,20 +29,29 @@ def outcomes(exercise: Exercise, question_id: str, answer: Callable | Any,
     expected = expected or exercise.expected
     public, hidden = [], []
     for test in question.tests():
-        numerics = float_guard(True) if question.float_errors else np.errstate(all="ignore")
+        # Only what the student's answer does may fail a test: a crash in the reference,
+        # the comparison or this harness is a bug here and must fail the exercise test.
+        reference = expected(test)
         try:
-            if test.case is None:
-                received = roundtrip(answer)
-            else:
-                args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-                with numerics, warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    received = roundtrip(answer(*args, **kwargs))
-            ok = question.judge(expected(test), received) is None
-        except Exception:
+            received = _received(question, test, answer)
+        except Exception:  # the answer raised, or returned something the grader cannot send back
             ok = False
+        else:
+            ok = question.judge(reference, received) is None
         (public if test.public else hidden).append(ok)
     return public, hidden
+
+
+def _received(question, test: Test, answer: Callable | Any) -> Any:
+    """The answer's value for one test, as the grader receives it (through its codec)."""
+    if test.case is None:
+        return roundtrip(answer)
+    args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+    numerics = float_guard(True) if question.float_errors else np.errstate(all="ignore")
+    with numerics, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = answer(*args, **kwargs)
+    return roundtrip(result)
 
 
 def hidden_failures(exercise: Exercise, question_id: str, function: Callable, **options) -> int:

@@ -97,8 +97,9 @@ def test_training_cases_are_separable_gates_trained_to_the_end():
 
 def test_hidden_cases_are_reproducible():
     again = load_exercise("01_perceptron")
-    for first, second in zip(EXERCISE.questions, again.questions):
-        for a, b in zip(first.tests(), second.tests()):
+    assert sum(len(q.hidden) for q in again.questions) > 0, "no hidden cases to compare"
+    for first, second in zip(EXERCISE.questions, again.questions, strict=True):
+        for a, b in zip(first.tests(), second.tests(), strict=True):
             if a.case is not None:
                 assert a.call_text() == b.call_text()
 

@@ -169,8 +169,9 @@ def test_wrong_numerical_gradients_fail(exercise):
 
 def test_random_cases_are_reproducible(exercise):
     again = load_exercise(STEM)
-    for first, second in zip(exercise.questions, again.questions):
-        for a, b in zip(first.hidden, second.hidden):
+    assert sum(len(q.hidden) for q in again.questions) > 0, "no hidden cases to compare"
+    for first, second in zip(exercise.questions, again.questions, strict=True):
+        for a, b in zip(first.hidden, second.hidden, strict=True):
             assert len(a.args) == len(b.args)
-            for x, y in zip(a.args, b.args):
+            for x, y in zip(a.args, b.args, strict=True):
                 np.testing.assert_array_equal(x, y)

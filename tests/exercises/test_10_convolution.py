@@ -70,10 +70,11 @@ def test_reference_agrees_with_nnlib(exercise):
 
 def test_hidden_cases_are_reproducible(exercise):
     again = load_exercise(STEM)
-    for question, other in zip(exercise.questions, again.questions):
-        for test, same in zip(question.tests(), other.tests()):
+    assert sum(len(q.hidden) for q in again.questions) > 0, "no hidden cases to compare"
+    for question, other in zip(exercise.questions, again.questions, strict=True):
+        for test, same in zip(question.tests(), other.tests(), strict=True):
             if test.case is not None:
-                for a, b in zip(test.case.args, same.case.args):
+                for a, b in zip(test.case.args, same.case.args, strict=True):
                     np.testing.assert_array_equal(a, b)
 
 
