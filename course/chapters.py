@@ -34,11 +34,3 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(11, "11_overfitting", "Overfitting, validation and checkpoints", "Överanpassning, validering och kontrollpunkter"),
     Chapter(12, "12_project_digits", "Project: handwritten digits", "Projekt: handskrivna siffror"),
 )
-
-
-def by_stem(stem: str) -> Chapter:
-    for chapter in CHAPTERS:
-        if chapter.stem == stem:
-            return chapter
-    valid = ", ".join(c.stem for c in CHAPTERS)
-    raise ValueError(f"unknown chapter {stem!r}; expected one of: {valid}")

@@ -243,7 +243,7 @@ def _layer_classes() -> dict[str, type[Layer]]:
 
     classes: dict[str, type[Layer]] = {"Dense": Dense, "Flatten": Flatten}
     classes.update({cls.__name__: cls for cls in activations.LAYERS.values()})
-    classes.update({name: getattr(conv, name) for name in ("Conv2D", "MaxPool2D") if hasattr(conv, name)})
+    classes.update({"Conv2D": conv.Conv2D, "MaxPool2D": conv.MaxPool2D})
     return classes
 
 
