@@ -367,14 +367,56 @@ def fit(
         When the loss, the validation loss or the weights become NaN or infinite while
         the data is finite.
     """
+    run = _prepare(model, loss, optimizer, X, y, epochs, batch_size, validation_data, callbacks, metrics,
+                   shuffle, rng, progress)
+    history = History()
+    for callback in run.callbacks:
+        callback.on_train_begin(model, run.validation is not None)
+    for epoch in range(1, run.epochs + 1):
+        order = run.rng.permutation(len(run.X)) if run.shuffle else np.arange(len(run.X))
+        logs = {"epoch": epoch, "loss": _train_epoch(model, loss, optimizer, run, order, epoch)}
+        logs.update(_measure(model, loss, run, epoch, logs["loss"]))
+        history.record(logs)
+        if run.progress:
+            _show_progress(epoch, run.epochs, logs)
+        stop = [callback.on_epoch_end(epoch, logs, model) for callback in run.callbacks]
+        if any(stop):
+            history.stopped_early = True
+            break
+    if run.progress:
+        print(file=sys.stdout)
+    for callback in run.callbacks:
+        callback.on_train_end(model, history)
+    return history
+
+
+@dataclass
+class _Run:
+    """The checked arguments of one call of :func:`fit`."""
+
+    X: np.ndarray
+    y: np.ndarray
+    epochs: int
+    batch_size: int
+    validation: tuple[np.ndarray, np.ndarray] | None
+    metric_fns: dict[str, Callable]
+    callbacks: list[Callback]
+    shuffle: bool
+    rng: np.random.Generator
+    progress: bool
+    learning_rate: object  # shown in divergence messages; "?" for an optimiser without one
+
+
+def _prepare(model, loss, optimizer, X, y, epochs, batch_size, validation_data, callbacks, metrics, shuffle, rng,
+             progress) -> _Run:
+    """Check every argument of :func:`fit` before the first epoch (the order decides which error comes first)."""
     _check_model(model)
     _check_loss(loss)
     _check_optimizer(optimizer)
     epochs = check_int(epochs, "epochs", "fit")
     dtype = getattr(model, "dtype", None)  # the model's float type: float64 unless asked otherwise
     X, y = _samples(X, y, "X", "y", dtype)
-    n = len(X)
-    batch_size = n if batch_size is None else check_int(batch_size, "batch_size", "fit")
+    batch_size = len(X) if batch_size is None else check_int(batch_size, "batch_size", "fit")
     shuffle = check_bool(shuffle, "shuffle", "fit")
     progress = check_bool(progress, "progress", "fit")
     metric_fns = _metric_functions(metrics)
@@ -396,64 +438,65 @@ def fit(
     _check_fits(model, loss, X, y, "X", "y")
     if has_validation:
         _check_fits(model, loss, *validation_data, "validation_data[0] (X_val)", "validation_data[1] (y_val)")
-    learning_rate = getattr(optimizer, "learning_rate", "?")
-    history = History()
-    for callback in callbacks:
-        callback.on_train_begin(model, has_validation)
+    return _Run(X, y, epochs, batch_size, validation_data, metric_fns, callbacks, shuffle, rng, progress,
+                getattr(optimizer, "learning_rate", "?"))
 
-    for epoch in range(1, epochs + 1):
-        order = rng.permutation(n) if shuffle else np.arange(n)
-        total = 0.0
-        for start in range(0, n, batch_size):
-            batch = order[start : start + batch_size]
-            # Overflow shows up as a non-finite cost just below, with a clearer message
-            # than numpy's warnings.
-            with np.errstate(over="ignore", invalid="ignore"):
-                cost = _cost(loss, model.forward(X[batch]), y[batch])
-            if not math.isfinite(cost):
-                if progress:
-                    print(file=sys.stdout)
-                # X and y were checked to be finite, so the model itself blew up.
-                raise TrainingDiverged(
-                    f"fit: the loss became {cost} at epoch {epoch} (batch starting at sample {start}) although "
-                    f"the data is finite; the learning rate ({learning_rate}) is probably too large"
-                )
-            with np.errstate(over="ignore", invalid="ignore"):
-                model.backward(loss.backward())
-                optimizer.step(model)
-            total += cost * len(batch)
-        broken = _diverged(model)  # the last step of an epoch is checked by no later loss
-        if broken is not None:
-            if progress:
-                print(file=sys.stdout)
-            raise TrainingDiverged(
-                f"fit: the weights became inf or nan ({broken}) in epoch {epoch} although the data is finite; "
-                f"the learning rate ({learning_rate}) is probably too large"
-            )
-        logs = {"epoch": epoch, "loss": total / n}
-        if metric_fns:
-            logs.update({k: v for k, v in _evaluate(model, loss, X, y, metric_fns).items() if k != "loss"})
-        if has_validation:
-            val = _evaluate(model, loss, *validation_data, metric_fns)
-            if not math.isfinite(val["loss"]):
-                if progress:
-                    print(file=sys.stdout)
-                raise TrainingDiverged(
-                    f"fit: val_loss became {val['loss']} at epoch {epoch} while the training loss is "
-                    f"{logs['loss']:.4g}: the model's outputs for validation_data overflow; check the scale of "
-                    f"validation_data, or the learning rate ({learning_rate}) if the training loss is growing"
-                )
-            logs.update({f"val_{k}": v for k, v in val.items()})
-        history.record(logs)
-        if progress:
-            shown = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "epoch")
-            print(f"\repoch {epoch}/{epochs}  {shown}", end="", file=sys.stdout, flush=True)
-        stop = [callback.on_epoch_end(epoch, logs, model) for callback in callbacks]
-        if any(stop):
-            history.stopped_early = True
-            break
-    if progress:
+
+def _diverging(run: _Run, message: str) -> TrainingDiverged:
+    """The error to raise, after ending the progress line so the traceback starts on its own line."""
+    if run.progress:
         print(file=sys.stdout)
-    for callback in callbacks:
-        callback.on_train_end(model, history)
-    return history
+    return TrainingDiverged(message)
+
+
+def _train_epoch(model, loss, optimizer, run: _Run, order: np.ndarray, epoch: int) -> float:
+    """One pass over the training data in mini-batches; the epoch loss, weighted by each batch's real size."""
+    total = 0.0
+    for start in range(0, len(order), run.batch_size):
+        batch = order[start : start + run.batch_size]
+        # Overflow shows up as a non-finite cost just below, with a clearer message
+        # than numpy's warnings.
+        with np.errstate(over="ignore", invalid="ignore"):
+            cost = _cost(loss, model.forward(run.X[batch]), run.y[batch])
+        if not math.isfinite(cost):
+            # X and y were checked to be finite, so the model itself blew up.
+            raise _diverging(
+                run,
+                f"fit: the loss became {cost} at epoch {epoch} (batch starting at sample {start}) although "
+                f"the data is finite; the learning rate ({run.learning_rate}) is probably too large"
+            )
+        with np.errstate(over="ignore", invalid="ignore"):
+            model.backward(loss.backward())
+            optimizer.step(model)
+        total += cost * len(batch)
+    broken = _diverged(model)  # the last step of an epoch is checked by no later loss
+    if broken is not None:
+        raise _diverging(
+            run,
+            f"fit: the weights became inf or nan ({broken}) in epoch {epoch} although the data is finite; "
+            f"the learning rate ({run.learning_rate}) is probably too large"
+        )
+    return total / len(order)
+
+
+def _measure(model, loss, run: _Run, epoch: int, train_loss: float) -> dict[str, float]:
+    """The epoch's metrics on the training data and loss and metrics on the validation data, after its last step."""
+    logs: dict[str, float] = {}
+    if run.metric_fns:
+        logs.update({k: v for k, v in _evaluate(model, loss, run.X, run.y, run.metric_fns).items() if k != "loss"})
+    if run.validation is not None:
+        val = _evaluate(model, loss, *run.validation, run.metric_fns)
+        if not math.isfinite(val["loss"]):
+            raise _diverging(
+                run,
+                f"fit: val_loss became {val['loss']} at epoch {epoch} while the training loss is "
+                f"{train_loss:.4g}: the model's outputs for validation_data overflow; check the scale of "
+                f"validation_data, or the learning rate ({run.learning_rate}) if the training loss is growing"
+            )
+        logs.update({f"val_{k}": v for k, v in val.items()})
+    return logs
+
+
+def _show_progress(epoch: int, epochs: int, logs: dict[str, float]) -> None:
+    shown = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "epoch")
+    print(f"\repoch {epoch}/{epochs}  {shown}", end="", file=sys.stdout, flush=True)
