@@ -34,6 +34,7 @@ from course.plots import COLORS
 from course.widgets.student import ATOL, RTOL, call_student
 from course.widgets.base import FigureWidget
 from course.widgets.controls import int_slider, slider
+from nnlib._checks import check_int, check_positive
 from nnlib.lstsq import (
     fit_linear_closed_form,
     fit_quadratic_closed_form,
@@ -63,19 +64,6 @@ def _data(x, y, owner: str) -> tuple[np.ndarray, np.ndarray]:
             f"but received shapes {x.shape} and {y.shape}"
         )
     return x, y
-
-
-def _check_learning_rate(learning_rate: float, owner: str) -> float:
-    learning_rate = float(learning_rate)
-    if not np.isfinite(learning_rate) or learning_rate <= 0:
-        raise ValueError(f"{owner}: expected learning_rate > 0, but received {learning_rate!r}")
-    return learning_rate
-
-
-def _check_steps(n_steps: int, owner: str) -> int:
-    if isinstance(n_steps, bool) or not isinstance(n_steps, (int, np.integer)) or n_steps < 0:
-        raise ValueError(f"{owner}: expected n_steps to be an integer >= 0, but received {n_steps!r}")
-    return int(n_steps)
 
 
 # The model y = a x² (loss, derivative and closed form come from nnlib.lstsq)
@@ -128,8 +116,9 @@ def gradient_descent(
         ``(n_steps + 1, P)``. When a diverging path passes ``DIVERGENCE_LIMIT`` it stops
         there, so the path can be shorter; every value in it is finite.
     """
-    learning_rate = _check_learning_rate(learning_rate, "gradient_descent")
-    n_steps = _check_steps(n_steps, "gradient_descent")
+    check_positive(learning_rate, "learning_rate", "gradient_descent")
+    learning_rate = float(learning_rate)
+    n_steps = check_int(n_steps, "n_steps", "gradient_descent", minimum=0)
     theta = np.array(start, dtype=float)
     path = [theta.copy()]
     for _ in range(n_steps):
@@ -264,8 +253,9 @@ def student_descent(derivative: Callable, x, y, start: float, learning_rate: flo
         what went wrong.
     """
     x, y = _data(x, y, "student_descent")
-    learning_rate = _check_learning_rate(learning_rate, "student_descent")
-    n_steps = _check_steps(n_steps, "student_descent")
+    check_positive(learning_rate, "learning_rate", "student_descent")
+    learning_rate = float(learning_rate)
+    n_steps = check_int(n_steps, "n_steps", "student_descent", minimum=0)
     path, slopes = [float(start)], []
     outcome, message, diverged, seen = "ok", "", False, []
     while True:
