@@ -352,6 +352,8 @@ class ActivationExplorer(FigureWidget):
             value=name,
             description=t("activations.function"),
             style=wide,
+            # Room before the next control's label ("z-intervall ±").
+            layout=widgets.Layout(margin="2px 28px 2px 2px"),
         )
         self.z_range = slider(
             t("activations.z_range"), value=z_range, min=1.0, max=50.0, step=0.5, decimals=1, style=wide
@@ -591,7 +593,10 @@ class StackedLayersWidget(FigureWidget):
             description=t("activations.between"),
             style=wide,
         )
-        self.new_weights = widgets.Button(description=t("activations.new_weights"), icon="refresh")
+        # Wide enough for the whole label in both languages ("nya slumpade vikter").
+        self.new_weights = widgets.Button(
+            description=t("activations.new_weights"), icon="refresh", layout=widgets.Layout(width="auto")
+        )
         self.new_weights.on_click(self._next_seed)
 
         self.x = np.linspace(*STACK_RANGE, 601)

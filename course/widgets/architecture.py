@@ -306,7 +306,10 @@ class ArchitectureBuilder(FigureWidget):
             style=wide,
         )
         self.n_out = int_slider(t("architecture.n_out"), value=n_out, min=1, max=5, **heavy)
-        self.new_weights = widgets.Button(description=t("architecture.new_weights"), icon="refresh")
+        # Wide enough for the whole label in both languages ("nya slumpade vikter").
+        self.new_weights = widgets.Button(
+            description=t("architecture.new_weights"), icon="refresh", layout=widgets.Layout(width="auto")
+        )
         self.new_weights.on_click(self._next_seed)
 
         left, right = self.axes

@@ -10,6 +10,7 @@ import json
 import time
 import urllib.request
 
+import nbformat
 import pytest
 from browser_helpers import TOKEN
 
@@ -156,5 +157,50 @@ def test_a_live_slideshow_in_jupyterlab_shows_a_widget_that_responds(lab, browse
             assert time.monotonic() < deadline, "moving the slider in the slideshow did not redraw the plot"
             page.wait_for_timeout(250)
         page.screenshot(path=str(tmp_path / "live_slides.png"))
+    finally:
+        page.close()
+
+
+def test_a_dropdown_and_a_button_work_from_the_keyboard(lab, browser, course_folder, tmp_path):
+    """Every kind of control a lesson uses can be changed without a mouse."""
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(
+            'from course import set_language\nset_language("sv")\n'
+            "from course.widgets.activations import ActivationExplorer, StackedLayersWidget\n"
+            "ActivationExplorer()"
+        ),
+        nbformat.v4.new_code_cell("StackedLayersWidget()"),
+    ])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    (course_folder / "keyboard.ipynb").write_text(nbformat.writes(notebook), "utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{lab}/lab/workspaces/keyboard/tree/keyboard.ipynb?token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator, .jp-Toolbar-kernelName", timeout=60_000)
+        _run_all(page)
+        explorer = page.locator(".widget-vbox:has(select)").first
+        explorer.wait_for(state="visible", timeout=90_000)
+        before = explorer.locator("img").last.get_attribute("src")
+        select = explorer.locator("select").first
+        select.focus()
+        chosen = select.input_value()
+        page.keyboard.press("ArrowDown")
+        deadline = time.monotonic() + 30
+        while select.input_value() == chosen or explorer.locator("img").last.get_attribute("src") == before:
+            assert time.monotonic() < deadline, "the dropdown did not change the plot from the keyboard"
+            page.wait_for_timeout(250)
+
+        stacked = page.locator(".widget-vbox:has(button:has-text('nya slumpade vikter'))").last
+        before = stacked.locator("img").last.get_attribute("src")
+        button = stacked.locator("button:has-text('nya slumpade vikter')").first
+        # The whole label is readable, not cut to "nya slumpade …".
+        assert button.evaluate("b => b.scrollWidth <= b.clientWidth + 1"), "the button's label is cut off"
+        button.focus()
+        page.keyboard.press("Enter")
+        deadline = time.monotonic() + 30
+        while stacked.locator("img").last.get_attribute("src") == before:
+            assert time.monotonic() < deadline, "the button did not redraw the plot from the keyboard"
+            page.wait_for_timeout(250)
+        page.screenshot(path=str(tmp_path / "keyboard.png"))
     finally:
         page.close()
