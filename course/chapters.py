@@ -34,3 +34,20 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(11, "11_overfitting", "Overfitting, validation and checkpoints", "Överanpassning, validering och kontrollpunkter"),
     Chapter(12, "12_project_digits", "Project: handwritten digits", "Projekt: handskrivna siffror"),
 )
+
+
+def resolve_chapter(value: str) -> str:
+    """The chapter stem for a number ("3", "03") or a stem ("03_forward_pass").
+
+    Raises
+    ------
+    ValueError
+        Naming the valid chapters.
+    """
+    text = value.strip()
+    for chapter in CHAPTERS:
+        if text == chapter.stem or (text.isdigit() and int(text) == chapter.number):
+            return chapter.stem
+    valid = ", ".join(chapter.stem for chapter in CHAPTERS)
+    numbers = f"{CHAPTERS[0].number}–{CHAPTERS[-1].number}"
+    raise ValueError(f"unknown chapter {value!r}; expected a number {numbers} or one of: {valid}")

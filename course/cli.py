@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from course.chapters import CHAPTERS
+from course.chapters import CHAPTERS, resolve_chapter
 from course.i18n import LANGUAGES
 
 
@@ -21,23 +21,6 @@ def _root(args: argparse.Namespace) -> Path:
     from course.build import REPO_ROOT
 
     return Path(args.root) if getattr(args, "root", None) else REPO_ROOT
-
-
-def resolve_chapter(value: str) -> str:
-    """The chapter stem for a number ("3", "03") or a stem ("03_forward_pass").
-
-    Raises
-    ------
-    ValueError
-        Naming the valid chapters.
-    """
-    text = value.strip()
-    for chapter in CHAPTERS:
-        if text == chapter.stem or (text.isdigit() and int(text) == chapter.number):
-            return chapter.stem
-    valid = ", ".join(chapter.stem for chapter in CHAPTERS)
-    numbers = f"{CHAPTERS[0].number}–{CHAPTERS[-1].number}"
-    raise ValueError(f"unknown chapter {value!r}; expected a number {numbers} or one of: {valid}")
 
 
 def _relative(path: Path, root: Path) -> str:

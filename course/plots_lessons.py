@@ -71,7 +71,7 @@ def hidden_layer_region(X: np.ndarray, y: np.ndarray, W1: np.ndarray, b1: np.nda
         ax.plot(x1, -(w_a * x1 + b) / w_b, color=COLORS[2 + k], linewidth=2,
                 label=t("lesson_plots.hidden_neuron", k=k + 1))
     ax.set_title(t("lesson_plots.hidden_title"))
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=10)  # readable from the back of a lecture hall
     return fig
 
 

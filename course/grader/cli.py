@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from course.chapters import resolve_chapter
+
 DESCRIPTION = """\
 Grade student notebooks of one exercise. Every submission runs in a bubblewrap sandbox
 of its own (no network, no view of the exercise sources, other submissions or --out)
@@ -104,8 +106,6 @@ def _exercise_source(value: str) -> Path:
     path = Path(value)
     if path.suffix == ".py" or path.is_file():
         return exercise_path(path)
-    from course.cli import resolve_chapter
-
     return exercise_path(resolve_chapter(value))
 
 

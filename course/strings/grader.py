@@ -57,7 +57,7 @@ STRINGS = {
     },
     "grader.crash_exit": {
         "en": "the notebook ended the grading process early (exit code {code})",
-        "sv": "din notebook avslutade rättningsprocessen i förtid (slutkod {code})",
+        "sv": "din notebook avslutade rättningsprocessen i förtid (returkod {code})",
     },
     "grader.empty_file": {"en": "the file is empty", "sv": "filen är tom"},
     "grader.not_utf8": {
