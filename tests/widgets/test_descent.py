@@ -292,16 +292,6 @@ def test_surface_widget_threshold(line_data):
     assert widget.verdict == "diverging"
 
 
-def test_widgets_are_reproducible_under_a_seed():
-    statuses = []
-    for _ in range(2):
-        x, y = quadratic(20, rng=np.random.default_rng(3))
-        widget = LearningRateDescent(x, y)
-        widget.refresh()
-        statuses.append(widget.status.value)
-    assert statuses[0] == statuses[1]
-
-
 def test_swedish_labels_and_status(parabola_data, line_data):
     x, y = parabola_data
     set_language("sv")
