@@ -19,7 +19,19 @@ from course.slides import SLIDE_HEIGHT, SLIDE_WIDTH, write_slides
 LESSON = "01_perceptron"  # its widgets draw figures; its notes are many
 
 
+def _deck_off(lab: str) -> None:
+    """Leave presentation mode, which jupyterlab-slideshow remembers in the user settings."""
+    request = urllib.request.Request(
+        f"{lab}/lab/api/settings/jupyterlab-slideshow:plugin?token={TOKEN}",
+        data=json.dumps({"raw": json.dumps({"active": False})}).encode(),
+        method="PUT",
+        headers={"Content-Type": "application/json"},
+    )
+    urllib.request.urlopen(request, timeout=10)
+
+
 def _open(page, lab, path: str, workspace: str) -> None:
+    _deck_off(lab)
     page.goto(f"{lab}/lab/workspaces/{workspace}/tree/{path}?token={TOKEN}")
     page.locator(".jp-RenderedMarkdown h1").first.wait_for(state="visible", timeout=60_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator, .jp-Toolbar-kernelName", timeout=30_000)
@@ -159,6 +171,7 @@ def test_a_live_slideshow_in_jupyterlab_shows_a_widget_that_responds(lab, browse
         page.screenshot(path=str(tmp_path / "live_slides.png"))
     finally:
         page.close()
+        _deck_off(lab)
 
 
 def test_a_dropdown_and_a_button_work_from_the_keyboard(lab, browser, course_folder, tmp_path):
@@ -175,6 +188,7 @@ def test_a_dropdown_and_a_button_work_from_the_keyboard(lab, browser, course_fol
     (course_folder / "keyboard.ipynb").write_text(nbformat.writes(notebook), "utf-8")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
+        _deck_off(lab)
         page.goto(f"{lab}/lab/workspaces/keyboard/tree/keyboard.ipynb?token={TOKEN}")
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator, .jp-Toolbar-kernelName", timeout=60_000)
         _run_all(page)
