@@ -34,6 +34,7 @@ from nbconvert.exporters import SlidesExporter
 from course.build import CONTENT, OUTPUT_DIRS, REPO_ROOT, build_notebook
 from course.chapters import CHAPTERS
 from course.source import parse_source
+from course.widgets import STATIC_WIDGETS  # a constant; imports no widget code
 
 DEFAULT_OUT = Path("slides")
 LESSON_DIR = CONTENT / "lessons"
@@ -41,9 +42,6 @@ ASSETS = Path(__file__).resolve().parent / "slides_assets" / "reveal"
 TEMPLATES = Path(__file__).resolve().parent / "slides_template"
 TEMPLATE_NAME = "nncourse_slides"
 
-# Set in the kernel that executes a lesson for a deck: widgets draw their figure as a
-# picture instead of live controls (course.widgets.base.FigureWidget reads it).
-STATIC_WIDGETS = "NNCOURSE_STATIC_WIDGETS"
 
 # The slide reveal.js lays out and then scales to the screen (16:9).
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720

@@ -38,10 +38,9 @@ from matplotlib.transforms import Bbox
 from PIL import Image
 
 from course.plots import new_figure
+from course.widgets import STATIC_WIDGETS
 from course.widgets.controls import with_readout
 
-# Set by course.slides while it runs a lesson for a deck (the same name as there).
-STATIC_WIDGETS = "NNCOURSE_STATIC_WIDGETS"
 
 
 class FigureWidget:
