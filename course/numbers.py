@@ -80,7 +80,7 @@ def _scalar(value: float, decimals: int | None, digits: int, lang: str) -> str:
         return "NaN"
     if math.isinf(value):
         return ("" if value > 0 else MINUS) + "∞"
-    sign = MINUS if value < 0 or (value == 0 and math.copysign(1.0, value) < 0 and decimals is None) else ""
+    sign = MINUS if value < 0 else ""  # never "−0": -0.0 is not < 0
     magnitude = abs(value)
     if decimals is not None:
         text = f"{magnitude:.{decimals}f}"
@@ -96,8 +96,6 @@ def _scalar(value: float, decimals: int | None, digits: int, lang: str) -> str:
         text = _trim(f"{magnitude:.{digits}g}") if magnitude < 10**digits else f"{magnitude:.0f}"
         if "e" in text:  # %g switched to exponent form for a whole number with many digits
             text = f"{magnitude:.0f}"
-    if value == 0 and decimals is None:
-        sign = ""
     whole, _, fraction = text.partition(".")
     text = _group(whole, lang) + (decimal_separator(lang) + fraction if fraction else "")
     return sign + text
