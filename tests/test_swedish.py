@@ -226,8 +226,9 @@ def _figure_texts(fig) -> list[str]:
     return [text for text in texts if text and text.strip()]
 
 
-def _widget_texts(root) -> list[str]:
-    texts, seen, stack = [], set(), [root]
+def _nodes(root):
+    """Every widget in the tree under ``root`` (each once, depth first)."""
+    seen, stack = set(), [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
@@ -235,6 +236,12 @@ def _widget_texts(root) -> list[str]:
         seen.add(id(node))
         if isinstance(node, widgets.Box):
             stack.extend(node.children)
+        yield node
+
+
+def _widget_texts(root) -> list[str]:
+    texts = []
+    for node in _nodes(root):
         description = getattr(node, "description", "")
         if isinstance(description, str):
             texts.append(description)
@@ -250,15 +257,11 @@ def _widget_texts(root) -> list[str]:
 
 
 def _controls(root):
-    found, seen, stack = [], set(), [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
+    found = []
+    for node in _nodes(root):
         if isinstance(node, widgets.Box):
-            stack.extend(node.children)
-        elif isinstance(node, (widgets.ValueWidget, widgets.Button)) and not getattr(node, "disabled", False):
+            continue
+        if isinstance(node, (widgets.ValueWidget, widgets.Button)) and not getattr(node, "disabled", False):
             found.append(node)
     return found
 

@@ -10,13 +10,12 @@ Fixtures and requirements: ``conftest.py`` in this folder.
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
 from course.chapters import CHAPTERS
 
-from browser_helpers import TOKEN
+from browser_helpers import TOKEN, wait_until
 
 START = CHAPTERS[0]
 
@@ -60,10 +59,7 @@ def test_start_page_opens_runs_and_its_widget_responds(lab, browser, lang, tmp_p
         for _ in range(5):
             page.keyboard.press("ArrowRight")
         widget.locator("img").last.wait_for(state="attached")
-        deadline = time.monotonic() + 30
-        while _plot_src(widget) == before:
-            assert time.monotonic() < deadline, "moving the slider did not redraw the plot"
-            page.wait_for_timeout(250)
+        wait_until(page, lambda: _plot_src(widget) != before, "moving the slider did not redraw the plot")
         page.screenshot(path=str(tmp_path / f"start_{lang}.png"))
     finally:
         page.close()

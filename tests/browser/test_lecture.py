@@ -7,12 +7,11 @@ Fixtures and requirements: ``conftest.py`` in this folder.
 from __future__ import annotations
 
 import json
-import time
 import urllib.request
 
 import nbformat
 import pytest
-from browser_helpers import TOKEN
+from browser_helpers import TOKEN, wait_until
 
 from course.slides import SLIDE_HEIGHT, SLIDE_WIDTH, write_slides
 
@@ -76,10 +75,11 @@ def test_a_lesson_reopened_the_next_day_still_shows_its_figures(lab, browser, co
         _run_all(page)
         page.locator(".widget-vbox img").first.wait_for(state="visible", timeout=60_000)
         page.keyboard.press("Control+s")
-        deadline = time.monotonic() + 30
-        while "widgets" not in json.loads((course_folder / path).read_text("utf-8"))["metadata"]:
-            assert time.monotonic() < deadline, "saving did not store the widget state in the notebook"
-            page.wait_for_timeout(500)
+        wait_until(
+            page,
+            lambda: "widgets" in json.loads((course_folder / path).read_text("utf-8"))["metadata"],
+            "saving did not store the widget state in the notebook",
+        )
     finally:
         page.close()
     _shut_down_kernels(lab)
@@ -149,25 +149,24 @@ def test_a_live_slideshow_in_jupyterlab_shows_a_widget_that_responds(lab, browse
         page.locator("[data-command='deck:toggle']").first.click()
         widget = cell.locator(".widget-vbox:has(.widget-slider)").first
         slider = widget.locator(".widget-slider").first
-        deadline = time.monotonic() + 20
-        while True:  # the slide with the widget is on screen, and nothing covers its slider
+
+        def slider_shown() -> bool:  # on screen, and nothing covers it
             box = slider.bounding_box()
-            on_top = box and page.evaluate(
+            return bool(box) and 0 <= box["y"] < 720 and page.evaluate(
                 "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.widget-slider')",
                 [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
             )
-            if box and 0 <= box["y"] < 720 and on_top:
-                break
-            assert time.monotonic() < deadline, f"the widget is not on the slide: {box}"
-            page.wait_for_timeout(250)
+
+        wait_until(page, slider_shown, "the widget's slider did not come onto the slide", seconds=20)
         before = widget.locator("img").last.get_attribute("src")
         slider.locator("[role='slider'], .noUi-handle").first.focus()
         for _ in range(5):
             page.keyboard.press("ArrowRight")
-        deadline = time.monotonic() + 30
-        while widget.locator("img").last.get_attribute("src") == before:
-            assert time.monotonic() < deadline, "moving the slider in the slideshow did not redraw the plot"
-            page.wait_for_timeout(250)
+        wait_until(
+            page,
+            lambda: widget.locator("img").last.get_attribute("src") != before,
+            "moving the slider in the slideshow did not redraw the plot",
+        )
         page.screenshot(path=str(tmp_path / "live_slides.png"))
     finally:
         page.close()
@@ -199,10 +198,11 @@ def test_a_dropdown_and_a_button_work_from_the_keyboard(lab, browser, course_fol
         select.focus()
         chosen = select.input_value()
         page.keyboard.press("ArrowDown")
-        deadline = time.monotonic() + 30
-        while select.input_value() == chosen or explorer.locator("img").last.get_attribute("src") == before:
-            assert time.monotonic() < deadline, "the dropdown did not change the plot from the keyboard"
-            page.wait_for_timeout(250)
+        wait_until(
+            page,
+            lambda: select.input_value() != chosen and explorer.locator("img").last.get_attribute("src") != before,
+            "the dropdown did not change the plot from the keyboard",
+        )
 
         stacked = page.locator(".widget-vbox:has(button:has-text('nya slumpade vikter'))").last
         before = stacked.locator("img").last.get_attribute("src")
@@ -211,10 +211,11 @@ def test_a_dropdown_and_a_button_work_from_the_keyboard(lab, browser, course_fol
         assert button.evaluate("b => b.scrollWidth <= b.clientWidth + 1"), "the button's label is cut off"
         button.focus()
         page.keyboard.press("Enter")
-        deadline = time.monotonic() + 30
-        while stacked.locator("img").last.get_attribute("src") == before:
-            assert time.monotonic() < deadline, "the button did not redraw the plot from the keyboard"
-            page.wait_for_timeout(250)
+        wait_until(
+            page,
+            lambda: stacked.locator("img").last.get_attribute("src") != before,
+            "the button did not redraw the plot from the keyboard",
+        )
         page.screenshot(path=str(tmp_path / "keyboard.png"))
     finally:
         page.close()
