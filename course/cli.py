@@ -43,14 +43,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
         )
         return 1
     try:
+        # Parsed once for the extra editions (check and build parse for themselves).
+        sources = builder.load_sources(root, only) if args.teacher or (args.check and args.solutions) else []
         if args.check:
             result = builder.check(root, only)
-            solutions = builder.plan_solutions(builder.load_sources(root, only), args.solutions) if args.solutions else []
+            solutions = builder.plan_solutions(sources, args.solutions) if args.solutions else []
         else:
             result = builder.build(root, only, args.solutions)
             solutions = []
         if args.teacher:
-            solutions = [*solutions, *builder.plan_teacher_edition(builder.load_sources(root, only), args.teacher)]
+            solutions = [*solutions, *builder.plan_teacher_edition(sources, args.teacher)]
             if not args.check:
                 written, _ = builder.write_outputs(solutions)
                 result = builder.BuildResult(
