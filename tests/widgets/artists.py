@@ -114,3 +114,34 @@ def line_at(view: AxesView, line: Line2D) -> LineView:
         if candidate is line:
             return view.lines[position]
     raise LookupError(f"expected the line {line.get_label()!r} in the axes, but it is not drawn there")
+
+
+def line_in(view: FigureView, line: Line2D) -> LineView:
+    """The view of one of the widget's own line handles, wherever in the figure it is drawn."""
+    index = line.figure.axes.index(line.axes)
+    return line_at(view.axes[index], line)
+
+
+class Screen:
+    """Stands in for the notebook: a snapshot of every picture a watched widget sends to it.
+
+    A widget without a kernel hands its figure to IPython's ``display`` after every change of
+    a control; the ``screen`` fixture routes that call here, so a test can state how many new
+    pictures a student gets from one change (one, not one per setting the change touches) and
+    what each of them shows, status line included.
+    """
+
+    def __init__(self) -> None:
+        self._watched: dict[int, tuple[object, list[FigureView]]] = {}
+
+    def watch(self, widget) -> list[FigureView]:
+        """A list that from now on receives a snapshot each time ``widget`` shows its figure."""
+        pictures: list[FigureView] = []
+        self._watched[id(widget.fig)] = (widget, pictures)
+        return pictures
+
+    def display(self, obj, *args, **kwargs) -> None:
+        watched = self._watched.get(id(obj))
+        if watched is not None:
+            widget, pictures = watched
+            pictures.append(snapshot(widget))

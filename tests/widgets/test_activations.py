@@ -23,6 +23,8 @@ from course.widgets.student import call_student, describe_error
 from course.widgets.controls import readout
 from nnlib import activations
 
+from .artists import line_in
+
 
 @pytest.fixture(autouse=True)
 def english():
@@ -233,15 +235,15 @@ def test_stack_with_one_layer_is_linear_even_with_relu():
     assert widget.axes[0].get_title() == "5 layers, one input"
 
 
-def test_new_weights_button_draws_a_new_network():
+def test_new_weights_button_draws_a_new_network(screen):
     widget = StackedLayersWidget(seed=3)
     widget.refresh()
     before = np.array(widget.curve.get_ydata())
-    updates = widget.updates
+    pictures = screen.watch(widget)
     widget.new_weights.click()
     assert widget.seed == 4
-    assert widget.updates == updates + 1
-    assert not np.allclose(before, widget.curve.get_ydata())
+    [picture] = pictures  # one click, one new picture, with another network's curve
+    assert not np.allclose(before, line_in(picture, widget.curve).y)
     # the same seed gives the same network again
     again = StackedLayersWidget(seed=4)
     again.refresh()

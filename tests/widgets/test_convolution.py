@@ -240,17 +240,18 @@ def test_explorer_applies_the_kernel_to_the_digit():
     assert w.axes[2].get_title() == "feature map (6×6)"
 
 
-def test_explorer_boxes_edit_one_weight_and_switch_to_custom():
+def test_explorer_boxes_edit_one_weight_and_switch_to_custom(screen):
     w = KernelExplorer(digit=0, preset="identity")
     w.refresh()
-    before = w.updates
+    pictures = screen.watch(w)
     w.boxes[4].value = "2"
     assert w.preset.value == "custom"
     assert w.kernel[1, 1] == 2
     np.testing.assert_allclose(w.result, 2 * np.asarray(w.input_image.get_array()))
-    assert w.updates == before + 1  # one redraw per edit
-    texts = [text.get_text() for text in w.axes[1].texts]
-    assert texts.count("2") == 1
+    # One new picture per edit (not a second one for the switch to "custom"), and it shows
+    # the new weight once in the kernel's grid: the centre 1 became a 2.
+    [picture] = pictures
+    assert picture.plots[1].texts.count("2") == 1 and picture.plots[1].texts.count("1") == 0
 
     w.boxes[0].value = "oops"
     assert w.kernel[0, 0] == 0  # the last valid value stays

@@ -34,6 +34,8 @@ from nnlib.lstsq import (
     quadratic_loss_derivative,
 )
 
+from .artists import line_in
+
 # The hand-worked example of the lesson: points (1, 1) and (2, 5).
 X_HAND = np.array([1.0, 2.0])
 Y_HAND = np.array([1.0, 5.0])
@@ -212,13 +214,14 @@ def test_learning_rate_widget_shows_the_four_regimes(parabola_data):
     assert f"{widget.a_star:.4g}" in widget.status.value
 
 
-def test_learning_rate_widget_steps_slider_and_artists(parabola_data):
+def test_learning_rate_widget_steps_slider_and_artists(parabola_data, screen):
     x, y = parabola_data
     widget = LearningRateDescent(x, y, learning_rate=0.05, n_steps=5)
     widget.refresh()
-    updates = widget.updates
+    pictures = screen.watch(widget)
     widget.n_steps.value = 12
-    assert widget.updates == updates + 1
+    [picture] = pictures  # one new picture: a loss curve over steps 0 … 12
+    assert line_in(picture, widget.loss_line).x.tolist() == list(range(13))
     assert len(widget.path) == 13
     np.testing.assert_allclose(widget.path, gradient_descent(derivative_of(x, y), 0.0, 0.05, 12))
     np.testing.assert_allclose(widget.path_line.get_ydata(), quadratic_loss(widget.path, x, y))

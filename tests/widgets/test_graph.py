@@ -149,11 +149,12 @@ def test_widget_shows_values_above_and_gradients_below():
     assert widget.check_error < 1e-8
 
 
-def test_widget_recomputes_when_a_slider_moves():
+def test_widget_recomputes_when_a_slider_moves(screen):
     widget = GraphWidget("neuron")
-    before = widget.updates
+    pictures = screen.watch(widget)
     widget.sliders["w"].value = -1.0
-    assert widget.updates == before + 1
+    [picture] = pictures  # one new picture, showing z = w·x + b = −1·2 − 1 = −3 in its box
+    assert "−3.000" in picture.plots[0].texts
     inputs = {"x": 2.0, "w": -1.0, "b": -1.0, "y": 1.0}
     values, grads = forward_backward(NEURON, inputs)
     assert widget.value_texts["z"].get_text() == f"{values['z']:.3f}".replace("-", "−") == "−3.000"

@@ -15,6 +15,8 @@ from course.widgets.losses import (
 )
 from course.widgets.controls import readout
 
+from .artists import line_in
+
 
 @pytest.fixture(autouse=True)
 def english():
@@ -87,14 +89,15 @@ def test_error_messages():
         RegressionLossWidget(x=[1, 2, 3], y_true=[1, 2], y_pred=[1, 2])
 
 
-def test_prediction_widget_follows_the_slider():
+def test_prediction_widget_follows_the_slider(screen):
     widget = PredictionLossWidget(y_pred=0.7, y_true=1)
     bce_marker = widget.markers["bce"]
     assert bce_marker.get_ydata()[0] == pytest.approx(-np.log(0.7))
-    before = widget.updates
+    pictures = screen.watch(widget)
 
     widget.y_pred.value = 0.1
-    assert widget.updates == before + 1
+    [picture] = pictures  # the slider sends one new picture, with the marker at ŷ = 0.1
+    np.testing.assert_allclose(line_in(picture, bce_marker).points, [[0.1, -np.log(0.1)]])
     assert widget.markers["bce"].get_xdata()[0] == pytest.approx(0.1)
     assert widget.markers["bce"].get_ydata()[0] == pytest.approx(-np.log(0.1))
     assert widget.markers["mse"].get_ydata()[0] == pytest.approx(0.81)

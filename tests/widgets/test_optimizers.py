@@ -34,6 +34,8 @@ from nnlib.losses import CrossEntropy
 from nnlib.model import MLP
 from nnlib.optim import SGD, Adam
 
+from .artists import line_in
+
 
 @pytest.fixture(autouse=True)
 def english():
@@ -164,7 +166,7 @@ def test_init_widget_histograms_titles_and_status_follow_the_menus():
     assert "symmetry is never broken" in widget.status.value and "100 · 100" in widget.status.value
 
 
-def test_race_widget_paths_status_and_surface_switch():
+def test_race_widget_paths_status_and_surface_switch(screen):
     widget = OptimizerRace("ravine", n_steps=150)
     widget.refresh()
     for name, line in widget.path_lines.items():
@@ -181,9 +183,17 @@ def test_race_widget_paths_status_and_surface_switch():
                                descend(SURFACES["ravine"].gradient, SURFACES["ravine"].start,
                                        SGD(widget.lr_momentum.value), 150))
 
-    updates = widget.updates
+    pictures = screen.watch(widget)
     widget.surface.value = "banana"
-    assert widget.updates == updates + 1  # one redraw for the surface and its default settings
+    # One new picture for the surface and its default settings, not one per setting, and it
+    # already shows the new surface: its window, title and minimum at (1, 1).
+    [picture] = pictures
+    race_view = picture.plots[0]
+    assert race_view.ylim == pytest.approx((-1.0, 3.0))
+    assert race_view.title.startswith("Rosenbrock-like valley")
+    assert line_in(picture, widget.minimum_marker).points.tolist() == [[1.0, 1.0]]
+    for name, line in widget.path_lines.items():
+        np.testing.assert_allclose(line_in(picture, line).points[0], SURFACES["banana"].start)
     assert widget.lr_adam.value == pytest.approx(RACE_DEFAULTS["banana"]["lr_adam"])
     assert widget.momentum.value == pytest.approx(RACE_DEFAULTS["banana"]["momentum"])
     assert widget.minimum_marker.get_xdata()[0] == pytest.approx(1.0)

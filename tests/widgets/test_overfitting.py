@@ -26,6 +26,8 @@ from course.widgets.overfitting import (
 )
 from nnlib.gradcheck import numerical_gradient
 
+from .artists import line_in
+
 
 @pytest.fixture(autouse=True)
 def english():
@@ -212,7 +214,7 @@ def test_evaluate_and_changed_predictions_by_hand():
 # Widgets
 
 
-def test_explorer_sliders_move_curves_line_and_boundary(runs, data):
+def test_explorer_sliders_move_curves_line_and_boundary(runs, data, screen):
     widget = OverfittingExplorer(runs, data, hidden=32, epoch=120)
     widget.refresh()
     run = runs[32]
@@ -222,9 +224,11 @@ def test_explorer_sliders_move_curves_line_and_boundary(runs, data):
     late = widget.boundary.probabilities.copy()
     assert f"{run.val_loss[-1]:.3f}" in widget.status.value
 
-    updates = widget.updates
+    pictures = screen.watch(widget)
     widget.epoch.value = 10
-    assert widget.updates == updates + 1
+    [picture] = pictures  # one new picture, with the epoch line at 10
+    assert line_in(picture, widget.epoch_line).x.tolist() == [10, 10]
+    assert "After epoch 10:" in picture.status
     assert widget.epoch_line.get_xdata()[0] == 10
     assert not np.allclose(widget.boundary.probabilities, late)
     np.testing.assert_allclose(widget.boundary.probabilities, probability_map(run.model(10)))

@@ -12,6 +12,8 @@ from course.source import parse_source
 from course.widgets.welcome import NeuronCurveWidget, draw_network, layer_positions, midpoint, neuron_output
 from course.widgets.controls import readout
 
+from .artists import line_in
+
 WELCOME_SOURCE = REPO_ROOT / "course" / "content" / "lessons" / "00_welcome.py"
 # Chapters whose lessons the start page must link even before their sources land.
 FIRST_LESSONS = 7
@@ -43,9 +45,10 @@ def test_midpoint_is_where_the_output_is_one_half():
     assert midpoint(0.0, 1.0) is None
 
 
-def test_sliders_move_the_curve_the_point_and_the_numbers():
+def test_sliders_move_the_curve_the_point_and_the_numbers(screen):
     widget = NeuronCurveWidget(w=2.0, b=-1.0, x=1.5)
     widget.refresh()
+    pictures = screen.watch(widget)
     assert "0.881" in widget.status.value
     np.testing.assert_allclose(widget.point.get_data(), ([1.5], [neuron_output(1.5, 2.0, -1.0)]))
     np.testing.assert_allclose(widget.middle.get_xdata(), [0.5, 0.5])
@@ -63,7 +66,8 @@ def test_sliders_move_the_curve_the_point_and_the_numbers():
     widget.x.value = -0.5
     np.testing.assert_allclose(widget.point.get_data(), ([-0.5], [0.5]))
     assert "0.500" in widget.status.value
-    assert widget.updates == 3
+    # Each slider move sent its own picture: the point at x = 1.5, then at x = -0.5.
+    assert [line_in(picture, widget.point).x.tolist() for picture in pictures] == [[1.5], [-0.5]]
 
 
 def test_the_half_line_hides_when_there_is_none():
