@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from course.exercise import Exercise, Message, Question, exercise_path, float_guard, is_loading, load_exercise
+from course.exercise import (
+    Behaviour, Exercise, Message, Question, exercise_path, float_guard, is_loading, load_exercise, raised, recognise,
+)
 from course.grader.codec import EncodeError, roundtrip
 from course.i18n import get_language
 
@@ -78,6 +80,7 @@ class CheckResult:
     hint: Mapping[str, str] | None = None
     has_hidden: bool = False
     detail: str = ""
+    causes: tuple[Message, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -114,7 +117,7 @@ class CheckResult:
         return "○", AMBER
 
     def _notes(self, lang: str | None) -> list[str]:
-        notes = []
+        notes = [cause.render(lang) for cause in self.causes] if self.status == "failed" else []
         if self.status == "failed" and self.hint:
             notes.append(Message.of("checker.hint", hint=self.hint[lang or get_language()]).render(lang))
         if self.has_hidden and self.status in ("passed", "failed"):
@@ -195,7 +198,7 @@ def _raised(error: BaseException) -> Message:
     text = " ".join(text.split())
     if len(text) > 300:
         text = text[:299] + "…"
-    return Message.of("checker.raised", type=type(error).__name__, message=text)
+    return raised(type(error).__name__, text)
 
 
 def run_check(exercise: str | Path | Exercise, question_id: str, namespace: Mapping[str, Any]) -> CheckResult:
@@ -223,11 +226,13 @@ def run_check(exercise: str | Path | Exercise, question_id: str, namespace: Mapp
         if question.name not in namespace:
             return CheckResult(status="not_answered", **base)
         test = question.tests()[0]
-        problem = _judge(question, loaded.expected(test), namespace[question.name])
+        expected, value = loaded.expected(test), namespace[question.name]
+        problem = _judge(question, expected, value)
         # The expected value of a variable is the answer itself, so it is never shown.
         problem = problem.without_expected() if problem is not None else None
         item = CaseCheck(test.label(), question.name, problem is None, problem)
-        return CheckResult(status="passed" if problem is None else "failed", cases=(item,), **base)
+        causes = _causes(loaded, question, [test], [expected], [_behaviour_of_value(value)]) if problem else ()
+        return CheckResult(status="passed" if problem is None else "failed", cases=(item,), causes=causes, **base)
 
     function = namespace.get(question.name)
     if question.name not in namespace:
@@ -237,11 +242,12 @@ def run_check(exercise: str | Path | Exercise, question_id: str, namespace: Mapp
     tests = [test for test in question.tests() if test.public]
     if not tests:
         return CheckResult(status="no_public", **base)
-    items = []
+    items, expected, behaviours = [], [], []
     for test in tests:
         case = test.case
         args, kwargs = copy.deepcopy((case.args, dict(case.kwargs))) if case is not None else ((), {})
         label = Message.of("checker.label_test", number=test.number)
+        expected.append(loaded.expected(test))
         try:
             with float_guard(question.float_errors):
                 received = function(*args, **kwargs)
@@ -249,11 +255,27 @@ def run_check(exercise: str | Path | Exercise, question_id: str, namespace: Mapp
             return CheckResult(status="not_answered", **base)
         except (Exception, SystemExit) as error:
             items.append(CaseCheck(label, test.call_text(), False, _raised(error)))
+            behaviours.append(Behaviour(error=type(error).__name__))
             continue
-        problem = _judge(question, loaded.expected(test), received)
+        problem = _judge(question, expected[-1], received)
         items.append(CaseCheck(label, test.call_text(), problem is None, problem))
+        behaviours.append(_behaviour_of_value(received))
     status = "passed" if all(item.passed for item in items) else "failed"
-    return CheckResult(status=status, cases=tuple(items), **base)
+    causes = _causes(loaded, question, tests, expected, behaviours) if status == "failed" else ()
+    return CheckResult(status=status, cases=tuple(items), causes=causes, **base)
+
+
+def _behaviour_of_value(value: Any) -> Behaviour | None:
+    try:
+        return Behaviour(value=roundtrip(value))
+    except EncodeError:
+        return Behaviour(error="EncodeError")
+
+
+def _causes(exercise: Exercise, question: Question, tests: list, expected: list,
+            behaviours: list[Behaviour | None]) -> tuple[Message, ...]:
+    """The likely causes of a failed check: the known mistakes the answer behaves like."""
+    return tuple(item.note() for item in recognise(exercise, question, tests, expected, behaviours))
 
 
 def show(result: CheckResult) -> None:

@@ -15,6 +15,18 @@ An exercise source (``course/content/exercises/STEM.py``) ends with a code cell 
         Question("q2", variable="shape_W", points=1),
     ]
 
+A question may also list its common wrong answers as code, each with a message for the
+student, and right answers in another style::
+
+    def dot_first_two(a, b):
+        return float(np.sum(a[:2] * b[:2]))
+
+    Question("q1", ..., misconceptions=[
+        Misconception("first_two", dot_first_two, costs=0.5,
+                      message={"en": "You add only the first two products: use every entry.",
+                               "sv": "Du summerar bara de två första produkterna: använd alla element."}),
+    ])
+
 Expected values are never written down: they come from running the source's own
 solution (the code between ``# BEGIN SOLUTION`` and ``# END SOLUTION``) on the same
 inputs, in a namespace of its own (:func:`load_exercise`). The student's ``check()``
@@ -31,7 +43,9 @@ The package has one module per idea; everything is importable from ``course.exer
 - :mod:`~course.exercise.spec`: :class:`Question`, :class:`Case`, :class:`Test`, :class:`SpecError`;
 - :mod:`~course.exercise.comparison`: :func:`compare`, the one comparison engine;
 - :mod:`~course.exercise.cells`: :func:`read_cells`, the source reader that needs no jupytext;
-- :mod:`~course.exercise.loader`: :func:`load_exercise` and :class:`Exercise`.
+- :mod:`~course.exercise.loader`: :func:`load_exercise` and :class:`Exercise`;
+- :mod:`~course.exercise.misconceptions`: :func:`recognise`, which names a known mistake
+  (a :class:`Misconception`) from how an answer behaves on the tests.
 """
 
 from course.exercise.cells import SourceCell, read_cells
@@ -39,11 +53,13 @@ from course.exercise.comparison import ATOL, RTOL, compare
 from course.exercise.loader import (
     EXERCISES_DIR, Exercise, exercise_path, float_guard, is_loading, load_exercise, running_reference,
 )
-from course.exercise.messages import Message, describe, value_repr
-from course.exercise.spec import Case, CompareFn, Question, SpecError, Test, case, random_cases
+from course.exercise.messages import Message, describe, raised, value_repr
+from course.exercise.misconceptions import Behaviour, misconception_outcomes, recognise, run_answer
+from course.exercise.spec import Case, CompareFn, Misconception, Question, SpecError, Test, case, random_cases
 
 __all__ = [
-    "ATOL", "EXERCISES_DIR", "RTOL", "Case", "CompareFn", "Exercise", "Message", "Question", "SourceCell",
-    "SpecError", "Test", "case", "compare", "describe", "exercise_path", "float_guard", "is_loading",
-    "load_exercise", "random_cases", "read_cells", "running_reference", "value_repr",
+    "ATOL", "EXERCISES_DIR", "RTOL", "Behaviour", "Case", "CompareFn", "Exercise", "Message", "Misconception",
+    "Question", "SourceCell", "SpecError", "Test", "case", "compare", "describe", "exercise_path", "float_guard",
+    "is_loading", "load_exercise", "misconception_outcomes", "random_cases", "raised", "read_cells", "recognise",
+    "run_answer", "running_reference", "value_repr",
 ]

@@ -115,12 +115,15 @@ class Exercise:
     questions : tuple of Question
     namespace : dict
         The globals of the reference solution after running the source.
+    cache : dict
+        Values worked out once per loaded exercise (e.g. the misconceptions' outcomes).
     """
 
     stem: str
     path: Path
     questions: tuple[Question, ...]
     namespace: dict = field(repr=False)
+    cache: dict = field(default_factory=dict, repr=False)
 
     def question(self, question_id: str) -> Question:
         for question in self.questions:

@@ -62,6 +62,12 @@ class Message:
 
 
 
+def raised(error_type: str, text: str) -> Message:
+    """Feedback for an answer that raised; a ``FloatingPointError`` also says why it counts as wrong."""
+    key = "checker.raised_float" if error_type == "FloatingPointError" else "checker.raised"
+    return Message.of(key, type=error_type, message=text)
+
+
 def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

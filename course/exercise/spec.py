@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,16 @@ class Case:
 
     args: tuple
     kwargs: Mapping[str, Any] = field(default_factory=dict)
+    weight: float = 1
+
+    def weighted(self, weight: float) -> Case:
+        """The same case counting ``weight`` times as much as a plain case in the question's points.
+
+        Example: ``case(np.array([-1000.0])).weighted(3)`` for the input a question is about.
+        """
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not (math.isfinite(weight) and weight > 0):
+            raise SpecError(f"Case.weighted: expected a weight > 0, but received {weight!r}")
+        return Case(self.args, self.kwargs, weight)
 
     def call_text(self, name: str, limit: int = 400) -> str:
         """The call as code, e.g. ``dot(array([1., 2.]), array([3., 4.]))``, shortened."""
@@ -77,6 +88,52 @@ CompareFn = Callable[[Any, Any], tuple[bool, Any]]
 
 
 @dataclass(frozen=True, eq=False)
+class Misconception:
+    """A wrong answer students often write, as code, and what to tell a student who wrote it.
+
+    When a student's answer behaves like ``answer`` on every test (the same values, or the
+    same kind of error, where ``answer`` is wrong), ``check()`` and the grader's feedback
+    show ``message`` as the likely cause, beside the usual expected/received detail.
+
+    Parameters
+    ----------
+    id : str
+        A short name, e.g. ``"no_max_shift"``; the teacher's class report counts by it.
+    answer : callable or value
+        The wrong function (for a function question; a top-level ``def`` in the spec cell
+        that uses only numpy and the notebook's own names, so a test can hand it in as a
+        student would) or the wrong value (for a variable question).
+    message : {"en": str, "sv": str}
+        What is wrong and how to fix it, without giving the answer away.
+    costs : float
+        The least share of the question's points this mistake must lose, between 0 and 1
+        (0.5: at least half). The exercise tests check it, so the tests' weights say what
+        the mistake is worth.
+    """
+
+    id: str
+    answer: Any = field(repr=False)
+    message: Mapping[str, str] = field(repr=False)
+    costs: float = 0.25
+
+    def __post_init__(self) -> None:
+        where = f"Misconception({self.id!r})"
+        if not isinstance(self.id, str) or not _NAME_RE.match(self.id):
+            raise SpecError(f"Misconception: expected an id like 'no_max_shift', but received {self.id!r}")
+        if not isinstance(self.message, Mapping) or set(self.message) != set(LANGUAGES) or not all(
+                isinstance(text, str) and text.strip() for text in self.message.values()):
+            raise SpecError(f"{where}: expected message to be a dict with non-empty texts for {list(LANGUAGES)}, "
+                            f"but received {self.message!r}")
+        object.__setattr__(self, "message", dict(self.message))
+        if isinstance(self.costs, bool) or not isinstance(self.costs, (int, float)) or not 0 < self.costs <= 1:
+            raise SpecError(f"{where}: expected costs between 0 (exclusive) and 1, but received {self.costs!r}")
+
+    def note(self) -> Message:
+        """The message, as feedback."""
+        return Message.of("checker.likely_cause", cause=Message.literal(self.message))
+
+
+@dataclass(frozen=True, eq=False)
 class Question:
     """One graded question of an exercise.
 
@@ -109,6 +166,11 @@ class Question:
         When True, a numpy overflow, invalid operation or division by zero inside the
         student's function fails the case (it raises ``FloatingPointError`` instead of
         warning), for questions whose point is numerical safety, e.g. ``sigmoid(-1000)``.
+    misconceptions : sequence of Misconception
+        The common wrong answers, recognised in feedback (see :class:`Misconception`).
+    alternatives : sequence
+        Right answers written in another style (loops, float32, lists), as code; the
+        exercise tests check that each gets full marks.
     """
 
     id: str
@@ -123,6 +185,8 @@ class Question:
     check_dtype: bool = True
     compare: CompareFn | None = field(default=None, repr=False)
     float_errors: bool = False
+    misconceptions: Sequence[Misconception] = field(default=(), repr=False)
+    alternatives: Sequence[Any] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         where = f"Question({self.id!r})"
@@ -159,6 +223,17 @@ class Question:
             value = getattr(self, name_)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
                 raise SpecError(f"{where}: expected {name_} >= 0, but received {value!r}")
+        misconceptions = tuple(self.misconceptions)
+        if not all(isinstance(item, Misconception) for item in misconceptions):
+            raise SpecError(f"{where}: expected misconceptions to be made with Misconception(...)")
+        ids = [item.id for item in misconceptions]
+        if len(set(ids)) != len(ids):
+            raise SpecError(f"{where}: misconception ids must be unique, but received {ids}")
+        for item in misconceptions:
+            if self.function is not None and not callable(item.answer):
+                raise SpecError(f"{where}: misconception {item.id!r} of a function question must be a function")
+        object.__setattr__(self, "misconceptions", misconceptions)
+        object.__setattr__(self, "alternatives", tuple(self.alternatives))
         if self.compare is not None and not callable(self.compare):
             raise SpecError(f"{where}: expected compare to be a function, but received {type(self.compare).__name__}")
 
@@ -178,6 +253,13 @@ class Question:
         tests = [Test(self, i, True, i + 1, c) for i, c in enumerate(self.public)]
         tests += [Test(self, len(self.public) + i, False, i + 1, c) for i, c in enumerate(self.hidden)]
         return tests
+
+    def share(self, passed: Sequence[bool]) -> Fraction:
+        """The share of the question's points earned by passing these of its tests (in order)."""
+        weights = [Fraction(str(test.weight)) for test in self.tests()]
+        if len(passed) != len(weights):
+            raise ValueError(f"Question({self.id!r}).share: expected {len(weights)} results, but received {len(passed)}")
+        return sum((w for w, ok in zip(weights, passed) if ok), Fraction(0)) / sum(weights, Fraction(0))
 
     def judge(self, expected: Any, received: Any) -> Message | None:
         """None when ``received`` is right, else a message saying what is wrong."""
@@ -209,6 +291,10 @@ class Test:
         if self.question.variable is not None:
             return Message.of("checker.label_value", name=self.question.name)
         return Message.of("checker.label_public" if self.public else "checker.label_hidden", number=self.number)
+
+    @property
+    def weight(self) -> float:
+        return 1 if self.case is None else self.case.weight
 
     def call_text(self) -> str:
         return self.question.name if self.case is None else self.case.call_text(self.question.name)

@@ -40,7 +40,9 @@ from fractions import Fraction
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from course.exercise import Exercise, Message, Question, Test, load_exercise
+from course.exercise import (
+    Behaviour, Exercise, Message, Misconception, Question, Test, load_exercise, raised, recognise,
+)
 from course.grader import codec
 from course.grader.sandbox import Limits, Outcome, Sandbox
 from course.i18n import LANGUAGES
@@ -128,12 +130,17 @@ class CaseResult:
 
 @dataclass(frozen=True)
 class QuestionResult:
-    """A question's points and tests. ``status``: passed, partial, failed, not_answered, missing, not_callable."""
+    """A question's points and tests. ``status``: passed, partial, failed, not_answered, missing, not_callable.
+
+    ``misconceptions`` are the known mistakes the answer behaves like (see
+    :mod:`course.exercise.misconceptions`), the likely cause of its failed tests.
+    """
 
     question: Question
     points: Fraction
     status: str
     cases: tuple[CaseResult, ...]
+    misconceptions: tuple[Misconception, ...] = ()
 
     @property
     def passed(self) -> int:
@@ -601,7 +608,7 @@ def _submission_reason(outcome: Outcome, limits: Limits) -> tuple[str, Message |
 def _error_message(frame: dict) -> Message:
     error = frame.get("error")
     if isinstance(error, list) and len(error) == 2 and all(isinstance(part, str) for part in error):
-        return Message.of("checker.raised", type=error[0][:100], message=error[1][:500])
+        return raised(error[0][:100], error[1][:500])
     return Message.of("grader.bad_result")
 
 
@@ -624,6 +631,18 @@ def _case_result(test: Test, frame: dict | None, expected: Any, missing: Message
         kind = frame.get("kind") if frame.get("kind") in ("type", "dtype", "key", "too_large", "too_deep") else "type"
         return CaseResult(test, False, Message.of(f"checker.unsupported_{kind}", detail=str(frame.get("detail", ""))[:100]))
     return CaseResult(test, False, Message.of("grader.bad_result"))
+
+
+def _behaviour(frame: dict | None) -> Behaviour | None:
+    """What the student's answer did on a test, for recognising a misconception (None: nothing to compare)."""
+    if frame is None:
+        return None
+    if frame.get("status") == "value" and "value" in frame:
+        return Behaviour(value=frame["value"])
+    error = frame.get("error")
+    if frame.get("status") == "error" and isinstance(error, list) and len(error) == 2 and isinstance(error[0], str):
+        return Behaviour(error=error[0][:100])
+    return None
 
 
 def _judged(question: Question, expected: Any, received: Any) -> tuple[bool, Message | None]:
@@ -683,7 +702,7 @@ def score(exercise: Exercise, expected: dict[tuple[str, int], Any], notebook: Pa
             cases = tuple(_case_result(test, case_frames.get((question.id, test.index)),
                                        expected[(question.id, test.index)], missing, limits) for test in tests)
         passed = sum(case.passed for case in cases)
-        points = Fraction(str(question.points)) * passed / len(cases)
+        points = Fraction(str(question.points)) * question.share([case.passed for case in cases])
         if passed == len(cases):
             q_status = "passed"
         elif whole_status in ("missing", "not_callable"):
@@ -693,7 +712,10 @@ def score(exercise: Exercise, expected: dict[tuple[str, int], Any], notebook: Pa
             q_status = "not_answered"
         else:
             q_status = "partial" if passed else "failed"
-        questions.append(QuestionResult(question, points, q_status, cases))
+        causes = () if passed == len(cases) or whole_status else recognise(
+            exercise, question, tests, [expected[(question.id, test.index)] for test in tests],
+            [_behaviour(case_frames.get((question.id, test.index))) for test in tests])
+        questions.append(QuestionResult(question, points, q_status, cases, causes))
     return SubmissionResult(student, file, notebook.language, status, reason, tuple(questions),
                             tuple(sorted(cell_errors, key=lambda e: e.cell)), len(notebook.code_cells))
 

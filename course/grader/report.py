@@ -184,6 +184,8 @@ def feedback_markdown(submission: SubmissionResult, result: GradeResult) -> str:
                 # A variable's expected value is the answer itself; it stays out of the feedback.
                 message = case.message.without_expected() if question.variable is not None else case.message
                 lines += _block(message.render(lang))
+        for cause in q.misconceptions:
+            lines += ["", f"**{cause.note().render(lang)}**"]
         if q.status != "passed" and question.hint:
             lines += ["", t("grader.fb_hint", lang, hint=question.hint[lang])]
         lines.append("")

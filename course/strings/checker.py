@@ -67,6 +67,18 @@ STRINGS = {
         "en": "your code raised {type}: {message}",
         "sv": "din kod gav felet {type}: {message}",
     },
+    "checker.raised_float": {
+        "en": "your code raised {type}: {message}\n"
+        "In this question an overflow, a division by zero or an invalid operation (such as inf - inf) "
+        "counts as an error, even in a value your code throws away afterwards: np.where computes both "
+        "of its branches for every entry before it chooses, so the branch it does not choose must be "
+        "safe too.",
+        "sv": "din kod gav felet {type}: {message}\n"
+        "I den här frågan räknas overflow, division med noll och ogiltiga operationer (som inf - inf) "
+        "som fel, även i ett värde som din kod sedan kastar bort: np.where räknar ut båda sina grenar "
+        "för varje element innan den väljer, så även grenen som inte väljs måste vara säker.",
+    },
+    "checker.likely_cause": {"en": "Likely cause: {cause}", "sv": "Trolig orsak: {cause}"},
     # Types and kinds of numbers, as they appear inside the messages above.
     "checker.type_none": {"en": "None", "sv": "None"},
     "checker.type_bool": {"en": "True or False (bool)", "sv": "True eller False (bool)"},

@@ -8,11 +8,17 @@ catches an exercise whose spec, reference solution or stubs do not fit the grade
 
 from __future__ import annotations
 
+import ast
+import json
+from fractions import Fraction
+
+import numpy as np
 import pytest
 from grader_helpers import write
 
 from course.exercise import EXERCISES_DIR, load_exercise, read_cells
 from course.grader.grade import grade
+from course.grader.report import feedback_markdown
 from course.grader.sandbox import Limits, Sandbox
 
 SOURCES = sorted(EXERCISES_DIR.glob("[0-9][0-9]_*.py"))
@@ -62,3 +68,55 @@ def test_every_question_has_a_check_cell_and_a_bilingual_hint(path):
     for question in exercise.questions:
         assert f'check("{question.id}")' in checks, question.id
         assert question.hint is not None and question.hint["en"] and question.hint["sv"], question.id
+
+
+def _answer_cell(question, answer) -> str:
+    """A notebook cell that defines ``answer`` under the question's name, as a student would write it.
+
+    A function is taken from the spec cell's source (a top-level ``def``) and renamed; a
+    value is written as a literal.
+    """
+    if question.variable is not None:
+        literal = f"np.array({answer.tolist()!r})" if isinstance(answer, np.ndarray) else repr(answer)
+        return f"{question.variable} = {literal}"
+    code = answer.__code__
+    cell_index = int(code.co_filename.rsplit("cell ", 1)[1])
+    text = next(c for c in read_cells(code.co_filename.rsplit(":cell", 1)[0]) if c.index == cell_index).source
+    node = next(n for n in ast.walk(ast.parse(text)) if isinstance(n, ast.FunctionDef) and n.lineno == code.co_firstlineno)
+    source = ast.get_source_segment(text, node)
+    return source.replace(f"def {node.name}(", f"def {question.name}(", 1)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
+def test_misconceptions_lose_points_and_alternatives_keep_them_in_the_grader(path, tmp_path, sandbox):
+    """Each listed wrong answer, handed in as a notebook, loses at least what it costs on its own
+    question and gets its message; each listed right alternative keeps full marks."""
+    exercise = load_exercise(path)
+    solution = _built(path, "solution")
+    handed_in = {}
+    for question in exercise.questions:
+        answers = [(f"{question.id}-{item.id}", item.answer, item) for item in question.misconceptions]
+        answers += [(f"{question.id}-alternative{n}", answer, None) for n, answer in enumerate(question.alternatives)]
+        for name, answer, item in answers:
+            nb = json.loads(json.dumps(solution))
+            nb["cells"].append({"cell_type": "code", "metadata": {}, "source": _answer_cell(question, answer),
+                                "outputs": [], "execution_count": None})
+            write(tmp_path / f"{name}.ipynb", nb)
+            handed_in[name] = (question, item)
+    if not handed_in:
+        pytest.skip(f"{path.stem} lists no misconceptions or alternatives")
+    result = grade(path, [tmp_path], sandbox=sandbox)
+    graded = {s.student: s for s in result.submissions}
+    assert set(graded) == set(handed_in)
+    for name, (question, item) in handed_in.items():
+        submission = graded[name]
+        own = next(q for q in submission.questions if q.question.id == question.id)
+        assert submission.status == "graded" and not submission.cell_errors, (name, submission.cell_errors)
+        if item is None:
+            assert own.points == Fraction(str(question.points)), (name, [c.message.render("en") for c in own.cases
+                                                                        if c.message])
+            continue
+        assert own.points <= Fraction(str(question.points)) * (1 - Fraction(str(item.costs))), name
+        assert item.id in [found.id for found in own.misconceptions], (name, [f.id for f in own.misconceptions])
+        feedback = feedback_markdown(submission, result)
+        assert item.message["en"] in feedback, name

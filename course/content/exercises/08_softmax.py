@@ -550,7 +550,7 @@ check("q5")
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _scores(rng):
@@ -583,6 +583,40 @@ def _choices(expected, received):
     return True, None
 
 
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def softmax_without_shift(Z):
+    exponentials = np.exp(Z)
+    return exponentials / exponentials.sum(axis=1, keepdims=True)
+
+
+def softmax_global_max(Z):
+    exponentials = np.exp(Z - Z.max())
+    return exponentials / exponentials.sum(axis=1, keepdims=True)
+
+
+def softmax_over_columns(Z):
+    exponentials = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return exponentials / exponentials.sum(axis=0, keepdims=True)
+
+
+def softmax_without_keepdims(Z):
+    exponentials = np.exp(Z - Z.max(axis=1))
+    return exponentials / exponentials.sum(axis=1)
+
+
+def softmax_rows_by_loop(Z):
+    P = np.empty(Z.shape)
+    for n in range(Z.shape[0]):
+        row = np.exp(Z[n] - max(Z[n]))
+        P[n] = row / sum(row)
+    return P
+
+
+def softmax_float32(Z):
+    shifted = (Z - Z.max(axis=1, keepdims=True)).astype(np.float32)
+    return np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
+
+
 QUESTIONS = [
     Question(
         "q1", function="softmax", points=3, float_errors=True,
@@ -597,16 +631,42 @@ QUESTIONS = [
         public=[
             case(np.array([[2.0, 1.0, 0.1]])),
             case(np.array([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]])),
+            case(np.array([[1000.0, 0.0]])),
         ],
         hidden=[
-            case(np.array([[1000.0, 1000.0]])),
-            case(np.array([[1000.0, 0.0]])),
-            case(np.array([[-1000.0, -1000.0, -1000.0]])),
-            case(np.array([[1000.0, -1000.0], [0.0, 0.0]])),
-            case(np.array([[0.0, 0.0, 0.0, 0.0], [1001.0, 1000.0, 999.0, 998.0]])),
+            case(np.array([[1000.0, 1000.0]])).weighted(2),
+            case(np.array([[-1000.0, -1000.0, -1000.0]])).weighted(2),
+            case(np.array([[1000.0, -1000.0], [0.0, 0.0]])).weighted(2),
+            case(np.array([[0.0, 0.0, 0.0, 0.0], [1001.0, 1000.0, 999.0, 998.0]])).weighted(2),
+            case(np.array([[1000.0, 999.0, 998.0], [0.0, -1.0, -2.0]])).weighted(2),
             case(np.array([[5.0]])),
             *random_cases(_scores, 5, seed=81),
         ],
+        misconceptions=[
+            Misconception("no_max_shift", softmax_without_shift, costs=0.5, message={
+                "en": "np.exp of a raw score overflows for scores like 1000 (inf / inf is nan), and for scores like "
+                      "-1000 every term rounds to 0 (0 / 0). Subtract the row's largest score before np.exp: the "
+                      "probabilities stay the same.",
+                "sv": "np.exp av en obehandlad poäng ger overflow för poäng som 1000 (inf / inf är nan), och för "
+                      "poäng som -1000 avrundas varje term till 0 (0 / 0). Dra bort radens största poäng före np.exp: "
+                      "sannolikheterna blir desamma."}),
+            Misconception("global_max", softmax_global_max, costs=0.25, message={
+                "en": "You subtract the largest score of the whole array, so a row whose scores all lie far below it "
+                      "still rounds to 0 / 0. Each row needs its own maximum: Z.max(axis=1, keepdims=True).",
+                "sv": "Du drar bort den största poängen i hela arrayen, så en rad vars poäng alla ligger långt under "
+                      "den avrundas ändå till 0 / 0. Varje rad behöver sitt eget maximum: Z.max(axis=1, keepdims=True)."}),
+            Misconception("over_columns", softmax_over_columns, costs=0.5, message={
+                "en": "Your probabilities add up to 1 down each column, not along each row. A row is one sample: "
+                      "take the maximum and the sum with axis=1.",
+                "sv": "Dina sannolikheter summerar till 1 i varje kolumn, inte längs varje rad. En rad är ett "
+                      "exempel: ta maximum och summa med axis=1."}),
+            Misconception("no_keepdims", softmax_without_keepdims, costs=0.5, message={
+                "en": "Without keepdims=True, the row maxima and row sums have the shape (N,), and numpy lines them "
+                      "up with the columns, not the rows: the result is wrong, or an error when N differs from K.",
+                "sv": "Utan keepdims=True får radernas maximum och summor formen (N,), och numpy matchar dem mot "
+                      "kolumnerna, inte raderna: resultatet blir fel, eller ett fel när N skiljer sig från K."}),
+        ],
+        alternatives=[softmax_rows_by_loop, softmax_float32],
     ),
     Question(
         "q2", function="cross_entropy", points=3, float_errors=True,

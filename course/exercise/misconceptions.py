@@ -1,0 +1,109 @@
+"""Recognising a known mistake from how an answer behaves on a question's tests.
+
+A question lists its common wrong answers as code (:class:`~course.exercise.spec.Misconception`).
+Each one is run on the same tests as the student's answer, here, outside the student's
+process. A student's answer *behaves like* a misconception when, on every test, both
+returned values the question's comparison finds equal or both raised the same kind of
+error; the misconception must be wrong somewhere, and the student too. Then the
+misconception's message names the likely cause.
+
+``check()`` compares on the public tests only, the grader on all of them, so the grader
+can recognise a mistake that only a hidden test reveals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from course.exercise.loader import float_guard
+from course.grader.codec import EncodeError, roundtrip
+from course.exercise.spec import Misconception, Question, Test
+
+if TYPE_CHECKING:
+    from course.exercise.loader import Exercise
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """What an answer did on one test: returned ``value``, or raised an error of type ``error``."""
+
+    value: Any = None
+    error: str | None = None
+
+
+def run_answer(question: Question, test: Test, answer: Any) -> Behaviour:
+    """Run a trusted answer (the reference's kind of code) on one test, as the grader would receive it."""
+    try:
+        if test.case is None:
+            return Behaviour(value=roundtrip(answer))
+        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+        numerics = float_guard(True) if question.float_errors else np.errstate(all="ignore")
+        with numerics, warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            result = answer(*args, **kwargs)
+        return Behaviour(value=roundtrip(result))
+    except EncodeError:
+        return Behaviour(error="EncodeError")
+    except Exception as error:  # the misconception's own failure is its behaviour
+        return Behaviour(error=type(error).__name__)
+
+
+def misconception_outcomes(exercise: Exercise, question: Question) -> dict[str, tuple[Behaviour, ...]]:
+    """Each misconception's outcome on every test of ``question``, computed once per loaded exercise."""
+    key = ("misconception_outcomes", question.id)
+    if key not in exercise.cache:
+        tests = question.tests()
+        exercise.cache[key] = {
+            item.id: tuple(run_answer(question, test, item.answer) for test in tests)
+            for item in question.misconceptions
+        }
+    return exercise.cache[key]
+
+
+def _wrong(question: Question, expected: Any, outcome: Behaviour) -> bool:
+    return outcome.error is not None or not _same(question, expected, outcome.value)
+
+
+def _same(question: Question, reference: Any, value: Any) -> bool:
+    try:
+        return question.judge(reference, value) is None
+    except Exception:  # a comparison that cannot decide does not recognise anything
+        return False
+
+
+def _alike(question: Question, theirs: Behaviour, received: Behaviour | None) -> bool:
+    if received is None:
+        return False
+    if theirs.error is not None or received.error is not None:
+        return theirs.error == received.error
+    return _same(question, theirs.value, received.value)
+
+
+def recognise(exercise: Exercise, question: Question, tests: Sequence[Test], expected: Sequence[Any],
+              received: Sequence[Behaviour | None]) -> tuple[Misconception, ...]:
+    """The misconceptions ``received`` behaves like on ``tests`` (a subset of the question's, in order).
+
+    ``expected[i]`` is the reference's value and ``received[i]`` the student's outcome on
+    ``tests[i]``, or None when the test gave no value or error to compare (a timeout).
+    """
+    if not question.misconceptions or not len(received) == len(tests) == len(expected):
+        return ()
+    if not any(r is None or _wrong(question, e, r) for e, r in zip(expected, received)):
+        return ()
+    known = misconception_outcomes(exercise, question)
+    found = []
+    for item in question.misconceptions:
+        theirs = [known[item.id][test.index] for test in tests]
+        if not any(_wrong(question, e, o) for e, o in zip(expected, theirs)):
+            continue  # right on these tests: nothing here to recognise it by
+        if all(_alike(question, o, r) for o, r in zip(theirs, received)):
+            found.append(item)
+    return tuple(found)
