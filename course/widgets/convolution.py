@@ -1,6 +1,7 @@
-"""Convolution widgets and plots for chapter 10 (convolutional layers).
+"""Convolution widgets for chapter 10 (convolutional layers).
 
-Two widgets, each recomputing with the pure functions below whenever a control moves:
+Two widgets, each recomputing with the pure functions of
+:mod:`course.widgets.convolution_maths` whenever a control moves:
 
 - :class:`ConvolutionStepper`: a small grid of numbers and a 3×3 kernel; a step slider
   (and Previous/Next buttons) moves the window one position at a time, the status line
@@ -16,403 +17,54 @@ The course's convolution is the one every deep-learning library computes: a
 
     Y[i, j] = Σ_u Σ_v K[u, v] · X_pad[i·s + u, j·s + v].
 
-The plotting helpers at the end draw the lesson's static figures (grids with numbers,
-learned filters, feature maps, pooling), so the lesson's code cells show only the idea.
+The lesson's static figures (grids with numbers, learned filters, feature maps, pooling)
+are drawn by :mod:`course.widgets.convolution_plots`. Lesson 10 imports all of it from
+here, so the maths and the plots are imported into this module as well.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from fractions import Fraction
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
 from course.i18n import t
-from course.numbers import MINUS, fmt
-from course.plots import COLORS, new_figure
+from course.numbers import fmt
+from course.plots import COLORS
 from course.widgets.base import FigureWidget
 from course.widgets.controls import int_slider, with_readout
-
-# The worked example of the lesson: a bright bar in a dark 6×6 image, and a kernel that
-# responds where bright lies above dark (a horizontal edge).
-EXAMPLE_IMAGE = np.array(
-    [
-        [0, 0, 0, 0, 0, 0],
-        [0, 0, 0, 0, 0, 0],
-        [0, 1, 2, 2, 1, 0],
-        [0, 1, 2, 2, 1, 0],
-        [0, 0, 0, 0, 0, 0],
-        [0, 0, 0, 0, 0, 0],
-    ],
-    dtype=float,
+from course.widgets.convolution_maths import (  # noqa: F401 (re-exported)
+    CUSTOM,
+    EXAMPLE_IMAGE,
+    EXAMPLE_KERNEL,
+    PRESETS,
+    as_image,
+    conv_param_count,
+    dense_param_count,
+    feature_map,
+    flip,
+    max_pool,
+    output_size,
+    pad,
+    parse_weight,
+    preset_kernel,
+    preset_texts,
+    product_terms,
+    sum_text,
+    window_origins,
 )
-EXAMPLE_KERNEL = np.array([[1, 2, 1], [0, 0, 0], [-1, -2, -1]], dtype=float)
-
-# Kernels for the explorer: each as (integer weights, common denominator), so the boxes can
-# show exact fractions such as 1/9 and the weights are exact.
-PRESETS: dict[str, tuple[tuple[tuple[int, ...], ...], int]] = {
-    "identity": (((0, 0, 0), (0, 1, 0), (0, 0, 0)), 1),
-    "box_blur": (((1, 1, 1), (1, 1, 1), (1, 1, 1)), 9),
-    "gaussian_blur": (((1, 2, 1), (2, 4, 2), (1, 2, 1)), 16),
-    "sharpen": (((0, -1, 0), (-1, 5, -1), (0, -1, 0)), 1),
-    "horizontal_edge": (((1, 2, 1), (0, 0, 0), (-1, -2, -1)), 1),
-    "outline": (((-1, -1, -1), (-1, 8, -1), (-1, -1, -1)), 1),
-}
-CUSTOM = "custom"
-
-
-# Pure functions
-
-
-def _as_image(image, owner: str) -> np.ndarray:
-    try:
-        array = np.asarray(image, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{owner}: expected an image, a 2-D array of numbers, but received {image!r:.60}") from None
-    if array.ndim != 2 or array.size == 0:
-        raise ValueError(f"{owner}: expected an image of shape (H, W), but received shape {array.shape}")
-    return array
-
-
-def _check_int(value, name: str, owner: str, minimum: int) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{owner}: expected {name} to be an integer >= {minimum}, but received {value!r}")
-    return int(value)
-
-
-def output_size(size: int, kernel_size: int, stride: int = 1, padding: int = 0) -> int:
-    """Rows (or columns) of the feature map: ``⌊(size + 2·padding − kernel_size) / stride⌋ + 1``.
-
-    Raises ValueError when the kernel does not fit in the padded image.
-    """
-    size = _check_int(size, "size", "output_size", 1)
-    kernel_size = _check_int(kernel_size, "kernel_size", "output_size", 1)
-    stride = _check_int(stride, "stride", "output_size", 1)
-    padding = _check_int(padding, "padding", "output_size", 0)
-    if kernel_size > size + 2 * padding:
-        raise ValueError(
-            f"output_size: expected kernel_size <= size + 2*padding = {size + 2 * padding}, "
-            f"but received kernel_size {kernel_size}"
-        )
-    return (size + 2 * padding - kernel_size) // stride + 1
-
-
-def pad(image, padding: int) -> np.ndarray:
-    """``image`` of shape ``(H, W)`` with ``padding`` rows and columns of zeros on every side."""
-    image = _as_image(image, "pad")
-    padding = _check_int(padding, "padding", "pad", 0)
-    return np.pad(image, padding)
-
-
-def window_origins(shape: tuple[int, int], kernel_size: int = 3, stride: int = 1, padding: int = 0) -> np.ndarray:
-    """Top-left corners of every window in the padded image, in the order the kernel visits them.
-
-    Row by row: one step of ``stride`` to the right, and at the end of a row back to the left
-    edge and ``stride`` rows down. Returns shape ``(H_out · W_out, 2)``, each row ``(row, column)``.
-    """
-    rows = output_size(shape[0], kernel_size, stride, padding)
-    cols = output_size(shape[1], kernel_size, stride, padding)
-    i, j = np.meshgrid(np.arange(rows) * stride, np.arange(cols) * stride, indexing="ij")
-    return np.column_stack([i.ravel(), j.ravel()])
-
-
-def feature_map(image, kernel, stride: int = 1, padding: int = 0) -> np.ndarray:
-    """The course's convolution (a cross-correlation, the kernel not flipped).
-
-    ``Y[i, j] = Σ_u Σ_v kernel[u, v] · X_pad[i·stride + u, j·stride + v]`` for an ``image`` of
-    shape ``(H, W)`` and a ``kernel`` of shape ``(k_H, k_W)``; returns shape ``(H_out, W_out)``.
-    """
-    image = _as_image(image, "feature_map")
-    kernel = _as_image(kernel, "feature_map")
-    stride = _check_int(stride, "stride", "feature_map", 1)
-    padded = pad(image, padding)
-    kH, kW = kernel.shape
-    if kH > padded.shape[0] or kW > padded.shape[1]:
-        raise ValueError(
-            f"feature_map: expected a kernel no larger than the padded image {padded.shape}, "
-            f"but received a kernel of shape {kernel.shape}"
-        )
-    windows = np.lib.stride_tricks.sliding_window_view(padded, (kH, kW))[::stride, ::stride]
-    return np.einsum("ijuv,uv->ij", windows, kernel)
-
-
-def flip(kernel) -> np.ndarray:
-    """The kernel turned half a turn (upside down and left to right): ``K[::-1, ::-1]``.
-
-    The mathematicians' convolution is the course's convolution with the flipped kernel.
-    """
-    return _as_image(kernel, "flip")[::-1, ::-1].copy()
-
-
-def max_pool(image, size: int = 2) -> np.ndarray:
-    """The largest value of every ``size × size`` block (stride ``size``, leftover edge dropped)."""
-    image = _as_image(image, "max_pool")
-    size = _check_int(size, "size", "max_pool", 1)
-    rows, cols = image.shape[0] // size, image.shape[1] // size
-    if rows == 0 or cols == 0:
-        raise ValueError(f"max_pool: expected an image at least {size}×{size}, but received shape {image.shape}")
-    blocks = image[: rows * size, : cols * size].reshape(rows, size, cols, size)
-    return blocks.max(axis=(1, 3))
-
-
-def conv_param_count(in_channels: int, out_channels: int, kernel_size: int = 3) -> int:
-    """Weights and biases of a convolutional layer: ``C_out · (C_in · k · k + 1)``."""
-    return out_channels * (in_channels * kernel_size * kernel_size + 1)
-
-
-def dense_param_count(n_in: int, n_out: int) -> int:
-    """Weights and biases of a fully connected layer: ``n_out · (n_in + 1)``."""
-    return n_out * (n_in + 1)
-
-
-def preset_kernel(name: str) -> np.ndarray:
-    """The 3×3 preset kernel ``name`` (a key of :data:`PRESETS`) as floats."""
-    if name not in PRESETS:
-        raise ValueError(f"preset_kernel: expected one of {', '.join(PRESETS)}, but received {name!r}")
-    weights, denominator = PRESETS[name]
-    return np.array(weights, dtype=float) / denominator
-
-
-def preset_texts(name: str) -> list[str]:
-    """The nine weights of a preset as people type them, row by row: ``"1/9"``, ``"−1"``, ``"5"``."""
-    weights, denominator = PRESETS[name]
-    texts = []
-    for row in weights:
-        for weight in row:
-            if weight == 0:
-                texts.append("0")
-            elif denominator == 1:
-                texts.append(fmt(weight))
-            else:
-                fraction = Fraction(weight, denominator)
-                sign = MINUS if fraction < 0 else ""
-                texts.append(f"{sign}{abs(fraction.numerator)}/{fraction.denominator}")
-    return texts
-
-
-_NUMBER_RE = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-
-
-def parse_weight(text: str) -> float | None:
-    """A kernel weight typed by a person, or None if it is not a number.
-
-    Accepts a decimal point or a decimal comma (``0.5``, ``0,5``), the minus sign − as well
-    as ``-``, and a fraction ``a/b`` (``1/9``, ``−2/16``).
-    """
-    if not isinstance(text, str):
-        return None
-    cleaned = text.strip().replace(MINUS, "-").replace("\u2013", "-").replace(" ", "").replace("\u00a0", "")
-    parts = cleaned.split("/")
-    if len(parts) > 2 or not all(_NUMBER_RE.match(part) for part in parts):
-        return None
-    numbers = [float(part.replace(",", ".")) for part in parts]
-    if len(numbers) == 2:
-        if numbers[1] == 0:
-            return None
-        return numbers[0] / numbers[1]
-    return numbers[0]
-
-
-def product_terms(image, kernel, origin: tuple[int, int], padding: int = 0) -> tuple[np.ndarray, np.ndarray, float]:
-    """The window at ``origin`` (top-left corner in the padded image), its products with the kernel, and their sum.
-
-    Returns ``(window, products, total)``: two arrays of the kernel's shape and one number.
-    """
-    padded = pad(image, padding)
-    kernel = _as_image(kernel, "product_terms")
-    i, j = origin
-    kH, kW = kernel.shape
-    window = padded[i : i + kH, j : j + kW]
-    if window.shape != kernel.shape:
-        raise ValueError(
-            f"product_terms: expected a window of shape {kernel.shape} at {origin}, but the padded image "
-            f"{padded.shape} only has room for {window.shape}"
-        )
-    products = window * kernel
-    return window, products, float(products.sum())
-
-
-def sum_text(kernel, window) -> str:
-    """``"1·0 + 2·0 + … + (−1)·2 = −4"``: the products written out in the notebook's language."""
-    kernel = np.asarray(kernel, dtype=float).ravel()
-    window = np.asarray(window, dtype=float).ravel()
-
-    def number(value: float) -> str:
-        text = fmt(float(value))
-        return f"({text})" if value < 0 else text
-
-    terms = " + ".join(f"{number(k)}·{number(x)}" for k, x in zip(kernel, window))
-    return f"{terms} = {fmt(float(np.dot(kernel, window)))}"
-
-
-# Drawing helpers
-
-
-def draw_grid(ax, values, *, cmap="Greys", vmin=None, vmax=None, numbers: bool = True, decimals: int | None = None,
-              fontsize: int = 12, mask=None, indices: bool = True):
-    """Draw a 2-D array as coloured cells with its numbers written in them; returns the image.
-
-    ``mask`` (boolean, same shape) hides cells (drawn empty, no number), for a feature map
-    that is still being filled. ``indices`` labels the rows and columns 0, 1, 2, …
-    """
-    values = np.asarray(values, dtype=float)
-    shown = np.where(mask, np.nan, values) if mask is not None else values
-    finite = values[np.isfinite(values)] if mask is None else values[~np.asarray(mask) & np.isfinite(values)]
-    if vmin is None:
-        vmin = float(finite.min()) if finite.size else 0.0
-    if vmax is None:
-        vmax = float(finite.max()) if finite.size else 1.0
-    if vmax <= vmin:
-        vmax = vmin + 1.0
-    image = ax.imshow(shown, cmap=cmap, vmin=vmin, vmax=vmax)
-    rows, cols = values.shape
-    ax.grid(False)
-    # Cell borders as two line collections: far cheaper to lay out than minor ticks.
-    ax.hlines(np.arange(-0.5, rows), -0.5, cols - 0.5, color="#999999", linewidth=0.6)
-    ax.vlines(np.arange(-0.5, cols), -0.5, rows - 0.5, color="#999999", linewidth=0.6)
-    if indices:
-        ax.set_xticks(np.arange(cols))
-        ax.set_yticks(np.arange(rows))
-        ax.tick_params(length=0, labelsize=9)
-    else:
-        ax.set_xticks([])
-        ax.set_yticks([])
-    if numbers:
-        cmap_object = plt.get_cmap(cmap)
-        for (r, c), value in np.ndenumerate(values):
-            if mask is not None and mask[r, c]:
-                continue
-            shade = cmap_object((value - vmin) / (vmax - vmin)) if np.isfinite(value) else (1, 1, 1, 1)
-            dark = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] < 0.5
-            ax.text(c, r, fmt(float(value), decimals=decimals), ha="center", va="center", fontsize=fontsize,
-                    color="white" if dark else "black")
-    return image
-
-
-def _symmetric_limit(values) -> float:
-    values = np.asarray(values, dtype=float)
-    limit = float(np.max(np.abs(values))) if values.size else 1.0
-    return limit if limit > 0 else 1.0
-
-
-def plot_example(image=EXAMPLE_IMAGE, kernel=EXAMPLE_KERNEL, result=None, *, titles=None):
-    """The hand-worked example side by side: image, kernel and (if given) the feature map."""
-    panels = [image, kernel] + ([result] if result is not None else [])
-    titles = titles or [t("convolution.image"), t("convolution.kernel"), t("convolution.feature_map")]
-    fig, axes = plt.subplots(1, len(panels), figsize=(3.6 * len(panels), 3.6),
-                             gridspec_kw={"width_ratios": [np.asarray(p).shape[1] for p in panels]})
-    for ax, panel, title, cmap in zip(axes, panels, titles, ("Greys", "RdBu", "RdBu")):
-        limit = _symmetric_limit(panel)
-        if cmap == "Greys":
-            draw_grid(ax, panel, cmap=cmap, vmin=0, vmax=max(limit, 1.0))
-        else:
-            draw_grid(ax, panel, cmap=cmap, vmin=-limit, vmax=limit)
-        ax.set_title(title)
-    fig.tight_layout()
-    return fig
-
-
-def plot_digits(images, *, vmax: float = 16):
-    """Grey-scale digits side by side, without ticks; ``images`` a sequence of ``(H, W)`` arrays."""
-    images = [_as_image(image, "plot_digits") for image in images]
-    fig, axes = plt.subplots(1, len(images), figsize=(2.5 * len(images), 2.6), squeeze=False)
-    for ax, image in zip(axes[0], images):
-        ax.imshow(image, cmap="gray_r", vmin=0, vmax=vmax)
-        ax.set_xticks([])
-        ax.set_yticks([])
-    return fig
-
-
-def plot_pooling(feature, size: int = 2):
-    """A feature map with its ``size × size`` blocks outlined, and the max-pooled result."""
-    feature = np.asarray(feature, dtype=float)
-    pooled = max_pool(feature, size)
-    limit = _symmetric_limit(feature)
-    fig, (ax_in, ax_out) = plt.subplots(1, 2, figsize=(8.5, 4.0), gridspec_kw={"width_ratios": [feature.shape[1], pooled.shape[1] + 0.6]})
-    draw_grid(ax_in, feature, cmap="RdBu", vmin=-limit, vmax=limit, fontsize=10)
-    for r in range(pooled.shape[0]):
-        for c in range(pooled.shape[1]):
-            block = feature[r * size : (r + 1) * size, c * size : (c + 1) * size]
-            u, v = np.unravel_index(np.argmax(block), block.shape)
-            ax_in.add_patch(Rectangle((c * size - 0.5, r * size - 0.5), size, size, fill=False,
-                                      edgecolor="black", linewidth=2.5))
-            ax_in.add_patch(Rectangle((c * size + v - 0.45, r * size + u - 0.45), 0.9, 0.9, fill=False,
-                                      edgecolor=COLORS[1], linewidth=1.5))
-    draw_grid(ax_out, pooled, cmap="RdBu", vmin=-limit, vmax=limit, fontsize=11)
-    rows, cols = feature.shape
-    ax_in.set_title(t("convolution.pool_in", rows=rows, cols=cols))
-    ax_out.set_title(t("convolution.pool_out", rows=pooled.shape[0], cols=pooled.shape[1]))
-    fig.tight_layout()
-    return fig
-
-
-def plot_filters(weights, *, title: str | None = None, numbers: bool = True):
-    """The 3×3 kernels of a Conv2D layer with one input channel, ``weights`` of shape ``(C_out, 1, k, k)``."""
-    weights = np.asarray(weights, dtype=float)
-    if weights.ndim != 4 or weights.shape[1] != 1:
-        raise ValueError(
-            f"plot_filters: expected weights of shape (C_out, 1, k, k), but received shape {weights.shape}"
-        )
-    count = weights.shape[0]
-    fig, axes = plt.subplots(1, count, figsize=(1.7 * count, 2.2), squeeze=False)
-    for k, ax in enumerate(axes[0]):
-        kernel = weights[k, 0]
-        limit = _symmetric_limit(kernel)
-        draw_grid(ax, kernel, cmap="RdBu", vmin=-limit, vmax=limit, numbers=numbers, decimals=1, fontsize=8,
-                  indices=False)
-        ax.set_title(t("convolution.filter_number", k=k + 1), fontsize=10)
-    if title:
-        fig.suptitle(title)
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.8 if title else 0.86, wspace=0.12)
-    return fig
-
-
-def plot_feature_maps(image, maps, *, title: str | None = None):
-    """One input image (8×8) and the feature maps one layer makes of it, ``maps`` of shape ``(C, H, W)``."""
-    image = _as_image(image, "plot_feature_maps")
-    maps = np.asarray(maps, dtype=float)
-    count = maps.shape[0]
-    fig, axes = plt.subplots(1, count + 1, figsize=(1.7 * (count + 1), 2.3))
-    axes[0].imshow(image, cmap="gray_r")
-    axes[0].set_title(t("convolution.image"), fontsize=10)
-    top = float(maps.max()) if maps.size and maps.max() > 0 else 1.0
-    for k, ax in enumerate(axes[1:]):
-        ax.imshow(maps[k], cmap="magma", vmin=0, vmax=top)
-        ax.set_title(t("convolution.map_number", k=k + 1), fontsize=10)
-    for ax in axes:
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
-    if title:
-        fig.suptitle(title)
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.78 if title else 0.86, wspace=0.12)
-    return fig
-
-
-def plot_filtered_digits(image, kernels: dict[str, np.ndarray], padding: int = 1):
-    """A digit and what each named kernel makes of it (the lesson's gallery of filters)."""
-    image = _as_image(image, "plot_filtered_digits")
-    fig, axes = plt.subplots(1, len(kernels) + 1, figsize=(2.3 * (len(kernels) + 1), 2.8))
-    axes[0].imshow(image, cmap="gray_r")
-    axes[0].set_title(t("convolution.image"), fontsize=10)
-    for ax, (name, kernel) in zip(axes[1:], kernels.items()):
-        result = feature_map(image, kernel, padding=padding)
-        limit = _symmetric_limit(result)
-        ax.imshow(result, cmap="RdBu", vmin=-limit, vmax=limit)
-        ax.set_title(name, fontsize=10)
-    for ax in axes:
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.88, wspace=0.12)
-    return fig
-
-
-# Widgets
+from course.widgets.convolution_plots import (  # noqa: F401 (re-exported)
+    draw_grid,
+    plot_digits,
+    plot_example,
+    plot_feature_maps,
+    plot_filtered_digits,
+    plot_filters,
+    plot_pooling,
+    symmetric_limit,
+)
 
 
 class ConvolutionStepper(FigureWidget):
@@ -435,8 +87,8 @@ class ConvolutionStepper(FigureWidget):
 
     def __init__(self, image=EXAMPLE_IMAGE, kernel=EXAMPLE_KERNEL) -> None:
         super().__init__(ncols=2, figsize=(10.5, 4.6))
-        self.image = _as_image(image, "ConvolutionStepper")
-        self.kernel = _as_image(kernel, "ConvolutionStepper")
+        self.image = as_image(image, "ConvolutionStepper")
+        self.kernel = as_image(kernel, "ConvolutionStepper")
         if self.kernel.shape[0] != self.kernel.shape[1]:
             raise ValueError(f"ConvolutionStepper: expected a square kernel, but received shape {self.kernel.shape}")
         self.step = int_slider(t("convolution.position"), min=0, max=1, value=0)
@@ -508,7 +160,7 @@ class ConvolutionStepper(FigureWidget):
         filled = np.zeros(self.result.shape, dtype=bool).ravel()
         filled[: position + 1] = True
         mask = ~filled.reshape(self.result.shape)
-        limit = _symmetric_limit(self.result)
+        limit = symmetric_limit(self.result)
         self.map_image = draw_grid(ax_out, self.result, cmap="RdBu", vmin=-limit, vmax=limit, mask=mask, fontsize=13)
         self.cell_patch = Rectangle((out_c - 0.5, out_r - 0.5), 1, 1, fill=False, edgecolor=COLORS[1], linewidth=3)
         ax_out.add_patch(self.cell_patch)
@@ -632,7 +284,7 @@ class KernelExplorer(FigureWidget):
         ax_in, ax_kernel, ax_out = self.axes
         self.input_image.set_data(image)
         ax_kernel.clear()
-        limit = _symmetric_limit(self.kernel)
+        limit = symmetric_limit(self.kernel)
         self.kernel_image = draw_grid(ax_kernel, self.kernel, cmap="RdBu", vmin=-limit, vmax=limit, fontsize=12,
                                       indices=False)
         ax_kernel.set_title(t("convolution.kernel"))
@@ -640,7 +292,7 @@ class KernelExplorer(FigureWidget):
         self.map_image.set_extent((-0.5, result.shape[1] - 0.5, result.shape[0] - 0.5, -0.5))
         ax_out.set_xlim(-0.5, result.shape[1] - 0.5)
         ax_out.set_ylim(result.shape[0] - 0.5, -0.5)
-        map_limit = _symmetric_limit(result)
+        map_limit = symmetric_limit(result)
         self.map_image.set_clim(-map_limit, map_limit)
         ax_out.set_title(t("convolution.map_title", rows=result.shape[0], cols=result.shape[1]))
 
