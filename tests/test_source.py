@@ -199,14 +199,6 @@ def test_names_keys_options_and_pragmas_are_code_not_prose(code):
     parse(f"# %%\n{code}\n", kind="lesson")
 
 
-def test_no_source_is_left_pending_for_a_chapter_that_does_not_exist():
-    from course.chapters import CHAPTERS
-    from course.source import PROSE_RULE_PENDING
-
-    stems = {chapter.stem for chapter in CHAPTERS}
-    assert {entry.split("/")[1] for entry in PROSE_RULE_PENDING} <= stems
-
-
 def test_unknown_tag_lists_the_known_tags():
     known = ", ".join(sorted(T.KNOWN_TAGS))
     with pytest.raises(SourceError, match=where(4, "x = 1") + r": unknown tag 'solution'; known tags are " + re.escape(known)):
