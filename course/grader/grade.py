@@ -32,6 +32,7 @@ import json
 import os
 import re
 import stat
+import time
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -83,11 +84,17 @@ class Found:
 
 @dataclass(frozen=True)
 class NotebookCell:
-    """A cell of a submission: ``index`` is its 0-based place in the notebook."""
+    """A cell of a submission: ``index`` is its 0-based place in the notebook.
+
+    ``defines`` are the names of questions the cell's text defines (``def NAME`` or
+    ``NAME =`` at the start of a line), so that feedback can tell a question that is
+    missing because its cell raised (see :func:`defined_names`).
+    """
 
     index: int
     kind: str
     source: str
+    defines: tuple[str, ...] = ()
 
     @property
     def first_line(self) -> str:
@@ -149,12 +156,16 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class CellError:
-    """A code cell that raised: ``cell`` is its 1-based place in the notebook."""
+    """A code cell that raised: ``cell`` is its 1-based place in the notebook.
+
+    ``defines``: the questions' names the cell would have defined, had it run.
+    """
 
     cell: int
     first_line: str
     type: str
     message: Message
+    defines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +201,7 @@ class GradeResult:
     skipped: tuple[Skipped, ...] = ()
     warnings: tuple[Message, ...] = ()
     isolation: str = "bwrap"
+    seconds: float | None = None  # how long grade() took (wall clock), for the class report
 
     @property
     def max_points(self) -> Fraction:
@@ -670,7 +682,7 @@ def score(exercise: Exercise, expected: dict[tuple[str, int], Any], notebook: Pa
                 kind, text = error[0][:100], error[1][:500]
                 message = Message.of("grader.cell_timeout", seconds=f"{limits.step:g}") if kind == "Timeout" \
                     else Message.literal(text)
-                cell_errors.append(CellError(index + 1, cells[index].first_line, kind, message))
+                cell_errors.append(CellError(index + 1, cells[index].first_line, kind, message, cells[index].defines))
         elif frame.get("q") in known:
             qid = frame["q"]
             case = frame.get("case")
@@ -741,10 +753,28 @@ class _Seen:
     claimed_id: str | None
 
 
-def _slim(notebook: ParsedNotebook) -> ParsedNotebook:
-    """``notebook`` with only what scoring needs (each code cell's first line), to keep memory small."""
-    cells = tuple(NotebookCell(cell.index, cell.kind, cell.first_line) for cell in notebook.cells if cell.kind == "code")
-    return ParsedNotebook(cells, notebook.language, notebook.student_id)
+def defined_names(names: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds ``def NAME`` and ``NAME =`` (``NAME: type =``) at the start of a line.
+
+    Line-anchored, with possessive repeats that never backtrack, so its work is linear in the cell's length; it
+    reads text, so it also works on a cell with a syntax error.
+    """
+    alternatives = "|".join(sorted((re.escape(name) for name in set(names)), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^[ \t]*+(?:(?:async[ \t]+)?def[ \t]+({alternatives})\b|({alternatives})[ \t]*+(?::[^=\n]*+)?=(?!=))",
+                      re.MULTILINE)
+
+
+def _slim(notebook: ParsedNotebook, names: re.Pattern[str] | None = None) -> ParsedNotebook:
+    """``notebook`` with only what scoring needs (each code cell's first line and the question
+    names it defines), to keep memory small."""
+    cells = []
+    for cell in notebook.cells:
+        if cell.kind != "code":
+            continue
+        defines = () if names is None else tuple(dict.fromkeys(
+            match.group(1) or match.group(2) for match in names.finditer(cell.source)))
+        cells.append(NotebookCell(cell.index, cell.kind, cell.first_line, defines))
+    return ParsedNotebook(tuple(cells), notebook.language, notebook.student_id)
 
 
 def _failed(exercise: Exercise, file: str, language: str, error: BaseException, status: str) -> SubmissionResult:
@@ -804,8 +834,10 @@ def grade(
     """
     if sandbox is not None:
         limits, isolation = sandbox.limits, sandbox.isolation
+    started = time.monotonic()
     limits = limits or Limits()
     loaded = exercise if isinstance(exercise, Exercise) else load_exercise(exercise)
+    names = defined_names(q.name for q in loaded.questions)
     expected = expected_values(loaded)
     questions = questions_payload(loaded)
     paths = [Path(p) for p in paths]
@@ -848,7 +880,7 @@ def grade(
                     raise NotebookError(Message.of("grader.too_large", limit=MAX_NOTEBOOK_BYTES // (1024 * 1024))
                                         if error.kind == "too_large" else Message.of("grader.internal",
                                                                                      error=str(error)[:200])) from None
-                running[position] = _slim(parsed)
+                running[position] = _slim(parsed, names)
             except NotebookError as error:
                 results[position] = _invalid(loaded, "", item.file, language, error.reason)
             except Exception as error:  # whatever a file does, it is that file's problem only
@@ -902,7 +934,8 @@ def grade(
     submissions = tuple(sorted((replace(results[position], student=student) for position, student in enumerate(ids)),
                                key=lambda r: (r.student.casefold(), r.student, r.file)))
     skipped.sort(key=lambda s: s.file)
-    return GradeResult(loaded, limits, submissions, tuple(skipped), tuple(warnings), isolation)
+    return GradeResult(loaded, limits, submissions, tuple(skipped), tuple(warnings), isolation,
+                       seconds=time.monotonic() - started)
 
 
 def _cores() -> int:
