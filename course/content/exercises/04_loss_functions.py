@@ -223,7 +223,7 @@ check("q2")
 # sample**, an array of shape `(N,)`, not their mean. It must give finite numbers (no `nan`, no
 # `inf`) also when some $p_i$ are exactly 0 or 1, and it must use the `eps` it receives. The
 # second public test is the lesson's example with $p = (1, 0)$ and $y = (1, 1)$: try the plain
-# formula first and see what the check says.
+# formula first and see what the check says. The third public test passes its own `eps=0.01`.
 
 # %% [markdown] tags=["sv"]
 # ## Fråga 3: binär korsentropi som aldrig går sönder (3 poäng)
@@ -247,7 +247,8 @@ check("q2")
 # exempel**, en array med formen `(N,)`, inte deras medelvärde. Den ska ge ändliga tal (inga
 # `nan`, inga `inf`) även när några $p_i$ är exakt 0 eller 1, och den ska använda det `eps` som den
 # får. Det andra publika testet är lektionens exempel med $p = (1, 0)$ och $y = (1, 1)$: prova
-# den vanliga formeln först och se vad kontrollen säger.
+# den vanliga formeln först och se vad kontrollen säger. Det tredje publika testet anger ett eget
+# värde, `eps=0.01`.
 
 # %% tags=["en"]
 def binary_cross_entropy(p, y, eps=1e-12):
@@ -428,7 +429,7 @@ check("q4")
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _pair(rng):
@@ -440,15 +441,147 @@ def _pair(rng):
     return y + rng.normal(scale=0.7, size=shape), y
 
 
+def _pair_2d(rng):
+    shape = (int(rng.integers(2, 6)), int(rng.integers(2, 5)))
+    y = rng.normal(size=shape)
+    return y + rng.normal(scale=0.7, size=shape), y
+
+
 def _probabilities(rng):
     n = int(rng.integers(2, 9))
     return rng.uniform(0.01, 0.99, size=n), rng.integers(0, 2, size=n).astype(float)
+
+
+def _probabilities_with_eps(rng):
+    # A large eps, with one probability exactly 0 or 1 and one inside (0, eps): clipping changes both.
+    eps = float(rng.choice([0.02, 0.05, 0.1]))
+    p, y = _probabilities(rng)
+    p[0], p[1] = float(rng.integers(0, 2)), eps * float(rng.uniform(0.1, 0.9))
+    return case(p, y, eps=eps).weighted(2)
 
 
 def _batch(rng):
     n_samples, n_features = int(rng.integers(2, 9)), int(rng.integers(1, 5))
     X = rng.normal(size=(n_samples, n_features))
     return X, rng.normal(size=n_features), float(rng.normal()), rng.integers(0, 2, size=n_samples).astype(float)
+
+
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def mse_divided_by_rows(y_hat, y):
+    return float(np.sum((y - y_hat) ** 2) / len(y))
+
+
+def mse_summed(y_hat, y):
+    return float(np.sum((y - y_hat) ** 2))
+
+
+def mse_absolute(y_hat, y):
+    return float(np.mean(np.abs(y - y_hat)))
+
+
+def mse_root(y_hat, y):
+    return float(np.sqrt(np.mean((y - y_hat) ** 2)))
+
+
+def mse_not_squared(y_hat, y):
+    return float(np.mean(y - y_hat))
+
+
+def mse_by_loop(y_hat, y):
+    total = 0.0
+    for prediction, truth in zip(np.ravel(y_hat), np.ravel(y)):
+        total += (truth - prediction) ** 2
+    return total / np.size(y)
+
+
+def mse_float32(y_hat, y):
+    return np.square(np.float32(y_hat) - np.float32(y)).mean()
+
+
+def mse_gradient_wrong_sign(y_hat, y):
+    return 2.0 * (y - y_hat) / y_hat.size
+
+
+def mse_gradient_without_2(y_hat, y):
+    return (y_hat - y) / y_hat.size
+
+
+def mse_gradient_by_rows(y_hat, y):
+    return 2.0 * (y_hat - y) / len(y_hat)
+
+
+def mse_gradient_not_divided(y_hat, y):
+    return 2.0 * (y_hat - y)
+
+
+def mse_gradient_by_loop(y_hat, y):
+    gradient = np.zeros(np.shape(y_hat))
+    for index in np.ndindex(gradient.shape):
+        gradient[index] = 2 * (y_hat[index] - y[index]) / gradient.size
+    return gradient
+
+
+def bce_naive(p, y, eps=1e-12):
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def bce_fixed_eps(p, y, eps=1e-12):
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def bce_log_of_p_plus_eps(p, y, eps=1e-12):
+    return -(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
+
+
+def bce_mean(p, y, eps=1e-12):
+    p = np.clip(p, eps, 1 - eps)
+    return float(np.mean(-(y * np.log(p) + (1 - y) * np.log(1 - p))))
+
+
+def bce_without_minus(p, y, eps=1e-12):
+    p = np.clip(p, eps, 1 - eps)
+    return y * np.log(p) + (1 - y) * np.log(1 - p)
+
+
+def bce_with_maximum_and_minimum(p, y, eps=1e-12):
+    p = np.minimum(np.maximum(p, eps), 1 - eps)
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def bce_by_cases(p, y, eps=1e-12):
+    losses = np.zeros(len(p))
+    for i in range(len(p)):
+        probability = min(max(float(p[i]), eps), 1 - eps)
+        losses[i] = -np.log(probability) if y[i] == 1 else -np.log(1 - probability)
+    return losses
+
+
+def neuron_cost_without_bias(X, w, b, y):
+    y_hat = 1 / (1 + np.exp(-(X @ w)))
+    return float(np.mean(binary_cross_entropy(y_hat, y)))
+
+
+def neuron_cost_summed(X, w, b, y):
+    y_hat = 1 / (1 + np.exp(-(X @ w + b)))
+    return float(np.sum(binary_cross_entropy(y_hat, y)))
+
+
+def neuron_cost_squared_error(X, w, b, y):
+    y_hat = 1 / (1 + np.exp(-(X @ w + b)))
+    return float(np.mean((y_hat - y) ** 2))
+
+
+def neuron_cost_without_sigmoid(X, w, b, y):
+    return float(np.mean(binary_cross_entropy(X @ w + b, y)))
+
+
+def neuron_cost_by_loop(X, w, b, y):
+    total = 0.0
+    for x_i, y_i in zip(X, y):
+        z = float(np.dot(w, x_i)) + b
+        total += binary_cross_entropy(np.array([1 / (1 + np.exp(-z))]), np.array([y_i]))[0]
+    return total / len(y)
 
 
 QUESTIONS = [
@@ -468,26 +601,79 @@ QUESTIONS = [
             case(np.array([4.0]), np.array([1.0])),
             case(np.array([1.5, -2.0, 0.0]), np.array([1.5, -2.0, 0.0])),
             case(np.array([[2.0], [0.0], [-1.0]]), np.array([[1.0], [0.0], [1.0]])),
-            case(np.array([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]), np.zeros((2, 3))),
+            case(np.array([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]), np.zeros((2, 3))).weighted(2),
             *random_cases(_pair, 5, seed=41),
+            *random_cases(_pair_2d, 2, seed=45),
         ],
+        misconceptions=[
+            Misconception("divided_by_rows", mse_divided_by_rows, costs=0.25, message={
+                "en": "You divide by len(y), the number of rows, so a 2-D array with k columns gets a cost k times "
+                      "too large. Divide by the number of elements instead, which is what a mean over all elements does.",
+                "sv": "Du delar med len(y), antalet rader, så en 2-D-array med k kolumner får en kostnad som är k "
+                      "gånger för stor. Dela i stället med antalet element, vilket ett medelvärde över alla element gör."}),
+            Misconception("summed", mse_summed, costs=0.5, message={
+                "en": "You add up the squared errors but never divide, so the cost grows with the number of samples. "
+                      "The MSE is the mean of the squared errors.",
+                "sv": "Du summerar kvadratfelen men delar aldrig, så kostnaden växer med antalet exempel. MSE är "
+                      "medelvärdet av kvadratfelen."}),
+            Misconception("absolute_error", mse_absolute, costs=0.5, message={
+                "en": "You take the mean of the absolute errors |y - y_hat| (the MAE). The MSE squares each "
+                      "difference instead, so a large error counts much more than a small one.",
+                "sv": "Du tar medelvärdet av absolutbeloppen |y - y_hat| (medelabsolutfelet). MSE kvadrerar i stället "
+                      "varje skillnad, så att ett stort fel väger mycket tyngre än ett litet."}),
+            Misconception("root_of_mean", mse_root, costs=0.5, message={
+                "en": "You take the square root of the mean (the RMSE). The MSE is the mean of the squared errors "
+                      "itself, without a root.",
+                "sv": "Du drar roten ur medelvärdet (RMSE). MSE är själva medelvärdet av kvadratfelen, utan rot."}),
+            Misconception("not_squared", mse_not_squared, costs=0.5, message={
+                "en": "You average the differences without squaring them, so errors of opposite sign cancel and a bad "
+                      "prediction can cost 0. Square every difference before taking the mean.",
+                "sv": "Du tar medelvärdet av skillnaderna utan att kvadrera dem, så fel med olika tecken tar ut "
+                      "varandra och en dålig prediktion kan kosta 0. Kvadrera varje skillnad innan du tar medelvärdet."}),
+        ],
+        alternatives=[mse_by_loop, mse_float32],
     ),
     Question(
         "q2", function="mse_gradient", points=2,
         hint={
-            "en": "Only the i-th term of J depends on y_hat_i. Check the sign (y_hat - y, not y - y_hat), "
-                  "the factor 2, and that N is the number of elements, y_hat.size. The result has the shape "
-                  "of y_hat.",
-            "sv": "Bara den i:te termen i J beror på y_hat_i. Kontrollera tecknet (y_hat - y, inte y - y_hat), "
-                  "faktorn 2 och att N är antalet element, y_hat.size. Resultatet har samma form som y_hat.",
+            "en": "Differentiate one term of J with respect to its own y_hat_i: mind the sign, the factor that "
+                  "comes from the square, and that N counts every element of y_hat, also for a 2-D array. The "
+                  "result has the shape of y_hat.",
+            "sv": "Derivera en term i J med avseende på dess eget y_hat_i: tänk på tecknet, faktorn som kommer från "
+                  "kvadraten och att N räknar varje element i y_hat, även för en 2-D-array. Resultatet har samma "
+                  "form som y_hat.",
         },
-        public=[case(np.array([2.5, 0.0, 2.0]), np.array([3.0, -0.5, 2.0]))],
+        public=[
+            case(np.array([2.5, 0.0, 2.0]), np.array([3.0, -0.5, 2.0])),
+            case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0, 1.0], [1.0, 1.0]])),
+        ],
         hidden=[
             case(np.array([3.0]), np.array([1.0])),
-            case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0, 1.0], [1.0, 1.0]])),
             case(np.array([[0.5], [-0.5], [2.0], [0.0]]), np.array([[0.0], [0.0], [0.0], [1.0]])),
+            case(np.array([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]), np.zeros((2, 3))).weighted(2),
             *random_cases(_pair, 5, seed=42),
+            *random_cases(_pair_2d, 2, seed=46),
         ],
+        misconceptions=[
+            Misconception("wrong_sign", mse_gradient_wrong_sign, costs=0.5, message={
+                "en": "Your gradient has the wrong sign: it is negative where the prediction is too large. "
+                      "Differentiate with respect to y_hat, not y: the inner derivative of (y_hat - y) is +1.",
+                "sv": "Din gradient har fel tecken: den är negativ där prediktionen är för stor. Derivera med "
+                      "avseende på y_hat, inte y: den inre derivatan av (y_hat - y) är +1."}),
+            Misconception("without_factor_2", mse_gradient_without_2, costs=0.5, message={
+                "en": "Your gradient is half the right one: the derivative of a square u^2 is 2u, and the 2 stays.",
+                "sv": "Din gradient är hälften av den rätta: derivatan av en kvadrat u^2 är 2u, och tvåan ska vara kvar."}),
+            Misconception("divided_by_rows", mse_gradient_by_rows, costs=0.25, message={
+                "en": "You divide by len(y_hat), the number of rows, so for an array of shape (N, k) the gradient is "
+                      "k times too large. N in the formula is the number of elements.",
+                "sv": "Du delar med len(y_hat), antalet rader, så för en array med formen (N, k) blir gradienten k "
+                      "gånger för stor. N i formeln är antalet element."}),
+            Misconception("not_divided", mse_gradient_not_divided, costs=0.5, message={
+                "en": "You forgot the 1/N of the mean: J is a mean, so every derivative is divided by the number of "
+                      "elements.",
+                "sv": "Du har glömt medelvärdets 1/N: J är ett medelvärde, så varje derivata delas med antalet element."}),
+        ],
+        alternatives=[mse_gradient_by_loop],
     ),
     Question(
         "q3", function="binary_cross_entropy", points=3, float_errors=True,
@@ -500,16 +686,49 @@ QUESTIONS = [
         public=[
             case(np.array([0.9, 0.2, 0.6]), np.array([1.0, 0.0, 1.0])),
             case(np.array([1.0, 0.0]), np.array([1.0, 1.0])),
+            case(np.array([0.0, 0.3, 0.995]), np.array([1.0, 1.0, 0.0]), eps=0.01),
         ],
         hidden=[
-            case(np.array([1.0, 0.0, 1.0, 0.0]), np.array([1.0, 1.0, 0.0, 0.0])),
-            case(np.array([0.0]), np.array([0.0])),
-            case(np.array([1.0]), np.array([0.0])),
+            case(np.array([1.0, 0.0, 1.0, 0.0]), np.array([1.0, 1.0, 0.0, 0.0])).weighted(2),
+            case(np.array([0.0]), np.array([0.0])).weighted(2),
+            case(np.array([1.0]), np.array([0.0])).weighted(2),
             case(np.array([0.5, 0.5]), np.array([0.0, 1.0])),
-            case(np.array([0.0, 1.0, 0.3]), np.array([1.0, 0.0, 1.0]), eps=1e-3),
+            case(np.array([0.0, 1.0, 0.3]), np.array([1.0, 0.0, 1.0]), eps=1e-3).weighted(2),
+            case(np.array([0.05, 0.7, 0.97, 0.4]), np.array([0.0, 1.0, 0.0, 1.0]), eps=0.1).weighted(2),
             case(np.array([0.999, 0.001]), np.array([1, 0])),
-            *random_cases(_probabilities, 4, seed=43),
+            *random_cases(_probabilities, 3, seed=43),
+            *random_cases(_probabilities_with_eps, 2, seed=47),
         ],
+        misconceptions=[
+            Misconception("not_clipped", bce_naive, costs=0.5, message={
+                "en": "Your loss breaks when a probability is exactly 0 or 1: np.log(0) is -inf (in grading, an "
+                      "error) and 0 * -inf is nan. Clip p into [eps, 1 - eps] before taking any logarithm.",
+                "sv": "Din förlust går sönder när en sannolikhet är exakt 0 eller 1: np.log(0) är -inf (ett fel vid "
+                      "rättningen) och 0 * -inf är nan. Klipp p till [eps, 1 - eps] innan du tar någon logaritm."}),
+            Misconception("fixed_eps", bce_fixed_eps, costs=0.34, message={
+                "en": "You clip with a fixed number instead of the eps argument, so a call with another eps, such as "
+                      "eps=0.01, gives the wrong losses. Use the eps your function receives.",
+                "sv": "Du klipper med ett fast tal i stället för argumentet eps, så ett anrop med ett annat eps, till "
+                      "exempel eps=0.01, ger fel förluster. Använd det eps som funktionen får."}),
+            Misconception("log_of_p_plus_eps", bce_log_of_p_plus_eps, costs=0.34, message={
+                "en": "You add eps inside the logarithm instead of clipping p. That changes every loss, not only those "
+                      "of probabilities beyond eps, which shows for a larger eps. Clip p into [eps, 1 - eps] first, then "
+                      "use the formula unchanged.",
+                "sv": "Du lägger till eps inuti logaritmen i stället för att klippa p. Det ändrar varje förlust, inte "
+                      "bara de för sannolikheter utanför eps, vilket syns för ett större eps. Klipp först p till "
+                      "[eps, 1 - eps] och använd sedan formeln oförändrad."}),
+            Misconception("mean_instead", bce_mean, costs=0.5, message={
+                "en": "You return the mean of the losses, one number. This function returns the loss of every "
+                      "sample, an array of shape (N,); the mean comes later, in the cost.",
+                "sv": "Du returnerar medelvärdet av förlusterna, ett enda tal. Den här funktionen ska returnera "
+                      "förlusten för varje exempel, en array med formen (N,); medelvärdet kommer senare, i kostnaden."}),
+            Misconception("without_minus", bce_without_minus, costs=0.5, message={
+                "en": "Your losses are negative: the logarithm of a probability is at most 0, and the cross-entropy "
+                      "has a minus sign in front so that every loss is 0 or more.",
+                "sv": "Dina förluster är negativa: logaritmen av en sannolikhet är högst 0, och korsentropin har ett "
+                      "minustecken framför så att varje förlust blir 0 eller större."}),
+        ],
+        alternatives=[bce_with_maximum_and_minimum, bce_by_cases],
     ),
     Question(
         "q4", function="neuron_cost", points=2,
@@ -531,5 +750,25 @@ QUESTIONS = [
             case(np.array([[1.0, 1.0], [-1.0, -1.0]]), np.array([5.0, 5.0]), 0.0, np.array([1.0, 0.0])),
             *random_cases(_batch, 5, seed=44),
         ],
+        misconceptions=[
+            Misconception("without_bias", neuron_cost_without_bias, costs=0.5, message={
+                "en": "Your weighted sums leave out the bias b: every z_i is w · x_i + b.",
+                "sv": "Dina viktade summor saknar biasen b: varje z_i är w · x_i + b."}),
+            Misconception("summed", neuron_cost_summed, costs=0.5, message={
+                "en": "You add up the losses instead of averaging them: the cost J is their mean, so divide by N.",
+                "sv": "Du summerar förlusterna i stället för att ta medelvärdet: kostnaden J är deras medelvärde, så "
+                      "dela med N."}),
+            Misconception("squared_error", neuron_cost_squared_error, costs=0.5, message={
+                "en": "You compute the mean squared error of the probabilities. This cost uses the binary "
+                      "cross-entropy of question 3 for every sample.",
+                "sv": "Du beräknar medelkvadratfelet för sannolikheterna. Den här kostnaden använder den binära "
+                      "korsentropin från fråga 3 för varje exempel."}),
+            Misconception("without_sigmoid", neuron_cost_without_sigmoid, costs=0.5, message={
+                "en": "You give the weighted sums z straight to the cross-entropy. They are not probabilities (they "
+                      "can be negative or above 1): apply the sigmoid first.",
+                "sv": "Du skickar de viktade summorna z direkt till korsentropin. De är inga sannolikheter (de kan "
+                      "vara negativa eller större än 1): använd sigmoiden först."}),
+        ],
+        alternatives=[neuron_cost_by_loop],
     ),
 ]
