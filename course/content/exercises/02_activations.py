@@ -542,7 +542,7 @@ ActivationExplorer(name="sigmoid", student={
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _random_array(rng):
@@ -553,96 +553,411 @@ def _random_array(rng):
 
 _TEXTBOOK = np.array([-2.0, 0.0, 1.5])
 _EXTREMES = np.array([-1000.0, -745.0, -710.0, -40.0, 40.0, 710.0, 745.0, 1000.0])
+_THOUSANDS = np.array([[-5000.0, -800.0], [800.0, 5000.0]])
 _GRID = np.array([[-3.0, -1.0, -0.5], [0.5, 1.0, 3.0]])
 _CUBE = np.linspace(-6.0, 6.0, 24).reshape(2, 3, 4)
+_KINKS = np.array([[0.0, -2.0], [0.0, 3.0]])
+
+
+# Common wrong answers and right answers in another style, as students write them (each is
+# handed in as a notebook cell in the exercise tests). They use only numpy and the notebook's
+# own functions.
+def sigmoid_naive(z):
+    return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def sigmoid_exp_over_one_plus_exp(z):
+    e = np.exp(np.asarray(z, dtype=float))
+    return e / (1.0 + e)
+
+
+def sigmoid_where_naive_branches(z):
+    z = np.asarray(z, dtype=float)
+    return np.where(z >= 0, 1.0 / (1.0 + np.exp(-z)), np.exp(z) / (1.0 + np.exp(z)))
+
+
+def sigmoid_for_one_number(z):
+    if z >= 0:
+        return 1.0 / (1.0 + np.exp(-z))
+    return np.exp(z) / (1.0 + np.exp(z))
+
+
+def sigmoid_branches_swapped(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, e / (1.0 + e), 1.0 / (1.0 + e))
+
+
+def sigmoid_through_tanh(z):
+    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
+
+
+def sigmoid_element_by_element(z):
+    z = np.asarray(z, dtype=float)
+    result = np.empty(z.shape)
+    for index, value in np.ndenumerate(z):
+        if value >= 0:
+            result[index] = 1.0 / (1.0 + np.exp(-value))
+        else:
+            result[index] = np.exp(value) / (1.0 + np.exp(value))
+    return result
+
+
+def sigmoid_float32(z):
+    z = np.asarray(z, dtype=np.float32)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_derivative_from_exponentials(z):
+    e = np.exp(-np.asarray(z, dtype=float))
+    return e / (1.0 + e) ** 2
+
+
+def sigmoid_derivative_of_z(z):
+    z = np.asarray(z, dtype=float)
+    return z * (1.0 - z)
+
+
+def sigmoid_derivative_one_minus_z(z):
+    return sigmoid(z) * (1.0 - np.asarray(z, dtype=float))
+
+
+def sigmoid_derivative_from_abs(z):
+    e = np.exp(-np.abs(np.asarray(z, dtype=float)))
+    return e / (1.0 + e) ** 2
+
+
+def sigmoid_derivative_expanded(z):
+    s = sigmoid(z)
+    return s - s * s
+
+
+def tanh_from_the_definition(z):
+    z = np.asarray(z, dtype=float)
+    return (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z))
+
+
+def tanh_without_abs(z):
+    e = np.exp(-2.0 * np.asarray(z, dtype=float))
+    return (1.0 - e) / (1.0 + e)
+
+
+def tanh_without_sign(z):
+    e = np.exp(-2.0 * np.abs(np.asarray(z, dtype=float)))
+    return (1.0 - e) / (1.0 + e)
+
+
+def tanh_without_factor_two(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.sign(z) * (1.0 - e) / (1.0 + e)
+
+
+def tanh_through_sigmoid(z):
+    return 2.0 * sigmoid(2.0 * np.asarray(z, dtype=float)) - 1.0
+
+
+def tanh_with_where(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-2.0 * np.abs(z))
+    magnitude = (1.0 - e) / (1.0 + e)
+    return np.where(z < 0, -magnitude, magnitude)
+
+
+def tanh_derivative_of_z(z):
+    return 1.0 - np.asarray(z, dtype=float) ** 2
+
+
+def tanh_derivative_from_the_definition(z):
+    z = np.asarray(z, dtype=float)
+    return 1.0 - ((np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z))) ** 2
+
+
+def tanh_derivative_without_square(z):
+    return 1.0 - tanh(z)
+
+
+def tanh_derivative_factored(z):
+    t = tanh(z)
+    return (1.0 - t) * (1.0 + t)
+
+
+def tanh_derivative_from_abs(z):
+    e = np.exp(-2.0 * np.abs(np.asarray(z, dtype=float)))
+    return 4.0 * e / (1.0 + e) ** 2
+
+
+def relu_python_max(z):
+    return max(z, 0.0)
+
+
+def relu_np_max(z):
+    return np.max(z, 0)
+
+
+def relu_absolute(z):
+    return np.abs(np.asarray(z, dtype=float))
+
+
+def relu_times_mask(z):
+    z = np.asarray(z, dtype=float)
+    return z * (z > 0)
+
+
+def relu_with_where(z):
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, z, 0.0)
+
+
+def relu_derivative_one_at_zero(z):
+    return np.where(np.asarray(z, dtype=float) >= 0, 1.0, 0.0)
+
+
+def relu_derivative_booleans(z):
+    return np.asarray(z, dtype=float) > 0
+
+
+def relu_derivative_is_relu(z):
+    return np.maximum(np.asarray(z, dtype=float), 0.0)
+
+
+def relu_derivative_for_one_number(z):
+    return 1.0 if z > 0 else 0.0
+
+
+def relu_derivative_as_float(z):
+    return (np.asarray(z, dtype=float) > 0).astype(float)
+
+
+def relu_derivative_heaviside(z):
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+
+
+_WHOLE_ARRAYS = {
+    "en": "works for one number only: with an array, Python's if (or max, or math.exp) has to decide for all "
+          "elements at once and raises an error. Use numpy operations that work element by element.",
+    "sv": "fungerar bara för ett tal: med en array måste Pythons if (eller max, eller math.exp) avgöra för alla "
+          "element på en gång och ger ett fel. Använd numpy-operationer som verkar element för element.",
+}
 
 QUESTIONS = [
     Question(
         "q1", function="sigmoid", points=2, float_errors=True,
         hint={
-            "en": "Only ever take np.exp of numbers <= 0: e = np.exp(-np.abs(z)) lies in (0, 1] for every z. "
-                  "Write both forms of sigma(z) from the text with this e, and let np.where choose one for each "
-                  "element.",
-            "sv": "Ta bara np.exp av tal <= 0: e = np.exp(-np.abs(z)) ligger i (0, 1] för varje z. Skriv båda "
-                  "formerna av sigma(z) från texten med detta e, och låt np.where välja en för varje element.",
+            "en": "Make sure that every np.exp gets an exponent <= 0 for every element: e^(-|z|) lies in (0, 1] for "
+                  "every z, and both forms of sigma(z) in the text can be written with it. np.where computes both of "
+                  "its branches for every element, so both must be safe for z = 1000 and for z = -1000.",
+            "sv": "Se till att varje np.exp får en exponent <= 0 för varje element: e^(-|z|) ligger i (0, 1] för "
+                  "varje z, och båda formerna av sigma(z) i texten kan skrivas med den. np.where räknar ut båda "
+                  "sina grenar för varje element, så båda måste vara säkra för z = 1000 och för z = -1000.",
         },
-        public=[case(_TEXTBOOK), case(0.0), case(np.array([-1000.0, 1000.0]))],
+        public=[case(_TEXTBOOK), case(0.0), case(-1000.0).weighted(3), case(1000.0).weighted(3)],
         hidden=[
-            case(-1000.0), case(1000.0), case(_EXTREMES), case(_GRID), case(_CUBE),
+            case(np.array([-1000.0, 1000.0])).weighted(4), case(_EXTREMES).weighted(4),
+            case(_THOUSANDS).weighted(4), case(_GRID), case(_CUBE),
             *random_cases(_random_array, 6, seed=21),
         ],
+        misconceptions=[
+            Misconception("naive_formula", sigmoid_naive, costs=0.5, message={
+                "en": "1 / (1 + np.exp(-z)) overflows for large negative z such as -1000, because e^1000 is far "
+                      "larger than any float. Compute the negative z with the other form from the text, so that no "
+                      "exponent is ever positive.",
+                "sv": "1 / (1 + np.exp(-z)) får överspill för stora negativa z som -1000, eftersom e^1000 är långt "
+                      "större än alla flyttal. Räkna ut de negativa z med den andra formen i texten, så att ingen "
+                      "exponent någonsin blir positiv."}),
+            Misconception("exp_over_one_plus_exp", sigmoid_exp_over_one_plus_exp, costs=0.5, message={
+                "en": "e^z / (1 + e^z) overflows for large positive z such as 1000 (inf / inf is nan). Use this "
+                      "form only where z < 0 and the other form where z >= 0.",
+                "sv": "e^z / (1 + e^z) får överspill för stora positiva z som 1000 (inf / inf är nan). Använd den "
+                      "här formen bara där z < 0 och den andra formen där z >= 0."}),
+            Misconception("where_with_unsafe_branches", sigmoid_where_naive_branches, costs=0.5, message={
+                "en": "Your values would be right, but np.where computes both of its branches for every element "
+                      "before it chooses: np.exp(-z) overflows where z is very negative, np.exp(z) where z is very "
+                      "positive. Write both branches with e^(-|z|) so that neither can overflow.",
+                "sv": "Dina värden skulle bli rätt, men np.where räknar ut båda sina grenar för varje element innan "
+                      "den väljer: np.exp(-z) får överspill där z är mycket negativt och np.exp(z) där z är mycket "
+                      "positivt. Skriv båda grenarna med e^(-|z|) så att ingen av dem kan få överspill."}),
+            Misconception("one_number_only", sigmoid_for_one_number, costs=0.5, message={
+                "en": "Your sigmoid " + _WHOLE_ARRAYS["en"],
+                "sv": "Din sigmoid " + _WHOLE_ARRAYS["sv"]}),
+            Misconception("branches_swapped", sigmoid_branches_swapped, costs=0.5, message={
+                "en": "Your two forms are swapped: for z > 0 you get values below 0.5 and for z < 0 values above "
+                      "0.5. Check which form belongs to z >= 0 and which to z < 0, e.g. at z = 2.",
+                "sv": "Dina två former har bytt plats: för z > 0 får du värden under 0,5 och för z < 0 värden över "
+                      "0,5. Kontrollera vilken form som hör till z >= 0 och vilken till z < 0, till exempel i z = 2."}),
+        ],
+        alternatives=[sigmoid_through_tanh, sigmoid_element_by_element, sigmoid_float32],
     ),
     Question(
         "q2", function="sigmoid_derivative", points=1, float_errors=True,
         hint={
-            "en": "Use your safe sigmoid from question 1 in the formula sigma(z)(1 - sigma(z)). Formulas with "
-                  "np.exp(-z) in them overflow for large negative z.",
-            "sv": "Använd din säkra sigmoid från fråga 1 i formeln sigma(z)(1 - sigma(z)). Formler med "
+            "en": "Call your safe sigmoid from question 1 and put its value into the formula of the text. Formulas "
+                  "with np.exp(-z) in them overflow for large negative z.",
+            "sv": "Anropa din säkra sigmoid från fråga 1 och sätt in dess värde i formeln i texten. Formler med "
                   "np.exp(-z) i får överspill för stora negativa z.",
         },
-        public=[case(_TEXTBOOK), case(np.array([-1000.0, 1000.0]))],
+        public=[case(_TEXTBOOK), case(np.array([-1000.0, 1000.0])).weighted(3)],
         hidden=[
-            case(0.0), case(-1000.0), case(_EXTREMES), case(_GRID), case(_CUBE),
+            case(0.0), case(-1000.0).weighted(3), case(_EXTREMES).weighted(3), case(_THOUSANDS).weighted(3),
+            case(_GRID), case(_CUBE),
             *random_cases(_random_array, 6, seed=22),
         ],
+        misconceptions=[
+            Misconception("exponentials_overflow", sigmoid_derivative_from_exponentials, costs=0.5, message={
+                "en": "e^(-z) / (1 + e^(-z))^2 is right on paper, but np.exp(-z) overflows for large negative z "
+                      "such as -1000. Build the derivative from your safe sigmoid instead.",
+                "sv": "e^(-z) / (1 + e^(-z))^2 stämmer på papperet, men np.exp(-z) får överspill för stora negativa "
+                      "z som -1000. Bygg i stället derivatan av din säkra sigmoid."}),
+            Misconception("formula_on_z", sigmoid_derivative_of_z, costs=0.5, message={
+                "en": "You put z itself into s (1 - s). In the formula, s is the value of the sigmoid at z, so "
+                      "compute sigma(z) first.",
+                "sv": "Du satte in z självt i s (1 - s). I formeln är s sigmoidens värde i z, så räkna först ut "
+                      "sigma(z)."}),
+            Misconception("one_minus_z", sigmoid_derivative_one_minus_z, costs=0.5, message={
+                "en": "Your second factor uses z instead of sigma(z): the derivative is sigma(z) times (1 minus "
+                      "the same sigma(z)).",
+                "sv": "Din andra faktor använder z i stället för sigma(z): derivatan är sigma(z) gånger (1 minus "
+                      "samma sigma(z))."}),
+        ],
+        alternatives=[sigmoid_derivative_from_abs, sigmoid_derivative_expanded],
     ),
     Question(
         "q3", function="tanh", points=2, float_errors=True,
         hint={
-            "en": "The only exponential you need is e = np.exp(-2 * np.abs(z)), which never overflows. Then use "
-                  "the formula with sign(z) from the text (np.sign), and compare with np.tanh in a cell of your "
-                  "own.",
-            "sv": "Den enda exponentialfunktion du behöver är e = np.exp(-2 * np.abs(z)), som aldrig får "
-                  "överspill. Använd sedan formeln med sign(z) från texten (np.sign) och jämför med np.tanh i "
-                  "en egen cell.",
+            "en": "The only exponential you need is e^(-2|z|), which lies in (0, 1] and never overflows. The formula "
+                  "with sign(z) in the text gives the sign back (np.sign); compare with np.tanh in a cell of your "
+                  "own, for negative z too.",
+            "sv": "Den enda exponentialfunktion du behöver är e^(-2|z|), som ligger i (0, 1] och aldrig får "
+                  "överspill. Formeln med sign(z) i texten ger tillbaka tecknet (np.sign); jämför med np.tanh i en "
+                  "egen cell, även för negativa z.",
         },
-        public=[case(_TEXTBOOK), case(1.0), case(np.array([-1000.0, 1000.0]))],
+        public=[case(_TEXTBOOK), case(1.0), case(1000.0).weighted(3), case(np.array([-1000.0, 1000.0])).weighted(3)],
         hidden=[
-            case(0.0), case(-1000.0), case(1000.0), case(_EXTREMES), case(_GRID), case(_CUBE),
+            case(0.0), case(-1000.0).weighted(3), case(_EXTREMES).weighted(3), case(_THOUSANDS).weighted(3),
+            case(np.array([-3000.0, -400.0, -1.0])).weighted(3), case(_GRID), case(_CUBE),
             case(np.array([-1e-9, 1e-9, -0.001, 0.001])),
             *random_cases(_random_array, 6, seed=23),
         ],
+        misconceptions=[
+            Misconception("definition_overflows", tanh_from_the_definition, costs=0.5, message={
+                "en": "(e^z - e^(-z)) / (e^z + e^(-z)) overflows for z = 1000 and for z = -1000 (inf / inf is nan). "
+                      "Divide the numerator and the denominator by e^|z| as in the text.",
+                "sv": "(e^z - e^(-z)) / (e^z + e^(-z)) får överspill för z = 1000 och för z = -1000 (inf / inf är "
+                      "nan). Dela täljaren och nämnaren med e^|z| som i texten."}),
+            Misconception("exponent_without_abs", tanh_without_abs, costs=0.5, message={
+                "en": "Your exponential is e^(-2z): for large negative z such as -1000 the exponent is positive and "
+                      "it overflows. Take the absolute value in the exponent and let sign(z) restore the sign.",
+                "sv": "Din exponentialfunktion är e^(-2z): för stora negativa z som -1000 blir exponenten positiv "
+                      "och den får överspill. Ta absolutbeloppet i exponenten och låt sign(z) ge tillbaka tecknet."}),
+            Misconception("sign_missing", tanh_without_sign, costs=0.5, message={
+                "en": "Your tanh is never negative: (1 - e^(-2|z|)) / (1 + e^(-2|z|)) is tanh|z|. Multiply by sign(z), "
+                      "since tanh(-z) = -tanh(z).",
+                "sv": "Din tanh blir aldrig negativ: (1 - e^(-2|z|)) / (1 + e^(-2|z|)) är tanh|z|. Multiplicera med "
+                      "sign(z), eftersom tanh(-z) = -tanh(z)."}),
+            Misconception("factor_two_missing", tanh_without_factor_two, costs=0.25, message={
+                "en": "With e^(-|z|) instead of e^(-2|z|) you compute tanh(z/2): at z = 1 you get 0.46, not 0.76. "
+                      "Dividing by e^|z| turns e^(-z) into e^(-2|z|).",
+                "sv": "Med e^(-|z|) i stället för e^(-2|z|) räknar du ut tanh(z/2): i z = 1 får du 0,46, inte 0,76. "
+                      "Divisionen med e^|z| gör e^(-z) till e^(-2|z|)."}),
+        ],
+        alternatives=[tanh_through_sigmoid, tanh_with_where],
     ),
     Question(
         "q4", function="tanh_derivative", points=1, float_errors=True,
         hint={
-            "en": "Use your tanh from question 3 in the formula 1 - tanh(z)^2 (in Python the power is written "
-                  "**).",
-            "sv": "Använd din tanh från fråga 3 i formeln 1 - tanh(z)^2 (i Python skrivs potensen **).",
+            "en": "Call your tanh from question 3 and put its value into the formula of the text (in Python the "
+                  "power is written **).",
+            "sv": "Anropa din tanh från fråga 3 och sätt in dess värde i formeln i texten (i Python skrivs "
+                  "potensen **).",
         },
-        public=[case(_TEXTBOOK), case(np.array([-1000.0, 1000.0]))],
+        public=[case(_TEXTBOOK), case(np.array([-1000.0, 1000.0])).weighted(2)],
         hidden=[
-            case(1.0), case(-1000.0), case(_EXTREMES), case(_GRID), case(_CUBE),
+            case(1.0), case(-1000.0).weighted(2), case(1000.0).weighted(2), case(_EXTREMES).weighted(2),
+            case(_GRID), case(_CUBE),
             *random_cases(_random_array, 6, seed=24),
         ],
+        misconceptions=[
+            Misconception("formula_on_z", tanh_derivative_of_z, costs=0.5, message={
+                "en": "You squared z itself. The formula squares tanh(z): compute tanh(z) first.",
+                "sv": "Du kvadrerade z självt. Formeln kvadrerar tanh(z): räkna först ut tanh(z)."}),
+            Misconception("definition_overflows", tanh_derivative_from_the_definition, costs=0.5, message={
+                "en": "tanh written with e^z and e^(-z) overflows for z = ±1000. Use your safe tanh from question 3.",
+                "sv": "tanh skriven med e^z och e^(-z) får överspill för z = ±1000. Använd din säkra tanh från "
+                      "fråga 3."}),
+            Misconception("square_missing", tanh_derivative_without_square, costs=0.5, message={
+                "en": "You subtract tanh(z) itself from 1; the formula subtracts its square. At z = 0 the derivative "
+                      "is 1, its largest value.",
+                "sv": "Du drar bort tanh(z) självt från 1; formeln drar bort dess kvadrat. I z = 0 är derivatan 1, "
+                      "dess största värde."}),
+        ],
+        alternatives=[tanh_derivative_factored, tanh_derivative_from_abs],
     ),
     Question(
         "q5", function="relu", points=1,
         hint={
-            "en": "Python's max(z, 0) compares two numbers and fails on arrays; np.maximum compares element by "
-                  "element.",
-            "sv": "Pythons max(z, 0) jämför två tal och fungerar inte på arrayer; np.maximum jämför element för "
-                  "element.",
+            "en": "Python's max compares two numbers and fails on arrays, and np.max finds the largest element of "
+                  "an array; you need the numpy function that compares two arrays element by element.",
+            "sv": "Pythons max jämför två tal och fungerar inte på arrayer, och np.max hittar det största elementet "
+                  "i en array; du behöver den numpy-funktion som jämför två arrayer element för element.",
         },
         public=[case(_TEXTBOOK), case(np.array([[-1.0, 2.0], [3.0, -4.0]]))],
         hidden=[
             case(-3.0), case(2.5), case(np.array([-1000.0, 1000.0])), case(_GRID), case(_CUBE),
             *random_cases(_random_array, 5, seed=25),
         ],
+        misconceptions=[
+            Misconception("python_max", relu_python_max, costs=0.5, message={
+                "en": "Python's max(z, 0) " + _WHOLE_ARRAYS["en"],
+                "sv": "Pythons max(z, 0) " + _WHOLE_ARRAYS["sv"]}),
+            Misconception("np_max_reduces", relu_np_max, costs=0.5, message={
+                "en": "np.max(z, 0) does not compare z with 0: its second argument is an axis, so it returns the "
+                      "largest element along axis 0 and the shape changes. The element-wise maximum of two arrays is "
+                      "another numpy function.",
+                "sv": "np.max(z, 0) jämför inte z med 0: dess andra argument är en axel, så den returnerar det "
+                      "största elementet längs axel 0 och formen ändras. Det elementvisa maximumet av två arrayer är "
+                      "en annan numpy-funktion."}),
+            Misconception("absolute_value", relu_absolute, costs=0.5, message={
+                "en": "You return |z|, which turns negative numbers positive. ReLU sets every negative number to 0 "
+                      "and keeps the others.",
+                "sv": "Du returnerar |z|, som gör negativa tal positiva. ReLU sätter varje negativt tal till 0 och "
+                      "behåller de andra."}),
+        ],
+        alternatives=[relu_times_mask, relu_with_where],
     ),
     Question(
         "q6", function="relu_derivative", points=1,
         hint={
-            "en": "At z = 0 the answer is 0. The comparison z > 0 gives True/False values element by element; "
-                  "the answer must be numbers, which .astype(float) or np.where can give you.",
-            "sv": "I z = 0 är svaret 0. Jämförelsen z > 0 ger True/False-värden element för element; svaret ska "
-                  "vara tal, vilket .astype(float) eller np.where kan ge dig.",
+            "en": "At z = 0 the answer is 0. The comparison z > 0 gives True/False values element by element; the "
+                  "answer must be numbers, so turn them into floats.",
+            "sv": "I z = 0 är svaret 0. Jämförelsen z > 0 ger True/False-värden element för element; svaret ska vara "
+                  "tal, så gör om dem till flyttal.",
         },
-        public=[case(_TEXTBOOK), case(np.array([[-1.0, 2.0], [3.0, -4.0]]))],
+        public=[case(_TEXTBOOK).weighted(3), case(np.array([[-1.0, 2.0], [3.0, -4.0]]))],
         hidden=[
-            case(0.0), case(-3.0), case(2.5), case(np.array([-1000.0, 0.0, 1e-12, 1000.0])),
-            case(_GRID), case(_CUBE),
+            case(0.0).weighted(3), case(-3.0), case(2.5), case(np.array([-1000.0, 0.0, 1e-12, 1000.0])).weighted(3),
+            case(_KINKS).weighted(3), case(_GRID), case(_CUBE),
             *random_cases(_random_array, 5, seed=26),
         ],
+        misconceptions=[
+            Misconception("one_at_zero", relu_derivative_one_at_zero, costs=0.5, message={
+                "en": "Your derivative is 1 at z = 0. ReLU has no derivative at its kink, and this course (like nnlib) "
+                      "takes 0 there: compare with a strict >, not >=.",
+                "sv": "Din derivata är 1 i z = 0. ReLU har ingen derivata i knycken, och kursen (liksom nnlib) väljer "
+                      "0 där: jämför med ett strikt >, inte >=."}),
+            Misconception("booleans", relu_derivative_booleans, costs=0.5, message={
+                "en": "You return True/False values (bool), not numbers. Convert them to floats so that the "
+                      "derivative can be multiplied with other numbers in chapter 07.",
+                "sv": "Du returnerar True/False-värden (bool), inte tal. Gör om dem till flyttal så att derivatan "
+                      "kan multipliceras med andra tal i kapitel 07."}),
+            Misconception("relu_itself", relu_derivative_is_relu, costs=0.5, message={
+                "en": "You return ReLU itself. Its slope is 1 wherever z > 0, whatever the size of z, and 0 elsewhere.",
+                "sv": "Du returnerar ReLU självt. Dess lutning är 1 överallt där z > 0, hur stort z än är, och 0 "
+                      "annars."}),
+            Misconception("one_number_only", relu_derivative_for_one_number, costs=0.5, message={
+                "en": "Your derivative " + _WHOLE_ARRAYS["en"],
+                "sv": "Din derivata " + _WHOLE_ARRAYS["sv"]}),
+        ],
+        alternatives=[relu_derivative_as_float, relu_derivative_heaviside],
     ),
 ]
