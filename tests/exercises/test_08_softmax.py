@@ -134,3 +134,17 @@ def test_output_activation_choices(exercise):
         for lang in ("en", "sv"):
             text = message.render(lang)
             assert text and "'tags': 'sigmoid'" not in text
+
+
+def test_the_public_cases_contain_the_extreme_scores_the_hints_talk_about(exercise):
+    # q1-q3's hints warn about scores like 1000: a student must meet them in check(), not first in grading
+    for question_id in ("q1", "q2", "q3"):
+        question = exercise.question(question_id)
+        assert max(np.abs(c.args[0]).max() for c in question.public) >= 1000, question_id
+
+
+def test_the_mistake_each_question_is_about_costs_at_least_half(exercise):
+    costs = {(q.id, m.id): m.costs for q in exercise.questions for m in q.misconceptions}
+    for key in (("q1", "no_max_shift"), ("q2", "log_of_softmax"), ("q2", "clipped_probability"),
+                ("q3", "not_divided_by_n"), ("q4", "flat_argmax")):
+        assert costs[key] >= 0.5, key

@@ -617,6 +617,98 @@ def softmax_float32(Z):
     return np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
 
 
+def cross_entropy_log_of_softmax(Z, y):
+    return float(-np.mean(np.log(softmax(Z)[np.arange(len(y)), y])))
+
+
+def cross_entropy_clipped(Z, y):
+    return float(-np.mean(np.log(np.clip(softmax(Z)[np.arange(len(y)), y], 1e-12, 1.0))))
+
+
+def cross_entropy_without_shift(Z, y):
+    log_sums = np.log(np.exp(Z).sum(axis=1))
+    return float(np.mean(log_sums - Z[np.arange(len(y)), y]))
+
+
+def cross_entropy_summed(Z, y):
+    shifted = Z - Z.max(axis=1, keepdims=True)
+    log_sums = np.log(np.exp(shifted).sum(axis=1))
+    return float(np.sum(log_sums - shifted[np.arange(len(y)), y]))
+
+
+def cross_entropy_mean_over_all_entries(Z, y):
+    shifted = Z - Z.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(np.mean(-np.eye(Z.shape[1])[y] * log_p))
+
+
+def cross_entropy_by_logaddexp(Z, y):
+    return float(np.mean(np.logaddexp.reduce(Z, axis=1) - Z[np.arange(len(y)), y]))
+
+
+def cross_entropy_by_loop(Z, y):
+    total = 0.0
+    for n in range(len(y)):
+        m = max(Z[n])
+        total += m + np.log(sum(np.exp(Z[n] - m))) - Z[n][y[n]]
+    return total / len(y)
+
+
+def gradient_not_divided(Z, y):
+    return softmax(Z) - np.eye(Z.shape[1])[y]
+
+
+def gradient_divided_by_size(Z, y):
+    return (softmax(Z) - np.eye(Z.shape[1])[y]) / Z.size
+
+
+def gradient_sign_flipped(Z, y):
+    return (np.eye(Z.shape[1])[y] - softmax(Z)) / len(y)
+
+
+def gradient_columns_indexed(Z, y):
+    dZ = softmax(Z)
+    dZ[:, y] -= 1
+    return dZ / len(y)
+
+
+def gradient_without_shift(Z, y):
+    exponentials = np.exp(Z)
+    P = exponentials / exponentials.sum(axis=1, keepdims=True)
+    return (P - np.eye(Z.shape[1])[y]) / len(y)
+
+
+def gradient_by_loop(Z, y):
+    dZ = softmax(Z).tolist()
+    for n, label in enumerate(y):
+        dZ[n][label] -= 1.0
+    return (np.array(dZ) / len(y)).astype(np.float32)
+
+
+def accuracy_flat_argmax(Z, y):
+    return float(np.mean(np.argmax(Z) == y))
+
+
+def accuracy_count(Z, y):
+    return int(np.sum(np.argmax(Z, axis=1) == y))
+
+
+def accuracy_over_columns(Z, y):
+    return float(np.mean(np.argmax(Z, axis=0)[:len(y)] == y))
+
+
+def accuracy_probability_above_half(Z, y):
+    return float(np.mean(softmax(Z)[np.arange(len(y)), y] > 0.5))
+
+
+def accuracy_by_loop(Z, y):
+    right = 0
+    for row, label in zip(Z.tolist(), y.tolist()):
+        if row.index(max(row)) == label:
+            right += 1
+    return right / len(y)
+
+
 QUESTIONS = [
     Question(
         "q1", function="softmax", points=3, float_errors=True,
@@ -671,56 +763,131 @@ QUESTIONS = [
     Question(
         "q2", function="cross_entropy", points=3, float_errors=True,
         hint={
-            "en": "Compute log p with the row maximum m subtracted: (Z - m) - np.log(np.exp(Z - m).sum(axis=1, "
-                  "keepdims=True)). Then take the entries [np.arange(N), y], change the sign and average. Taking "
-                  "np.log of a softmax gives inf when a probability rounds to 0.",
-            "sv": "Räkna ut log p med radens maximum m bortdraget: (Z - m) - np.log(np.exp(Z - m).sum(axis=1, "
-                  "keepdims=True)). Ta sedan elementen [np.arange(N), y], byt tecken och ta medelvärdet. Att ta "
-                  "np.log av en softmax ger inf när en sannolikhet avrundas till 0.",
+            "en": "Stay with logarithms the whole way: subtract each row's largest score, and get the logarithm of "
+                  "every probability as the shifted score minus the logarithm of the row's sum of exponentials. Then "
+                  "pick the true class in every row, change the sign and average over the samples. np.log of a "
+                  "softmax gives inf as soon as a probability rounds to 0, as for the scores (1000, 0) and class 1.",
+            "sv": "Håll dig till logaritmer hela vägen: dra bort varje rads största poäng, och få logaritmen av "
+                  "varje sannolikhet som den förskjutna poängen minus logaritmen av radens summa av exponentialer. "
+                  "Välj sedan den rätta klassen på varje rad, byt tecken och ta medelvärdet över exemplen. np.log av "
+                  "en softmax ger inf så fort en sannolikhet avrundas till 0, som för poängen (1000; 0) och klass 1.",
         },
         public=[
             case(np.array([[2.0, 1.0, 0.1]]), np.array([0])),
             case(np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 1.0]]), np.array([1, 2])),
+            case(np.array([[1000.0, 0.0]]), np.array([1])).weighted(3),
+            case(np.array([[1000.0, 0.0]]), np.array([0])),
         ],
         hidden=[
-            case(np.array([[1000.0, 0.0]]), np.array([1])),
-            case(np.array([[1000.0, 0.0]]), np.array([0])),
-            case(np.array([[-1000.0, 1000.0, 0.0], [0.0, 0.0, 0.0]]), np.array([0, 2])),
+            case(np.array([[-1000.0, 1000.0, 0.0], [0.0, 0.0, 0.0]]), np.array([0, 2])).weighted(3),
+            case(np.array([[0.0, 800.0, -40.0], [3.0, -1.0, 2.0]]), np.array([0, 2])).weighted(3),
+            case(np.array([[800.0, -10.0], [-750.0, 10.0]]), np.array([1, 0])).weighted(3),
             case(np.array([[0.0, 0.0, 0.0, 0.0]]), np.array([3])),
             case(np.array([[3.0, -1.0], [3.0, -1.0], [3.0, -1.0]]), np.array([0, 0, 1])),
             *random_cases(_scores_and_labels, 5, seed=82),
         ],
+        misconceptions=[
+            Misconception("log_of_softmax", cross_entropy_log_of_softmax, costs=0.5, message={
+                "en": "You take np.log of a softmax probability, which is exactly 0 when it is smaller than about "
+                      "1e-308, and ln 0 is -inf. Compute the logarithm of the probability from the shifted scores "
+                      "(log-softmax), so that nothing is rounded to 0 before the logarithm.",
+                "sv": "Du tar np.log av en sannolikhet från softmax, som blir exakt 0 när den är mindre än ungefär "
+                      "1e-308, och ln 0 är −inf. Räkna ut sannolikhetens logaritm direkt från de förskjutna poängen "
+                      "(log-softmax), så att inget avrundas till 0 före logaritmen."}),
+            Misconception("clipped_probability", cross_entropy_clipped, costs=0.5, message={
+                "en": "Clipping the probability (or adding a small eps) before np.log avoids inf, but it caps the "
+                      "loss of a sure and wrong prediction near 28 when the true loss is 1000. Compute the logarithm "
+                      "from the shifted scores (log-softmax) instead: then no clipping is needed.",
+                "sv": "Att klippa sannolikheten (eller lägga till ett litet eps) före np.log undviker inf, men då blir "
+                      "förlusten för en säker och felaktig prediktion högst ungefär 28 när den sanna förlusten är "
+                      "1000. Räkna i stället ut logaritmen från de förskjutna poängen (log-softmax): då behövs "
+                      "ingen klippning."}),
+            Misconception("no_max_shift", cross_entropy_without_shift, costs=0.5, message={
+                "en": "np.exp of a raw score overflows for scores like 1000, so the sum of exponentials is inf. "
+                      "Subtract each row's largest score before np.exp and add it back after the logarithm, as in "
+                      "question 1.",
+                "sv": "np.exp av en obehandlad poäng ger overflow för poäng som 1000, så summan av exponentialerna "
+                      "blir inf. Dra bort varje rads största poäng före np.exp och lägg tillbaka den efter "
+                      "logaritmen, som i fråga 1."}),
+            Misconception("sum_not_mean", cross_entropy_summed, costs=0.5, message={
+                "en": "You add up the losses of the samples; L is their mean. Divide by the number of samples N, "
+                      "so that the loss does not grow with the size of the batch.",
+                "sv": "Du summerar förlusterna för exemplen; L är deras medelvärde. Dela med antalet exempel N, så "
+                      "att förlusten inte växer med batchens storlek."}),
+            Misconception("mean_over_all_entries", cross_entropy_mean_over_all_entries, costs=0.5, message={
+                "en": "You average over all N × K entries of the one-hot matrix times the log-probabilities, so the "
+                      "loss comes out K times too small. Only the true class of each sample counts: average over "
+                      "the N samples.",
+                "sv": "Du tar medelvärdet över alla N × K element av den one-hot-kodade matrisen gånger "
+                      "logaritmerna av sannolikheterna, så förlusten blir K gånger för liten. Bara den rätta klassen "
+                      "för varje exempel räknas: ta medelvärdet över de N exemplen."}),
+        ],
+        alternatives=[cross_entropy_by_logaddexp, cross_entropy_by_loop],
     ),
     Question(
         "q3", function="cross_entropy_gradient", points=2,
         hint={
-            "en": "dZ = (P - Y) / N with P = softmax(Z) (your stable one) and Y the one-hot matrix of y, shape (N, K). "
-                  "Divide by N, the number of samples, not by K or N * K.",
-            "sv": "dZ = (P - Y) / N med P = softmax(Z) (din stabila) och Y den one-hot-kodade matrisen för y, med "
-                  "formen (N, K). Dela med N, antalet exempel, inte med K eller N * K.",
+            "en": "Start from the probabilities of your stable softmax and subtract 1 at the true class of every "
+                  "row (row n, column y[n]), nowhere else. Then divide by the number of samples N, not by K or "
+                  "N * K. Scores like 1000 must still give finite numbers.",
+            "sv": "Börja med sannolikheterna från din stabila softmax och dra bort 1 vid den rätta klassen på varje "
+                  "rad (rad n, kolumn y[n]), ingen annanstans. Dela sedan med antalet exempel N, inte med K eller "
+                  "N * K. Poäng som 1000 ska fortfarande ge ändliga tal.",
         },
         public=[
             case(np.array([[2.0, 1.0, 0.1]]), np.array([0])),
             case(np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 1.0]]), np.array([1, 2])),
+            case(np.array([[1000.0, 0.0]]), np.array([1])).weighted(2),
         ],
         hidden=[
-            case(np.array([[1000.0, 0.0]]), np.array([1])),
-            case(np.array([[1000.0, -1000.0, 0.0], [0.0, 0.0, 0.0]]), np.array([0, 1])),
+            case(np.array([[1000.0, -1000.0, 0.0], [0.0, 0.0, 0.0]]), np.array([0, 1])).weighted(2),
+            case(np.array([[800.0, 790.0], [-750.0, -760.0]]), np.array([0, 1])).weighted(2),
             case(np.array([[0.0, 0.0, 0.0, 0.0]]), np.array([3])),
             case(np.array([[3.0, -1.0], [3.0, -1.0], [3.0, -1.0], [0.0, 1.0]]), np.array([0, 0, 1, 1])),
             *random_cases(_scores_and_labels, 5, seed=83),
         ],
+        misconceptions=[
+            Misconception("not_divided_by_n", gradient_not_divided, costs=0.5, message={
+                "en": "Your gradient is N times too large: L is the mean over the N samples, so every row of P - Y "
+                      "is divided by N.",
+                "sv": "Din gradient är N gånger för stor: L är medelvärdet över de N exemplen, så varje rad i "
+                      "P − Y delas med N."}),
+            Misconception("divided_by_size", gradient_divided_by_size, costs=0.5, message={
+                "en": "You divide by N · K, the number of entries. The mean in L runs over the N samples only, so "
+                      "divide by N, the number of rows.",
+                "sv": "Du delar med N · K, antalet element. Medelvärdet i L tas bara över de N exemplen, så dela "
+                      "med N, antalet rader."}),
+            Misconception("sign_flipped", gradient_sign_flipped, costs=0.5, message={
+                "en": "Your gradient has the wrong sign: it computes Y - P. dL/dz is p minus the one-hot entry, so "
+                      "the true class gets a negative entry and the other classes positive ones.",
+                "sv": "Din gradient har fel tecken: den räknar ut Y − P. dL/dz är p minus det one-hot-kodade "
+                      "elementet, så den rätta klassen får ett negativt element och de andra klasserna positiva."}),
+            Misconception("whole_columns", gradient_columns_indexed, costs=0.5, message={
+                "en": "Indexing with [:, y] selects whole columns, so 1 is subtracted in every row at every label "
+                      "of the batch. Subtract 1 only at one entry per row: row n, column y[n].",
+                "sv": "Indexering med [:, y] väljer hela kolumner, så 1 dras bort på varje rad vid varje etikett i "
+                      "batchen. Dra bara bort 1 vid ett element per rad: rad n, kolumn y[n]."}),
+            Misconception("no_max_shift", gradient_without_shift, costs=0.25, message={
+                "en": "Your softmax overflows for scores like 1000 and gives nan. Use the stable softmax of "
+                      "question 1, which subtracts each row's largest score first.",
+                "sv": "Din softmax ger overflow för poäng som 1000 och ger nan. Använd den stabila softmax från "
+                      "fråga 1, som först drar bort varje rads största poäng."}),
+        ],
+        alternatives=[gradient_by_loop],
     ),
     Question(
         "q4", function="accuracy", points=2,
         hint={
-            "en": "The predicted classes are np.argmax(Z, axis=1), one per row (not over the whole array). Compare "
-                  "them with y and return the mean as a float.",
-            "sv": "De predikterade klasserna är np.argmax(Z, axis=1), en per rad (inte över hela arrayen). Jämför dem "
-                  "med y och returnera medelvärdet som ett flyttal.",
+            "en": "Predict one class per sample: the position of the largest score in its row, not in the whole "
+                  "array or in a column. Compare the predictions with y and return the fraction that is right, "
+                  "as a float between 0 and 1.",
+            "sv": "Prediktera en klass per exempel: positionen för den högsta poängen på dess rad, inte i hela "
+                  "arrayen eller i en kolumn. Jämför prediktionerna med y och returnera andelen som är rätt, som "
+                  "ett flyttal mellan 0 och 1.",
         },
         public=[
             case(np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 1.0], [3.0, 0.0, 4.0]]), np.array([0, 2, 2])),
+            case(np.array([[0.4, 0.35, 0.25], [3.0, -1.0, 2.0]]), np.array([0, 0])),
         ],
         hidden=[
             case(np.array([[1.0, 2.0], [3.0, -1.0]]), np.array([1, 0])),
@@ -728,8 +895,35 @@ QUESTIONS = [
             case(np.array([[-5.0, -1.0, -3.0]]), np.array([1])),
             case(np.array([[1000.0, 0.0, 0.0], [0.0, 1000.0, 0.0], [0.0, 0.0, 1000.0], [1000.0, 0.0, 0.0]]),
                  np.array([0, 1, 1, 2])),
+            case(np.array([[0.2, 0.5, 0.1, 0.3], [1.0, 0.8, 0.9, 0.0], [0.0, 0.1, 0.2, 0.3]]),
+                 np.array([1, 0, 3])).weighted(3),
             *random_cases(_scores_and_labels, 5, seed=84),
         ],
+        misconceptions=[
+            Misconception("flat_argmax", accuracy_flat_argmax, costs=0.5, message={
+                "en": "np.argmax without an axis gives one position in the whole flattened array, not one class "
+                      "per sample. Take the largest score of each row.",
+                "sv": "np.argmax utan axel ger en enda position i hela den tillplattade arrayen, inte en klass per "
+                      "exempel. Ta den högsta poängen på varje rad."}),
+            Misconception("count_not_fraction", accuracy_count, costs=0.5, message={
+                "en": "You return how many samples are right; the accuracy is the fraction, a float between 0 "
+                      "and 1. Divide by the number of samples.",
+                "sv": "Du returnerar hur många exempel som är rätt; träffsäkerheten är andelen, ett flyttal mellan "
+                      "0 och 1. Dela med antalet exempel."}),
+            Misconception("over_columns", accuracy_over_columns, costs=0.5, message={
+                "en": "You take the largest entry of each column, that is, the most likely sample for every class. "
+                      "A row is one sample: take the largest score along axis=1.",
+                "sv": "Du tar det största elementet i varje kolumn, alltså det mest troliga exemplet för varje "
+                      "klass. En rad är ett exempel: ta den högsta poängen längs axis=1."}),
+            Misconception("probability_above_half", accuracy_probability_above_half, costs=0.25, message={
+                "en": "You count a sample as right when its true class gets a probability above 0.5, as for one "
+                      "yes-or-no output. With several classes the prediction is the most likely class, even when "
+                      "its probability is only 0.4.",
+                "sv": "Du räknar ett exempel som rätt när dess rätta klass får en sannolikhet över 0,5, som för en "
+                      "enda ja-eller-nej-utdata. Med flera klasser är prediktionen den mest troliga klassen, även när "
+                      "dess sannolikhet bara är 0,4."}),
+        ],
+        alternatives=[accuracy_by_loop],
     ),
     Question(
         "q5", variable="output_activation", points=1, compare=_choices,
@@ -739,5 +933,26 @@ QUESTIONS = [
             "sv": "Fråga för varje uppgift: måste varje exempel tillhöra exakt en klass (softmax), eller kan flera "
                   "etiketter gälla på en gång (en sigmoid per etikett)?",
         },
+        misconceptions=[
+            Misconception("softmax_for_labels", {"digit": "softmax", "tags": "softmax", "weather": "softmax"},
+                          costs=1, message={
+                "en": "Softmax makes the outputs add up to 1, so one label can only gain at the others' expense. When "
+                      "a sample can have several labels at once, or none, each label needs its own yes-or-no output.",
+                "sv": "Softmax gör att utdata summerar till 1, så en etikett kan bara vinna på de andras bekostnad. "
+                      "När ett exempel kan ha flera etiketter på en gång, eller ingen, behöver varje etikett en egen "
+                      "ja-eller-nej-utdata."}),
+            Misconception("sigmoid_for_outcomes", {"digit": "softmax", "tags": "sigmoid", "weather": "sigmoid"},
+                          costs=1, message={
+                "en": "Three possible outcomes are not three independent questions: when exactly one of them "
+                      "happens, their probabilities must add up to 1, and the classes compete.",
+                "sv": "Tre möjliga utfall är inte tre oberoende frågor: när exakt ett av dem inträffar måste "
+                      "sannolikheterna summera till 1, och klasserna tävlar."}),
+            Misconception("sigmoid_everywhere", {"digit": "sigmoid", "tags": "sigmoid", "weather": "sigmoid"},
+                          costs=1, message={
+                "en": "Independent sigmoids suit labels that can be true together. When every sample belongs to "
+                      "exactly one class, the probabilities should add up to 1 over the classes.",
+                "sv": "Oberoende sigmoider passar etiketter som kan gälla samtidigt. När varje exempel tillhör exakt "
+                      "en klass ska sannolikheterna summera till 1 över klasserna."}),
+        ],
     ),
 ]
