@@ -590,7 +590,10 @@ check("q4")
 # du använder allt detta på riktiga data.
 
 # %% tags=["hidden"]
-from course.exercise import Question, case, random_cases
+# The grading specification: never in the student notebooks. Expected values come from the
+# solutions above, run on the same inputs.
+from course.exercise import Misconception, Question, case, random_cases
+from course.exercise import compare as _compare_values
 
 
 def _split_case(rng):
@@ -616,7 +619,222 @@ def _weights(rng):
     return weights, int(rng.integers(0, 500))
 
 
+def _checkpoint_compare(expected, received):
+    """The default comparison, but the epoch must be a number, not a numpy array of shape ()
+    (which the default comparison would take for its one entry), unless the expected one is
+    an array too (when two wrong answers are compared with each other)."""
+    epoch = received[1] if isinstance(received, (tuple, list)) and len(received) == 2 else None
+    if isinstance(epoch, np.ndarray) and not (isinstance(expected, tuple) and isinstance(expected[1], np.ndarray)):
+        return False, {
+            "en": f"load_checkpoint returned the epoch as a numpy array of shape {epoch.shape}, not as an int: "
+                  f"the docstring asks for an int.",
+            "sv": f"load_checkpoint returnerade epoken som en numpy-array med formen {epoch.shape}, inte som en "
+                  f"int: dokumentationssträngen kräver en int.",
+        }
+    problem = _compare_values(expected, received)
+    return problem is None, problem
+
+
 _EXAMPLE_LOSSES = [0.90, 0.70, 0.62, 0.65, 0.61, 0.64, 0.66, 0.67, 0.60]
+
+
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def split_validation_first(n, n_val, seed):
+    perm = np.random.default_rng(seed).permutation(n)
+    return perm[:n_val], perm[n_val:]
+
+
+def split_validation_at_the_end(n, n_val, seed):
+    perm = np.random.default_rng(seed).permutation(n)
+    return perm[:n - n_val], perm[n - n_val:]
+
+
+def split_sorted(n, n_val, seed):
+    perm = np.random.default_rng(seed).permutation(n)
+    return np.sort(perm[n_val:]), np.sort(perm[:n_val])
+
+
+def split_legacy_generator(n, n_val, seed):
+    np.random.seed(seed)
+    perm = np.random.permutation(n)
+    return perm[n_val:], perm[:n_val]
+
+
+def split_shuffled_twice(n, n_val, seed):
+    rng = np.random.default_rng(seed)
+    perm = rng.permutation(n)
+    return rng.permutation(perm[n_val:]), perm[:n_val]
+
+
+def split_by_shuffling_in_place(n, n_val, seed):
+    rng = np.random.default_rng(seed)
+    order = np.arange(n)
+    rng.shuffle(order)
+    return order[n_val:], order[:n_val]
+
+
+def split_as_lists(n, n_val, seed):
+    rng = np.random.default_rng(seed)
+    perm = [int(i) for i in rng.permutation(n)]
+    return perm[n_val:], perm[:n_val]
+
+
+def stopping_at_patience(val_losses, patience, min_delta):
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best - min_delta:
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1
+            if wait >= patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses)
+
+
+def stopping_equal_is_better(val_losses, patience, min_delta):
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss <= best - min_delta:
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1
+            if wait > patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses)
+
+
+def stopping_from_zero(val_losses, patience, min_delta):
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, loss in enumerate(val_losses):
+        if loss < best - min_delta:
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1
+            if wait > patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses) - 1
+
+
+def stopping_without_min_delta(val_losses, patience, min_delta):
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best:
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1
+            if wait > patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses)
+
+
+def stopping_wait_not_reset(val_losses, patience, min_delta):
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best - min_delta:
+            best, best_epoch = loss, epoch
+        else:
+            wait += 1
+            if wait > patience:
+                return best_epoch, epoch
+    return best_epoch, len(val_losses)
+
+
+def stopping_returns_the_last_epoch(val_losses, patience, min_delta):
+    best, wait = np.inf, 0
+    for epoch, loss in enumerate(val_losses, start=1):
+        if loss < best - min_delta:
+            best, wait = loss, 0
+        else:
+            wait += 1
+            if wait > patience:
+                return epoch, epoch
+    return len(val_losses), len(val_losses)
+
+
+def stopping_by_argmin(val_losses, patience, min_delta):
+    return int(np.argmin(val_losses)) + 1, len(val_losses)
+
+
+def stopping_with_a_counter_of_epochs(val_losses, patience, min_delta):
+    best = float("inf")
+    best_epoch = 0
+    epoch = 0
+    while epoch < len(val_losses):
+        loss = val_losses[epoch]
+        epoch += 1
+        if loss < best - min_delta:
+            best = loss
+            best_epoch = epoch
+        elif epoch - best_epoch > patience:
+            return best_epoch, epoch
+    return best_epoch, epoch
+
+
+def roundtrip_epoch_as_array(weights, epoch):
+    handle, path = tempfile.mkstemp(suffix=".npz")
+    os.close(handle)
+    try:
+        np.savez(path, epoch=epoch, **weights)
+        with np.load(path, allow_pickle=False) as data:
+            loaded = {name: data[name] for name in data.files if name != "epoch"}
+            loaded_epoch = data["epoch"]
+        return loaded, loaded_epoch
+    finally:
+        os.remove(path)
+
+
+def roundtrip_dictionary_as_one_entry(weights, epoch):
+    handle, path = tempfile.mkstemp(suffix=".npz")
+    os.close(handle)
+    try:
+        np.savez(path, weights=weights, epoch=epoch)
+        with np.load(path, allow_pickle=False) as data:
+            loaded = data["weights"]
+            loaded_epoch = int(data["epoch"])
+        return loaded, loaded_epoch
+    finally:
+        os.remove(path)
+
+
+def roundtrip_epoch_left_in_the_weights(weights, epoch):
+    handle, path = tempfile.mkstemp(suffix=".npz")
+    os.close(handle)
+    try:
+        np.savez(path, epoch=epoch, **weights)
+        with np.load(path, allow_pickle=False) as data:
+            loaded = {name: data[name] for name in data.files}
+            loaded_epoch = int(data["epoch"])
+        return loaded, loaded_epoch
+    finally:
+        os.remove(path)
+
+
+def roundtrip_read_after_closing(weights, epoch):
+    handle, path = tempfile.mkstemp(suffix=".npz")
+    os.close(handle)
+    try:
+        np.savez(path, epoch=epoch, **weights)
+        with np.load(path, allow_pickle=False) as data:
+            names = [name for name in data.files if name != "epoch"]
+        loaded = {name: data[name] for name in names}
+        return loaded, int(data["epoch"])
+    finally:
+        os.remove(path)
+
+
+def roundtrip_numpy_integer_epoch(weights, epoch):
+    handle, path = tempfile.mkstemp(suffix=".npz")
+    os.close(handle)
+    try:
+        np.savez(path, epoch=np.array(epoch), **weights)
+        data = np.load(path, allow_pickle=False)
+        loaded = dict(data)
+        loaded_epoch = loaded.pop("epoch").item()
+        data.close()
+        return loaded, loaded_epoch
+    finally:
+        os.remove(path)
+
 
 QUESTIONS = [
     Question(
@@ -631,39 +849,124 @@ QUESTIONS = [
         },
         public=[case(10, 3, 0), case(8, 2, 42)],
         hidden=[case(2, 1, 7), case(100, 20, 2024), case(5, 4, 1), *random_cases(_split_case, 5, seed=20)],
+        misconceptions=[
+            Misconception("validation_first", split_validation_first, costs=0.5, message={
+                "en": "Your two arrays come in the wrong order: the tuple starts with the training indices and "
+                      "ends with the validation indices.",
+                "sv": "Dina två arrayer kommer i fel ordning: tupeln börjar med träningsindexen och slutar med "
+                      "valideringsindexen."}),
+            Misconception("validation_at_the_end", split_validation_at_the_end, costs=0.5, message={
+                "en": "You take the validation indices from the end of perm. The text takes them from its start: "
+                      "the first n_val entries are for validation, the rest for training.",
+                "sv": "Du tar valideringsindexen från slutet av perm. Texten tar dem från början: de första n_val "
+                      "elementen är för validering och resten för träning."}),
+            Misconception("sorted_indices", split_sorted, costs=0.5, message={
+                "en": "You sort the indices after the split. Keep them in the order they have in perm: the order "
+                      "is part of the answer, and later steps may rely on it.",
+                "sv": "Du sorterar indexen efter uppdelningen. Behåll dem i den ordning de har i perm: ordningen "
+                      "är en del av svaret, och senare steg kan bygga på den."}),
+            Misconception("legacy_generator", split_legacy_generator, costs=0.5, message={
+                "en": "np.random.seed and np.random.permutation use numpy's old global generator, which gives "
+                      "other numbers for the same seed. Make a generator of your own from the seed, exactly as "
+                      "the text shows.",
+                "sv": "np.random.seed och np.random.permutation använder numpys gamla globala generator, som ger "
+                      "andra tal för samma frö. Skapa en egen generator från fröet, precis som texten visar."}),
+            Misconception("shuffled_twice", split_shuffled_twice, costs=0.5, message={
+                "en": "You shuffle the training indices a second time, which draws more random numbers and "
+                      "changes their order. One permutation is enough: slice it and keep its order.",
+                "sv": "Du blandar träningsindexen en gång till, vilket drar fler slumptal och ändrar deras "
+                      "ordning. En permutation räcker: skiva den och behåll dess ordning."}),
+        ],
+        alternatives=[split_by_shuffling_in_place, split_as_lists],
     ),
     Question(
         "q2", function="early_stopping", points=2,
         hint={
             "en": "enumerate(val_losses, start=1) gives the epochs counted from 1. An improvement needs "
-                  "loss < best - min_delta, strictly, so an equal loss is no improvement. Stop as soon as "
-                  "wait > patience (not >=), and remember that training may also run to the last epoch.",
+                  "loss < best - min_delta, strictly, so an equal loss is no improvement. Reset wait after an "
+                  "improvement, stop as soon as wait > patience (not >=), and remember that training may also "
+                  "run to the last epoch.",
             "sv": "enumerate(val_losses, start=1) ger epokerna räknade från 1. En förbättring kräver "
-                  "loss < best - min_delta, strikt, så en lika stor förlust är ingen förbättring. Stoppa så "
-                  "snart wait > patience (inte >=), och kom ihåg att träningen också kan gå till sista epoken.",
+                  "loss < best - min_delta, strikt, så en lika stor förlust är ingen förbättring. Nollställ wait "
+                  "efter en förbättring, stoppa så snart wait > patience (inte >=), och kom ihåg att träningen "
+                  "också kan gå till sista epoken.",
         },
-        public=[case(_EXAMPLE_LOSSES, 2, 0.0), case([0.5, 0.4, 0.3, 0.2], 1, 0.0)],
+        public=[
+            case(_EXAMPLE_LOSSES, 2, 0.0),
+            case([0.5, 0.4, 0.3, 0.2], 1, 0.0),
+            case([0.5, 0.4, 0.4, 0.4, 0.3], 1, 0.0),
+            case([1.0, 0.95, 0.94, 0.93, 0.92, 0.91, 0.90], 1, 0.025),
+        ],
         hidden=[
             case(_EXAMPLE_LOSSES, 0, 0.0),
             case(_EXAMPLE_LOSSES, 4, 0.0),
-            case([0.5, 0.5, 0.5, 0.5, 0.5], 2, 0.0),
-            case([1.0, 0.8, 0.8, 0.8, 0.79, 0.7], 1, 0.0),
-            case([1.0, 0.95, 0.94, 0.93, 0.92, 0.91, 0.90], 1, 0.025),
+            case([0.5, 0.5, 0.5, 0.5, 0.5], 2, 0.0).weighted(4),
+            case([1.0, 0.8, 0.8, 0.8, 0.79, 0.7], 1, 0.0).weighted(4),
+            case([0.6, 0.6, 0.5, 0.5, 0.5, 0.4], 1, 0.0).weighted(4),
+            case([1.0, 0.8, 0.9, 0.8, 0.9, 0.95], 3, 0.0).weighted(4),
+            case([1.0, 1.1, 0.9, 1.0, 0.8, 0.9, 0.7, 0.8, 0.6], 1, 0.0).weighted(4),
+            case([1.0, 0.9, 0.95, 0.85, 0.9, 0.8, 0.85, 0.82, 0.81], 1, 0.0).weighted(4),
+            case([1.0, 1.2, 0.9, 1.1, 1.0, 0.8], 2, 0.0).weighted(4),
+            case([0.9, 0.7, 0.7, 0.75, 0.7, 0.8], 2, 0.0).weighted(4),
+            case([0.50, 0.49, 0.488, 0.486, 0.40], 2, 0.0155).weighted(4),
+            case([1.0, 0.99, 0.98, 0.97, 0.96, 0.95], 2, 0.02).weighted(4),
+            case([0.8, 0.79, 0.785, 0.7, 0.695, 0.69], 1, 0.02).weighted(4),
             case([0.3], 3, 0.0),
             case([0.9, 1.0, 1.1, 1.2], 1, 0.0),
-            case([0.50, 0.49, 0.488, 0.486, 0.40], 2, 0.0155),
             *random_cases(_loss_curve, 6, seed=21),
         ],
+        misconceptions=[
+            Misconception("stops_at_patience", stopping_at_patience, costs=0.5, message={
+                "en": "You stop as soon as wait reaches patience, one epoch too early. Training stops only when "
+                      "wait is larger than patience, after patience + 1 epochs in a row without improvement.",
+                "sv": "Du stoppar så snart wait når patience, en epok för tidigt. Träningen stoppar först när "
+                      "wait är större än patience, efter patience + 1 epoker i rad utan förbättring."}),
+            Misconception("equal_is_improvement", stopping_equal_is_better, costs=0.4, message={
+                "en": "You count a loss equal to the best one as an improvement. The rule asks for a loss "
+                      "strictly below best - min_delta: on a plateau, wait must keep growing.",
+                "sv": "Du räknar en förlust som är lika stor som den bästa som en förbättring. Regeln kräver en "
+                      "förlust som är strikt mindre än best - min_delta: på en platå ska wait fortsätta att öka."}),
+            Misconception("epochs_from_zero", stopping_from_zero, costs=0.5, message={
+                "en": "Your epochs are counted from 0, but the answer counts them from 1: the first loss in the "
+                      "list belongs to epoch 1.",
+                "sv": "Dina epoker räknas från 0, men svaret räknar dem från 1: den första förlusten i listan "
+                      "hör till epok 1."}),
+            Misconception("ignores_min_delta", stopping_without_min_delta, costs=0.25, message={
+                "en": "You ignore min_delta, so a tiny decrease counts as an improvement. Compare the loss with "
+                      "best - min_delta, not with best.",
+                "sv": "Du bortser från min_delta, så att en mycket liten minskning räknas som en förbättring. "
+                      "Jämför förlusten med best - min_delta, inte med best."}),
+            Misconception("wait_not_reset", stopping_wait_not_reset, costs=0.35, message={
+                "en": "wait counts every epoch without improvement since the start, not those since the last "
+                      "improvement. Set it back to 0 after every improvement.",
+                "sv": "wait räknar alla epoker utan förbättring sedan starten, inte bara dem sedan den senaste "
+                      "förbättringen. Sätt tillbaka den till 0 efter varje förbättring."}),
+            Misconception("best_is_last_epoch", stopping_returns_the_last_epoch, costs=0.5, message={
+                "en": "You return the epoch training stopped at as the best epoch. The best epoch is the one with "
+                      "the lowest validation loss, usually several epochs earlier: remember it when it improves.",
+                "sv": "Du returnerar epoken där träningen stoppade som den bästa epoken. Den bästa epoken är den "
+                      "med lägst valideringsförlust, oftast flera epoker tidigare: kom ihåg den när den "
+                      "förbättras."}),
+            Misconception("never_stops", stopping_by_argmin, costs=0.5, message={
+                "en": "Your training always runs to the last epoch, and the best epoch ignores min_delta. Go "
+                      "through the losses one epoch at a time and stop once patience has run out: the epochs "
+                      "after the stop are never trained.",
+                "sv": "Din träning går alltid till sista epoken, och den bästa epoken bortser från min_delta. Gå "
+                      "igenom förlusterna en epok i taget och stoppa när tålamodet är slut: epokerna efter stoppet "
+                      "tränas aldrig."}),
+        ],
+        alternatives=[stopping_with_a_counter_of_epochs],
     ),
     Question(
-        "q3", function="checkpoint_roundtrip", points=2,
+        "q3", function="checkpoint_roundtrip", points=2, compare=_checkpoint_compare,
         hint={
-            "en": "In save_checkpoint, pass the weights to np.savez as keyword arguments with ** and the "
-                  "epoch as one more keyword argument. In load_checkpoint, read everything inside the with "
-                  "block, leave \"epoch\" out of the dictionary, and turn it into an int with int(...).",
-            "sv": "I save_checkpoint skickar du vikterna till np.savez som nyckelordsargument med ** och "
-                  "epoken som ett nyckelordsargument till. I load_checkpoint läser du allt inuti with-blocket, "
-                  "lämnar \"epoch\" utanför ordboken och gör om den till en int med int(...).",
+            "en": "In save_checkpoint, give np.savez every weight as a keyword argument of its own (unpack the "
+                  "dictionary) and the epoch as one more. In load_checkpoint, read everything inside the with "
+                  "block, leave \"epoch\" out of the dictionary, and return the epoch as a Python int, not as a "
+                  "numpy array.",
+            "sv": "I save_checkpoint ger du np.savez varje vikt som ett eget nyckelordsargument (packa upp "
+                  "dicten) och epoken som ett till. I load_checkpoint läser du allt inuti with-blocket, lämnar "
+                  "\"epoch\" utanför dicten och returnerar epoken som en int i Python, inte som en numpy-array.",
         },
         public=[case({"0.W": np.array([[1.0, -2.0], [0.5, 3.0]]), "0.b": np.array([0.1, -0.1])}, 7)],
         hidden=[
@@ -672,14 +975,69 @@ QUESTIONS = [
             case({"0.W": np.arange(6, dtype=np.float32).reshape(2, 3)}, 3),
             *random_cases(_weights, 4, seed=22),
         ],
+        misconceptions=[
+            Misconception("epoch_as_array", roundtrip_epoch_as_array, costs=0.5, message={
+                "en": "data[\"epoch\"] is a numpy array of shape (), not an int: it prints like a number but does "
+                      "not work like one everywhere (as a dict key, in JSON). Turn it into an int before you "
+                      "return it.",
+                "sv": "data[\"epoch\"] är en numpy-array med formen (), inte en int: den ser ut som ett tal när den "
+                      "skrivs ut, men fungerar inte som ett tal överallt (till exempel som nyckel i en dict eller i "
+                      "JSON). Gör om den till en int innan du returnerar den."}),
+            Misconception("dictionary_as_one_entry", roundtrip_dictionary_as_one_entry, costs=0.5, message={
+                "en": "You save the whole dictionary as one entry, so numpy stores it as a pickled Python object, "
+                      "which allow_pickle=False refuses to load. Unpack the dictionary so that every weight is "
+                      "saved as an array under its own name.",
+                "sv": "Du sparar hela dicten som en enda post, så numpy lagrar den som ett picklat Python-objekt, "
+                      "vilket allow_pickle=False vägrar att läsa in. Packa upp dicten så att varje vikt sparas som "
+                      "en array under sitt eget namn."}),
+            Misconception("epoch_in_weights", roundtrip_epoch_left_in_the_weights, costs=0.5, message={
+                "en": "The dictionary you return still contains \"epoch\". Only the weights belong in it: leave "
+                      "that name out, and return the epoch on its own.",
+                "sv": "Dicten som du returnerar innehåller fortfarande \"epoch\". Bara vikterna hör hemma där: "
+                      "lämna utanför det namnet och returnera epoken för sig."}),
+            Misconception("read_after_closing", roundtrip_read_after_closing, costs=0.5, message={
+                "en": "You read arrays from data after the with block has closed the file, which fails. Read "
+                      "every array, and the epoch, inside the with block.",
+                "sv": "Du läser arrayer ur data efter att with-blocket har stängt filen, vilket misslyckas. Läs "
+                      "varje array, och epoken, inuti with-blocket."}),
+        ],
+        alternatives=[roundtrip_numpy_integer_epoch],
     ),
     Question(
         "q4", variable="chosen_size", points=1,
         hint={
-            "en": "Choose by the validation loss, not the training loss: the training loss always favours "
-                  "the largest network.",
-            "sv": "Välj efter valideringsförlusten, inte träningsförlusten: träningsförlusten gynnar alltid "
-                  "det största nätverket.",
+            "en": "Which of the two losses tells you how a network does on data it was not trained on? Find the "
+                  "network that does best there, and answer with its hidden size h, not its position in the list.",
+            "sv": "Vilken av de två förlusterna visar hur ett nätverk klarar sig på data som det inte har tränats "
+                  "på? Leta upp nätverket som klarar sig bäst där och svara med dess dolda storlek h, inte dess "
+                  "plats i listan.",
         },
+        misconceptions=[
+            Misconception("by_training_loss", 128, costs=1, message={
+                "en": "You chose the network with the lowest training loss. The training loss always favours the "
+                      "largest network, which fits the noise of its 60 points; choose by the validation loss, "
+                      "measured on data the network was not trained on.",
+                "sv": "Du valde nätverket med lägst träningsförlust. Träningsförlusten gynnar alltid det största "
+                      "nätverket, som anpassar sig till bruset i sina 60 punkter; välj efter valideringsförlusten, "
+                      "mätt på data som nätverket inte har tränats på."}),
+            Misconception("position_not_size", 3, costs=1, message={
+                "en": "Your answer is the position of the best network in the list, not its hidden size. Look up "
+                      "the size at that position in hidden_sizes.",
+                "sv": "Ditt svar är det bästa nätverkets plats i listan, inte dess dolda storlek. Slå upp "
+                      "storleken på den platsen i hidden_sizes."}),
+            Misconception("smallest_gap", 1, costs=1, message={
+                "en": "You chose the network whose training and validation losses are closest. A small gap only "
+                      "says the network does not overfit; this one underfits, and both of its losses are high. "
+                      "Choose the lowest validation loss.",
+                "sv": "Du valde nätverket vars tränings- och valideringsförlust ligger närmast varandra. Ett litet "
+                      "avstånd säger bara att nätverket inte överanpassar; det här underanpassar, och båda dess "
+                      "förluster är höga. Välj den lägsta valideringsförlusten."}),
+            Misconception("loss_not_size", 0.259, costs=1, message={
+                "en": "Your answer is a loss, not a hidden size. Find the lowest validation loss, then answer "
+                      "with the hidden size h of that network.",
+                "sv": "Ditt svar är en förlust, inte en dold storlek. Leta upp den lägsta valideringsförlusten och "
+                      "svara sedan med den dolda storleken h för det nätverket."}),
+        ],
+        alternatives=[np.int64(8)],
     ),
 ]
