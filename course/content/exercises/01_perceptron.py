@@ -437,7 +437,7 @@ check("q5")
 # solutions above, run on the same inputs.
 import itertools
 
-from course.exercise import Question, case, random_cases, value_repr
+from course.exercise import Misconception, Question, case, random_cases, value_repr
 
 
 def _gate(name, n_inputs=2):
@@ -484,6 +484,11 @@ def _point_text(point):
 
 def _same_answers(expected, received):
     """Right when the received weights classify every corner like the reference's weights."""
+    if isinstance(expected, (tuple, list)) and len(expected) and not np.isscalar(expected[0]):
+        # Only a wrong answer returns this (the weights and more, e.g. a history): two such answers are
+        # alike when they have as many items and their first items classify every corner alike.
+        alike = isinstance(received, (tuple, list)) and len(received) == len(expected)
+        return (_same_answers(expected[0], received[0])[0], None) if alike else (False, None)
     expected = np.asarray(expected, dtype=float)
     weights, problem = _as_weights(received, expected.size)
     if problem is not None:
@@ -509,11 +514,16 @@ def _same_answers(expected, received):
 
 
 def _computes_nand(expected, received):
+    """Right when the received weights classify the four corners like the reference's NAND weights.
+
+    Comparing with ``expected`` (not with NAND directly) lets a wrong answer be recognised: two
+    weight vectors behave alike when they classify every corner the same way.
+    """
     weights, problem = _as_weights(received, 3)
     if problem is not None:
         return False, problem
     corners, got = _answers(weights, 2)
-    _, want = _gate("nand")
+    _, want = _answers(np.asarray(expected, dtype=float), 2)
     wrong = np.flatnonzero(want != got)
     if wrong.size == 0:
         return True, None
@@ -536,6 +546,17 @@ def _neuron(rng):
             return w, x
 
 
+def _bias_decides(rng):
+    """A neuron whose bias flips the answer: without w[0] (or with the bias taken from the end) it is wrong."""
+    m = int(rng.integers(2, 6))
+    while True:
+        w, x = rng.normal(size=m + 1), rng.normal(size=m)
+        s = w[1:] @ x
+        w[0] = -s - np.sign(s) * rng.uniform(0.2, 1.0)
+        if abs(s) > 0.1 and (w[:-1] @ x + w[-1] >= 0) != (w[0] + s >= 0):
+            return w, x
+
+
 def _update(rng):
     w, x = _neuron(rng)
     return w, x, int(rng.integers(0, 2)), float(rng.choice([0.1, 0.5, 1.0, 2.0]))
@@ -551,6 +572,156 @@ def _training(rng):
     return X[order], y[order], w, float(rng.choice([0.25, 0.5, 1.0])), 100
 
 
+def _gate_case(name, w, learning_rate, max_epochs, n_inputs=2):
+    return case(*_gate(name, n_inputs), np.array(w, dtype=float), learning_rate, max_epochs)
+
+
+# Common wrong answers and right answers in another style, as students write them (each is
+# handed in as a notebook cell in the exercise tests). They use only numpy and the notebook's
+# own functions.
+def neuron_without_bias(w, x):
+    return 1.0 if w[1:] @ x >= 0 else 0.0
+
+
+def neuron_strict_step(w, x):
+    x_tilde = np.concatenate(([1.0], x))
+    return 1.0 if w @ x_tilde > 0 else 0.0
+
+
+def neuron_bias_last(w, x):
+    x_tilde = np.concatenate((x, [1.0]))
+    return 1.0 if w @ x_tilde >= 0 else 0.0
+
+
+def neuron_weighted_sum(w, x):
+    return w @ np.concatenate(([1.0], x))
+
+
+def neuron_as_bool(w, x):
+    return w @ np.concatenate(([1.0], x)) >= 0
+
+
+def neuron_with_a_loop(w, x):
+    z = w[0]
+    for i in range(len(x)):
+        z = z + w[i + 1] * x[i]
+    return int(z >= 0)
+
+
+def neuron_heaviside(w, x):
+    return float(np.heaviside(w[0] + np.dot(w[1:], x), 1.0))
+
+
+def update_sign_flipped(w, x, y, learning_rate):
+    y_hat = neuron_output(w, x)
+    return w + learning_rate * (y_hat - y) * np.concatenate(([1.0], x))
+
+
+def update_without_bias(w, x, y, learning_rate):
+    y_hat = neuron_output(w, x)
+    return np.concatenate(([w[0]], w[1:] + learning_rate * (y - y_hat) * x))
+
+
+def update_without_learning_rate(w, x, y, learning_rate):
+    y_hat = neuron_output(w, x)
+    return w + (y - y_hat) * np.concatenate(([1.0], x))
+
+
+def update_times_x(w, x, y, learning_rate):
+    y_hat = neuron_output(w, x)
+    return w + learning_rate * (y - y_hat) * x
+
+
+def update_each_weight(w, x, y, learning_rate):
+    error = y - neuron_output(w, x)
+    new_w = w.copy()
+    new_w[0] = w[0] + learning_rate * error
+    for i in range(len(x)):
+        new_w[i + 1] = w[i + 1] + learning_rate * error * x[i]
+    return new_w
+
+
+def update_as_list(w, x, y, learning_rate):
+    step = learning_rate * (y - neuron_output(w, x))
+    return [w[0] + step] + [w_i + step * x_i for w_i, x_i in zip(w[1:], x)]
+
+
+def train_ignoring_max_epochs(X, y, w, learning_rate, max_epochs):
+    while True:
+        mistakes = 0
+        for x, target in zip(X, y):
+            if neuron_output(w, x) != target:
+                mistakes += 1
+            w = perceptron_update(w, x, target, learning_rate)
+        if mistakes == 0:
+            return w
+
+
+def train_one_epoch_too_many(X, y, w, learning_rate, max_epochs):
+    epoch = 0
+    while epoch <= max_epochs:
+        mistakes = 0
+        for x, target in zip(X, y):
+            if neuron_output(w, x) != target:
+                mistakes += 1
+            w = perceptron_update(w, x, target, learning_rate)
+        if mistakes == 0:
+            break
+        epoch += 1
+    return w
+
+
+def train_one_epoch_only(X, y, w, learning_rate, max_epochs):
+    for x, target in zip(X, y):
+        w = perceptron_update(w, x, target, learning_rate)
+    return w
+
+
+def train_counting_after_the_update(X, y, w, learning_rate, max_epochs):
+    for epoch in range(max_epochs):
+        mistakes = 0
+        for x, target in zip(X, y):
+            w = perceptron_update(w, x, target, learning_rate)
+            if neuron_output(w, x) != target:
+                mistakes += 1
+        if mistakes == 0:
+            break
+    return w
+
+
+def train_returning_a_tuple(X, y, w, learning_rate, max_epochs):
+    history = []
+    for epoch in range(max_epochs):
+        mistakes = 0
+        for x, target in zip(X, y):
+            if neuron_output(w, x) != target:
+                mistakes += 1
+            w = perceptron_update(w, x, target, learning_rate)
+        history.append(mistakes)
+        if mistakes == 0:
+            break
+    return w, history
+
+
+def train_until_nothing_changes(X, y, w, learning_rate, max_epochs):
+    for epoch in range(max_epochs):
+        before = w.copy()
+        for i in range(len(X)):
+            w = perceptron_update(w, X[i], y[i], learning_rate)
+        if np.array_equal(w, before):
+            break
+    return w
+
+
+def train_all_epochs_as_a_list(X, y, w, learning_rate, max_epochs):
+    # Running every epoch is right too: once no point is wrong, the rule changes nothing.
+    w = list(w)
+    for epoch in range(max_epochs):
+        for x, target in zip(X, y):
+            w = list(perceptron_update(np.array(w), x, target, learning_rate))
+    return w
+
+
 QUESTIONS = [
     Question(
         "q1", function="neuron_output", points=2,
@@ -563,16 +734,46 @@ QUESTIONS = [
         public=[
             case(np.array([-0.1, 0.4, 0.3, -0.6]), np.array([2.0, -1.0, 0.5])),
             case(np.array([-1.5, 1.0, 1.0]), np.array([1.0, 0.0])),
-            case(np.array([-1.0, 1.0, 0.0]), np.array([1.0, 5.0])),
+            case(np.array([-1.0, 1.0, 0.0]), np.array([1.0, 5.0])).weighted(2),
         ],
         hidden=[
             case(np.array([-1.5, 1.0, 1.0]), np.array([1.0, 1.0])),
             case(np.array([2.0, -1.0]), np.array([3.0])),
-            case(np.array([0.0, 0.0, 0.0]), np.array([-4.0, 7.0])),
+            case(np.array([0.0, 0.0, 0.0]), np.array([-4.0, 7.0])).weighted(2),
+            case(np.array([-2.0, 1.0, 1.0]), np.array([1.0, 1.0])).weighted(2),
             case(np.array([0.5, -1.0, 2.0]), np.array([0.0, 0.0])),
             case(np.array([-0.5, 2.0, -3.0, 1.0]), np.array([1.0, 0.5, -1.0])),
-            *random_cases(_neuron, 6, seed=11),
+            *random_cases(_neuron, 3, seed=11),
+            *(c.weighted(2) for c in random_cases(_bias_decides, 4, seed=14)),
         ],
+        misconceptions=[
+            Misconception("bias_left_out", neuron_without_bias, costs=0.4, message={
+                "en": "Your output does not depend on the bias w[0]. The bias is the weight of the constant input "
+                      "x_0 = 1: put the 1 in front of x so that w[0] is added to the weighted sum.",
+                "sv": "Ditt svar beror inte på biasen w[0]. Biasen är vikten för det konstanta indatavärdet "
+                      "x_0 = 1: sätt ettan före x så att w[0] läggs till den viktade summan."}),
+            Misconception("strict_step", neuron_strict_step, costs=0.25, message={
+                "en": "Your neuron answers 0 where the weighted sum is exactly 0. The step function of the course "
+                      "gives 1 there (step(z) = 1 for z >= 0).",
+                "sv": "Din neuron svarar 0 där den viktade summan är exakt 0. Kursens stegfunktion ger 1 där "
+                      "(step(z) = 1 för z >= 0)."}),
+            Misconception("bias_last", neuron_bias_last, costs=0.4, message={
+                "en": "You use the last weight as the bias. In this course the bias is the first weight, w[0], so "
+                      "the constant 1 goes in front of x, not after it.",
+                "sv": "Du använder den sista vikten som bias. I kursen är biasen den första vikten, w[0], så "
+                      "konstanten 1 ska stå före x, inte efter."}),
+            Misconception("no_step", neuron_weighted_sum, costs=0.5, message={
+                "en": "You return the weighted sum z itself. The perceptron's output is step(z): 1.0 when z >= 0 "
+                      "and 0.0 otherwise.",
+                "sv": "Du returnerar den viktade summan z själv. Perceptronens utdata är step(z): 1.0 när z >= 0 "
+                      "och annars 0.0."}),
+            Misconception("boolean_output", neuron_as_bool, costs=0.5, message={
+                "en": "You return True or False. The output is a number, 1.0 or 0.0, because the learning rule "
+                      "computes y - y_hat with it.",
+                "sv": "Du returnerar True eller False. Utdata ska vara ett tal, 1.0 eller 0.0, eftersom "
+                      "inlärningsregeln räknar ut y - y_hat med det."}),
+        ],
+        alternatives=[neuron_with_a_loop, neuron_heaviside],
     ),
     Question(
         "q2", function="perceptron_update", points=2,
@@ -597,32 +798,92 @@ QUESTIONS = [
             case(np.array([1.0, 2.0, -1.0]), np.array([-3.0, -1.0]), 1, 2.0),
             *random_cases(_update, 6, seed=12),
         ],
+        misconceptions=[
+            Misconception("sign_flipped", update_sign_flipped, costs=0.5, message={
+                "en": "Your update moves the weights the wrong way: the factor is y - y_hat, the target minus the "
+                      "prediction, so a point that should give 1 pushes the weighted sum up.",
+                "sv": "Din uppdatering flyttar vikterna åt fel håll: faktorn är y - y_hat, målvärdet minus "
+                      "prediktionen, så en punkt som ska ge 1 skjuter upp den viktade summan."}),
+            Misconception("bias_not_updated", update_without_bias, costs=0.5, message={
+                "en": "Your bias w[0] never changes. It is a weight like the others, with the input x_0 = 1, so it "
+                      "changes by learning_rate (y - y_hat) times 1.",
+                "sv": "Din bias w[0] ändras aldrig. Den är en vikt som de andra, med indatavärdet x_0 = 1, så den "
+                      "ändras med learning_rate (y - y_hat) gånger 1."}),
+            Misconception("learning_rate_left_out", update_without_learning_rate, costs=0.5, message={
+                "en": "Your step does not depend on learning_rate: every change must be multiplied by it.",
+                "sv": "Ditt steg beror inte på learning_rate: varje ändring ska multipliceras med den."}),
+            Misconception("times_x_not_x_tilde", update_times_x, costs=0.5, message={
+                "en": "You multiply by x, which has one number fewer than w: numpy then stops with a shape error, "
+                      "or, for one input, adds the same change to the bias as to w[1]. Use x_tilde = (1, x_1, ..., "
+                      "x_m).",
+                "sv": "Du multiplicerar med x, som har ett tal färre än w: numpy stannar då med ett formfel, eller "
+                      "lägger, för ett enda indatavärde, till samma ändring på biasen som på w[1]. Använd "
+                      "x_tilde = (1, x_1, ..., x_m)."}),
+        ],
+        alternatives=[update_each_weight, update_as_list],
     ),
     Question(
         "q3", function="train_perceptron", points=3, compare=_same_answers,
         hint={
             "en": "One epoch is one loop over zip(X, y) that calls perceptron_update for every point. Count the "
-                  "points that neuron_output gets wrong during the epoch and stop after an epoch with no "
-                  "mistakes, but never run more than max_epochs epochs. Return w alone, not a tuple.",
+                  "points that neuron_output gets wrong with the weights before their update, and stop after an "
+                  "epoch with no mistakes, but never run more than max_epochs epochs (a for loop over "
+                  "range(max_epochs) runs exactly that many). Return w alone, not a tuple.",
             "sv": "En epok är en loop över zip(X, y) som anropar perceptron_update för varje punkt. Räkna "
-                  "punkterna som neuron_output får fel under epoken och sluta efter en epok utan fel, men kör "
-                  "aldrig fler än max_epochs epoker. Returnera bara w, inte en tupel.",
+                  "punkterna som neuron_output får fel med vikterna före deras uppdatering, och sluta efter en "
+                  "epok utan fel, men kör aldrig fler än max_epochs epoker (en for-loop över range(max_epochs) "
+                  "kör exakt så många). Returnera bara w, inte en tupel.",
         },
         public=[
-            case(*_gate("and"), np.array([-1.0, 0.5, -0.5]), 0.5, 100),
-            case(*_gate("and"), np.array([0.0, 0.0, 0.0]), 1.0, 100),
+            _gate_case("and", [-1.0, 0.5, -0.5], 0.5, 100),
+            _gate_case("and", [0.0, 0.0, 0.0], 1.0, 100),
+            # One epoch is not enough here: a loop that ignores max_epochs trains on to a different line,
+            # and one that runs a second epoch to another one again.
+            _gate_case("and", [0.0, 0.0, 0.0], 1.0, 1).weighted(2),
+            _gate_case("nand", [-1.0, 0.5, 0.75], 0.25, 100),
         ],
         hidden=[
-            case(*_gate("or"), np.array([0.0, 0.0, 0.0]), 1.0, 100),
-            case(*_gate("nand"), np.array([-1.0, 0.5, 0.75]), 0.25, 100),
-            case(*_gate("nor"), np.array([0.5, 0.5, 0.5]), 0.5, 100),
+            _gate_case("or", [0.0, 0.0, 0.0], 1.0, 100),
+            _gate_case("nor", [0.5, 0.5, 0.5], 0.5, 100),
             case(*(a[::-1] for a in _gate("and")), np.array([0.0, 0.0, 0.0]), 0.5, 100),
-            # One epoch is not enough here: a loop that ignores max_epochs trains on to a different line.
-            case(*_gate("and"), np.array([0.0, 0.0, 0.0]), 1.0, 1),
-            case(*_gate("and", 3), np.array([0.0, 0.0, 0.0, 0.0]), 1.0, 100),
-            case(*_gate("majority", 3), np.array([0.5, -0.5, 0.25, 0.0]), 0.5, 100),
+            _gate_case("and", [0.0, 0.0, 0.0, 0.0], 1.0, 100, n_inputs=3),
+            _gate_case("majority", [0.5, -0.5, 0.25, 0.0], 0.5, 100, n_inputs=3),
+            # Stopped by max_epochs before the points are separated: each gives another line after one more
+            # epoch and after training to the end.
+            _gate_case("nand", [0.0, 0.0, 0.0], 0.5, 1).weighted(2),
+            _gate_case("nand", [0.0, 0.0, 0.0], 0.25, 2).weighted(2),
+            _gate_case("and", [0.0, 0.0, 0.0, 0.0], 0.5, 2, n_inputs=3).weighted(2),
+            _gate_case("and", [0.5, 0.5, 0.5, 0.5], 1.0, 3, n_inputs=3).weighted(2),
             *random_cases(_training, 4, seed=13),
         ],
+        misconceptions=[
+            Misconception("ignores_max_epochs", train_ignoring_max_epochs, costs=0.4, message={
+                "en": "Your loop trains until no point is wrong, however many epochs that takes: it must stop after "
+                      "max_epochs epochs even when some points are still wrong (on XOR it would never end).",
+                "sv": "Din loop tränar tills ingen punkt är fel, hur många epoker det än tar: den ska sluta efter "
+                      "max_epochs epoker även om några punkter fortfarande är fel (på XOR skulle den aldrig sluta)."}),
+            Misconception("one_epoch_too_many", train_one_epoch_too_many, costs=0.25, message={
+                "en": "Your loop runs max_epochs + 1 epochs when the points are not separated in time: count the "
+                      "epochs so that max_epochs = 1 means exactly one pass over the points.",
+                "sv": "Din loop kör max_epochs + 1 epoker när punkterna inte hinner separeras: räkna epokerna så "
+                      "att max_epochs = 1 betyder exakt en genomgång av punkterna."}),
+            Misconception("one_epoch_only", train_one_epoch_only, costs=0.5, message={
+                "en": "Your loop goes through the points only once. Repeat whole epochs until an epoch has no "
+                      "mistakes (or max_epochs is reached): one pass is rarely enough.",
+                "sv": "Din loop går igenom punkterna bara en gång. Upprepa hela epoker tills en epok är utan fel "
+                      "(eller max_epochs är nådd): en genomgång räcker sällan."}),
+            Misconception("counts_after_the_update", train_counting_after_the_update, costs=0.5, message={
+                "en": "You check each point after its own update, when it is usually right, so training stops "
+                      "too early. Check the point with the weights before its update.",
+                "sv": "Du kontrollerar varje punkt efter dess egen uppdatering, då den oftast är rätt, så "
+                      "träningen slutar för tidigt. Kontrollera punkten med vikterna före dess uppdatering."}),
+            Misconception("returns_a_tuple", train_returning_a_tuple, costs=0.5, message={
+                "en": "You return more than the weights. The lesson's version also returned the mistakes per epoch; "
+                      "here return only w.",
+                "sv": "Du returnerar mer än vikterna. Lektionens version returnerade också antalet fel per epok; "
+                      "här returnerar du bara w."}),
+        ],
+        alternatives=[train_until_nothing_changes, train_all_epochs_as_a_list],
     ),
     Question(
         "q4", variable="w_nand", points=1, compare=_computes_nand,
@@ -632,6 +893,26 @@ QUESTIONS = [
             "sv": "Utgå från vikter för AND, till exempel (-1.5, 1, 1), och fundera på vad det gör med z och "
                   "med svaret om du byter tecken på alla vikterna.",
         },
+        misconceptions=[
+            Misconception("computes_and", np.array([-1.5, 1.0, 1.0]), message={
+                "en": "Your weights compute AND, the opposite of NAND on every point. Flipping the sign of every "
+                      "weight flips the sign of z, and so every answer (as long as z is never exactly 0).",
+                "sv": "Dina vikter räknar ut AND, motsatsen till NAND i varje punkt. Om du byter tecken på alla "
+                      "vikter byter z tecken, och då också varje svar (så länge z aldrig är exakt 0)."}),
+            Misconception("zero_at_one_one", np.array([2.0, -1.0, -1.0]), message={
+                "en": "Your perceptron answers 1 at (1, 1) too. There the weighted sum must be negative, and "
+                      "remember that z = 0 gives 1, since step(0) = 1.",
+                "sv": "Din perceptron svarar 1 även i (1, 1). Där måste den viktade summan vara negativ, och kom "
+                      "ihåg att z = 0 ger 1, eftersom step(0) = 1."}),
+            Misconception("computes_nor", np.array([0.5, -1.0, -1.0]), message={
+                "en": "Your weights compute NOR: only (0, 0) gives 1. At (0, 1) and (1, 0) the weighted sum must "
+                      "not be negative: make the bias larger.",
+                "sv": "Dina vikter räknar ut NOR: bara (0, 0) ger 1. I (0, 1) och (1, 0) får den viktade summan "
+                      "inte vara negativ: gör biasen större."}),
+            Misconception("bias_last", np.array([-1.0, -1.0, 1.5]), message={
+                "en": "The bias must come first: w_nand = (w_0, w_1, w_2) with w_0 the bias, as in question 1.",
+                "sv": "Biasen ska stå först: w_nand = (w_0, w_1, w_2) med biasen w_0, som i fråga 1."}),
+        ],
     ),
     Question(
         "q5", variable="xor_separable", points=1,
@@ -641,5 +922,21 @@ QUESTIONS = [
             "sv": "De två punkterna i klass 1 ligger på den ena diagonalen i kvadraten och de två punkterna i "
                   "klass 0 på den andra. Lektion 01 slutar med ett bevis.",
         },
+        misconceptions=[
+            Misconception("separable", True, message={
+                "en": "Try to draw the line: each of the two diagonals of the square joins two points of the same "
+                      "class, and a line with both class-1 points on one side has a class-0 point there too.",
+                "sv": "Försök rita linjen: var och en av kvadratens två diagonaler förbinder två punkter i samma "
+                      "klass, och en linje med båda punkterna i klass 1 på ena sidan har en punkt i klass 0 där "
+                      "också."}),
+            Misconception("text_not_bool", "False", message={
+                "en": "You wrote the word in quotation marks, a string. Python's truth values are True and False "
+                      "without quotation marks.",
+                "sv": "Du skrev ordet inom citattecken, en sträng. Pythons sanningsvärden är True och False utan "
+                      "citattecken."}),
+            Misconception("number_not_bool", 0, message={
+                "en": "You answered with a number. The question asks for a truth value, True or False.",
+                "sv": "Du svarade med ett tal. Frågan vill ha ett sanningsvärde, True eller False."}),
+        ],
     ),
 ]
