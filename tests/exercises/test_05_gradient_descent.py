@@ -10,7 +10,7 @@ import pytest
 
 from course.exercise import load_exercise
 from nnlib import lstsq
-from exercise_helpers import hidden_failures
+from exercise_helpers import hidden_failures, outcomes
 
 STEM = "05_gradient_descent"
 X_HAND = np.array([1.0, 2.0])
@@ -88,68 +88,48 @@ def test_threshold_separates_convergence_from_divergence(exercise):
     assert abs(ns["gradient_descent"](x, y, 0.0, 1.02 * threshold, 300) - a_star) > 1e2
 
 
-def test_wrong_derivatives_fail(exercise):
-    wrongs = {
-        "sign": lambda a, x, y: 2 * np.mean(x**2 * (y - a * x**2)),
-        "sum": lambda a, x, y: -2 * np.sum(x**2 * (y - a * x**2)),
-        "no factor 2": lambda a, x, y: -np.mean(x**2 * (y - a * x**2)),
-        "inner derivative x": lambda a, x, y: -2 * np.mean(x * (y - a * x**2)),
+def test_each_question_lists_the_mistakes_of_the_mutation_test(exercise):
+    # The wrong answers of the earlier mutation test now live in the spec, with their messages;
+    # tests/exercises/test_misconceptions.py checks what each one costs and that it is named.
+    assert {q.id: [m.id for m in q.misconceptions] for q in exercise.questions} == {
+        "q1": ["wrong_sign", "summed", "without_factor_2", "inner_derivative_x"],
+        "q2": ["squares_below", "straight_line", "mean_of_ratios", "mean_over_sum"],
+        "q3": ["uphill", "learning_rate_twice", "one_step_too_many", "until_converged", "ignores_start",
+               "returns_path", "hard_coded"],
+        "q4": ["one_over_curvature", "summed", "squares", "curvature_itself"],
+        "q5": ["at_the_threshold", "curvature", "summed", "hand_example", "typed_digits"],
     }
-    for name, wrong in wrongs.items():
-        assert hidden_failures(exercise, "q1", wrong) >= 4, name
 
 
-def test_wrong_closed_forms_fail(exercise):
-    wrongs = {
-        "squares below": lambda x, y: np.sum(x**2 * y) / np.sum(x**2),
-        "linear fit": lambda x, y: np.sum(x * y) / np.sum(x**2),
-        "mean ratio": lambda x, y: np.mean(y[x != 0] / x[x != 0] ** 2),
-    }
-    for name, wrong in wrongs.items():
-        assert hidden_failures(exercise, "q2", wrong) >= 4, name
+def test_the_check_shows_the_edge_cases_the_hints_name(exercise):
+    by_id = {q.id: {m.id: m.answer for m in q.misconceptions} for q in exercise.questions}
+    # n_steps = 0 from a start that is not 0 (q3), and an N other than 2, where a sum and a mean differ (q4)
+    for qid, mid in [("q3", "ignores_start"), ("q3", "one_step_too_many"), ("q4", "summed"),
+                     ("q4", "one_over_curvature")]:
+        public, _ = outcomes(exercise, qid, by_id[qid][mid])
+        assert not all(public), (qid, mid)
 
 
-def test_wrong_gradient_descent_loops_fail(exercise):
+def test_the_wrong_values_of_eta_one_step_are_computed_from_x_data(exercise):
     ns = exercise.namespace
-    derivative, closed_form = ns["loss_derivative"], ns["closed_form_a"]
-
-    def one_step_too_many(x, y, a0, learning_rate, n_steps):
-        a = a0
-        for _ in range(n_steps + 1):
-            a = a - learning_rate * derivative(a, x, y)
-        return a
-
-    def uphill(x, y, a0, learning_rate, n_steps):
-        a = a0
-        for _ in range(n_steps):
-            a = a + learning_rate * derivative(a, x, y)
-        return a
-
-    def closed_form_instead(x, y, a0, learning_rate, n_steps):
-        return closed_form(x, y)
-
-    def ignores_start(x, y, a0, learning_rate, n_steps):
-        a = 0.0
-        for _ in range(n_steps):
-            a = a - learning_rate * derivative(a, x, y)
-        return a
-
-    # Seven of the twelve hidden runs stop long before the minimum, so skipping the loop costs
-    # more than half of the points.
-    assert hidden_failures(exercise, "q3", closed_form_instead) >= 7
-    assert hidden_failures(exercise, "q3", one_step_too_many) >= 6
-    assert hidden_failures(exercise, "q3", ignores_start) >= 5
-    assert hidden_failures(exercise, "q3", uphill) >= 11
+    wrong = {m.id: m.answer for m in exercise.question("q5").misconceptions}
+    assert wrong["at_the_threshold"] == pytest.approx(ns["divergence_threshold"](ns["x_data"]))
+    assert wrong["at_the_threshold"] == pytest.approx(2 * ns["eta_one_step"])
+    assert wrong["typed_digits"] != ns["eta_one_step"]
+    assert wrong["typed_digits"] == pytest.approx(ns["eta_one_step"], abs=5e-4)
 
 
-def test_wrong_thresholds_fail(exercise):
-    wrongs = {
-        "1 / L''": lambda x: 1 / (2 * np.mean(x**4)),
-        "sum": lambda x: 2 / (2 * np.sum(x**4)),
-        "squares": lambda x: 2 / (2 * np.mean(x**2)),
-    }
-    for name, wrong in wrongs.items():
-        assert hidden_failures(exercise, "q4", wrong) >= 5, name
+def test_skipping_the_loop_costs_more_than_half_of_q3(exercise):
+    closed_form = exercise.namespace["closed_form_a"]
+    question = exercise.question("q3")
+    public, hidden = outcomes(exercise, "q3", lambda x, y, a0, learning_rate, n_steps: closed_form(x, y))
+    assert not all(public)
+    assert 1 - question.share(public + hidden) > 0.5
+
+
+def test_other_wrong_answers_fail(exercise):
+    assert hidden_failures(exercise, "q1", lambda a, x, y: -2 * np.mean(x**2 * (y - a * x))) >= 4
+    assert hidden_failures(exercise, "q4", lambda x: 2 / np.mean(x**4)) >= 5
 
 
 def test_the_variable_question_rejects_the_divergence_threshold(exercise):

@@ -475,7 +475,7 @@ LearningRateDescent(x_data, y_data, student_derivative=loss_derivative)
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 X_HAND = np.array([1.0, 2.0])
 Y_HAND = np.array([1.0, 5.0])
@@ -508,6 +508,161 @@ def _short_run(rng):
     return x, y, float(rng.normal(scale=3.0)), learning_rate, int(rng.integers(2, 9))
 
 
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def derivative_wrong_sign(a, x, y):
+    return float(2 * np.mean(x**2 * (y - a * x**2)))
+
+
+def derivative_summed(a, x, y):
+    return float(-2 * np.sum(x**2 * (y - a * x**2)))
+
+
+def derivative_without_2(a, x, y):
+    return float(-np.mean(x**2 * (y - a * x**2)))
+
+
+def derivative_inner_x(a, x, y):
+    return float(-2 * np.mean(x * (y - a * x**2)))
+
+
+def derivative_by_loop(a, x, y):
+    total = 0.0
+    for x_i, y_i in zip(x, y):
+        total += x_i**2 * (y_i - a * x_i**2)
+    return -2 * total / len(x)
+
+
+def derivative_with_dot(a, x, y):
+    return -2 * np.dot(x**2, y - a * x**2) / x.size
+
+
+def closed_form_squares_below(x, y):
+    return float(np.sum(x**2 * y) / np.sum(x**2))
+
+
+def closed_form_linear(x, y):
+    return float(np.sum(x * y) / np.sum(x**2))
+
+
+def closed_form_mean_of_ratios(x, y):
+    inside = x != 0
+    return float(np.mean(y[inside] / x[inside] ** 2))
+
+
+def closed_form_mean_over_sum(x, y):
+    return float(np.mean(x**2 * y) / np.sum(x**4))
+
+
+def closed_form_by_lstsq(x, y):
+    solution, *_ = np.linalg.lstsq((x**2).reshape(-1, 1), y, rcond=None)
+    return solution[0]
+
+
+def closed_form_by_loop(x, y):
+    numerator = denominator = 0.0
+    for x_i, y_i in zip(x.tolist(), y.tolist()):
+        numerator += x_i**2 * y_i
+        denominator += x_i**4
+    return numerator / denominator
+
+
+def descent_uphill(x, y, a0, learning_rate, n_steps):
+    a = a0
+    for _ in range(n_steps):
+        a = a + learning_rate * loss_derivative(a, x, y)
+    return float(a)
+
+
+def descent_learning_rate_twice(x, y, a0, learning_rate, n_steps):
+    a = a0
+    for _ in range(n_steps):
+        step = learning_rate * loss_derivative(a, x, y)
+        a = a - learning_rate * step
+    return float(a)
+
+
+def descent_one_step_too_many(x, y, a0, learning_rate, n_steps):
+    a = a0
+    for _ in range(n_steps + 1):
+        a = a - learning_rate * loss_derivative(a, x, y)
+    return float(a)
+
+
+def descent_until_converged(x, y, a0, learning_rate, n_steps):
+    a = a0
+    for _ in range(1000):
+        a = a - learning_rate * loss_derivative(a, x, y)
+    return float(a)
+
+
+def descent_ignores_start(x, y, a0, learning_rate, n_steps):
+    a = 0.0
+    for _ in range(n_steps):
+        a = a - learning_rate * loss_derivative(a, x, y)
+    return float(a)
+
+
+def descent_returns_path(x, y, a0, learning_rate, n_steps):
+    values = [a0]
+    for _ in range(n_steps):
+        values.append(values[-1] - learning_rate * loss_derivative(values[-1], x, y))
+    return values
+
+
+def descent_hard_coded(x, y, a0, learning_rate, n_steps):
+    if n_steps == 3:
+        return 1.231125
+    if n_steps == 100:
+        return 21 / 17
+    return float(a0)
+
+
+def descent_recursive_formula(x, y, a0, learning_rate, n_steps):
+    # a_k - a* shrinks by the factor r = 1 - eta L'' every step
+    a_star = np.sum(x**2 * y) / np.sum(x**4)
+    r = 1 - learning_rate * 2 * np.mean(x**4)
+    return a_star + r**n_steps * (a0 - a_star)
+
+
+def descent_with_while(x, y, a0, learning_rate, n_steps):
+    a, k = float(a0), 0
+    while k < n_steps:
+        a -= learning_rate * -2 * np.mean(x**2 * (y - a * x**2))
+        k += 1
+    return a
+
+
+def threshold_one_over_curvature(x):
+    return float(1 / (2 * np.mean(x**4)))
+
+
+def threshold_summed(x):
+    return float(2 / (2 * np.sum(x**4)))
+
+
+def threshold_squares(x):
+    return float(2 / (2 * np.mean(x**2)))
+
+
+def threshold_curvature_itself(x):
+    return float(2 * np.mean(x**4))
+
+
+def threshold_by_loop(x):
+    total = 0.0
+    for x_i in x:
+        total += x_i**4
+    return 2 / (2 * total / len(x))
+
+
+# Wrong values of eta_one_step, computed from the same x_data.
+ETA_AT_THE_THRESHOLD = float(1 / np.mean(x_data**4))
+ETA_CURVATURE = float(2 * np.mean(x_data**4))
+ETA_SUMMED = float(1 / (2 * np.sum(x_data**4)))
+ETA_HAND_EXAMPLE = 1 / 17
+ETA_TYPED_DIGITS = round(float(1 / (2 * np.mean(x_data**4))), 3)
+
+
 QUESTIONS = [
     Question(
         "q1", function="loss_derivative", points=2,
@@ -525,14 +680,35 @@ QUESTIONS = [
             case(0.5, np.array([-2.0, -1.0, 0.5]), np.array([-1.0, 4.0, 0.0])),
             *random_cases(_derivative_case, 5, seed=51),
         ],
+        misconceptions=[
+            Misconception("wrong_sign", derivative_wrong_sign, costs=0.5, message={
+                "en": "Your slope has the wrong sign. The inner derivative of the error y_i - a x_i^2 with respect "
+                      "to a is -x_i^2: that minus belongs in front of the whole mean.",
+                "sv": "Din lutning har fel tecken. Den inre derivatan av felet y_i - a x_i^2 med avseende på a är "
+                      "-x_i^2: det minustecknet ska stå framför hela medelvärdet."}),
+            Misconception("summed", derivative_summed, costs=0.5, message={
+                "en": "You add up the terms but do not divide by N, so your slope is N times too steep. The loss is "
+                      "a mean, and so is its derivative.",
+                "sv": "Du summerar termerna men delar inte med N, så din lutning blir N gånger för brant. Förlusten "
+                      "är ett medelvärde, och det är dess derivata också."}),
+            Misconception("without_factor_2", derivative_without_2, costs=0.5, message={
+                "en": "Your slope is half the right one: the derivative of the square e^2 is 2e, and the 2 stays.",
+                "sv": "Din lutning är hälften av den rätta: derivatan av kvadraten e^2 är 2e, och tvåan ska vara kvar."}),
+            Misconception("inner_derivative_x", derivative_inner_x, costs=0.5, message={
+                "en": "Your inner derivative is x_i, as for a straight line a x. The model here is a x^2, so the "
+                      "derivative of the prediction with respect to a is x_i^2.",
+                "sv": "Din inre derivata är x_i, som för en rät linje a x. Modellen här är a x^2, så derivatan av "
+                      "prediktionen med avseende på a är x_i^2."}),
+        ],
+        alternatives=[derivative_by_loop, derivative_with_dot],
     ),
     Question(
         "q2", function="closed_form_a", points=2,
         hint={
-            "en": "The numerator is the sum of x_i^2 * y_i; the denominator is the sum of the fourth powers x_i^4, "
-                  "not of the squares.",
-            "sv": "Täljaren är summan av x_i^2 * y_i; nämnaren är summan av fjärde potenserna x_i^4, inte av "
-                  "kvadraterna.",
+            "en": "Set L'(a) from question 1 equal to 0 and solve for a; both sums run over all points. Check the "
+                  "powers of x in the numerator and the denominator with the hand example, whose a* is 21/17.",
+            "sv": "Sätt L'(a) från fråga 1 lika med 0 och lös ut a; båda summorna går över alla punkter. "
+                  "Kontrollera potenserna av x i täljaren och nämnaren med räkneexemplet, där a* är 21/17.",
         },
         public=[case(X_HAND, Y_HAND)],
         hidden=[
@@ -542,6 +718,29 @@ QUESTIONS = [
             case(np.array([0.0, 1.0, 2.0]), np.array([1.0, 1.0, 1.0])),
             *random_cases(_points, 5, seed=52),
         ],
+        misconceptions=[
+            Misconception("squares_below", closed_form_squares_below, costs=0.5, message={
+                "en": "Your denominator adds up x_i^2. Solving L'(a) = 0 multiplies a by x_i^2 twice, once from the "
+                      "model and once from the inner derivative: check the power in the denominator.",
+                "sv": "Din nämnare summerar x_i^2. När L'(a) = 0 löses multipliceras a med x_i^2 två gånger, en gång "
+                      "från modellen och en gång från den inre derivatan: kontrollera potensen i nämnaren."}),
+            Misconception("straight_line", closed_form_linear, costs=0.5, message={
+                "en": "You used the least squares formula of a straight line y = a x. This model is y = a x^2, so "
+                      "every x_i in that formula becomes x_i^2.",
+                "sv": "Du använde minstakvadratformeln för en rät linje y = a x. Den här modellen är y = a x^2, så "
+                      "varje x_i i den formeln blir x_i^2."}),
+            Misconception("mean_of_ratios", closed_form_mean_of_ratios, costs=0.5, message={
+                "en": "You average y_i / x_i^2 over the points. That fits each point on its own; least squares "
+                      "weighs the points together, through the two sums of L'(a) = 0.",
+                "sv": "Du tar medelvärdet av y_i / x_i^2 över punkterna. Det anpassar varje punkt för sig; "
+                      "minstakvadratmetoden väger ihop punkterna, genom de två summorna i L'(a) = 0."}),
+            Misconception("mean_over_sum", closed_form_mean_over_sum, costs=0.5, message={
+                "en": "You divide a mean by a sum, so your a* is N times too small. Use the same kind of sum above "
+                      "and below the fraction bar: the 1/N cancels.",
+                "sv": "Du delar ett medelvärde med en summa, så ditt a* blir N gånger för litet. Använd samma slags "
+                      "summa över och under bråkstrecket: faktorn 1/N tar ut sig själv."}),
+        ],
+        alternatives=[closed_form_by_lstsq, closed_form_by_loop],
     ),
     Question(
         "q3", function="gradient_descent", points=3,
@@ -552,32 +751,86 @@ QUESTIONS = [
                   "alls). Använd learning_rate som den är och returnera det sista a som ett tal, inte listan med "
                   "alla värden.",
         },
-        public=[case(X_HAND, Y_HAND, 0.0, 0.05, 3), case(X_HAND, Y_HAND, 0.0, 0.05, 100)],
+        public=[case(X_HAND, Y_HAND, 0.0, 0.05, 3), case(X_HAND, Y_HAND, 0.0, 0.05, 100),
+                case(X_HAND, Y_HAND, 2.5, 0.05, 0)],
         hidden=[
             case(X_HAND, Y_HAND, 0.0, 0.05, 1),
-            case(X_HAND, Y_HAND, 2.5, 0.05, 0),
             case(X_HAND, Y_HAND, 3.0, 0.1, 5),
             case(X_HAND, Y_HAND, -10.0, 0.1, 80),
             case(np.array([-1.0, 0.5, 1.0, 2.0]), np.array([-2.1, -0.4, -1.9, -8.2]), 1.0, 0.01, 10),
             *random_cases(_short_run, 3, seed=55),
             *random_cases(_converging_run, 4, seed=53),
         ],
+        misconceptions=[
+            Misconception("uphill", descent_uphill, costs=0.5, message={
+                "en": "Your step goes up the slope: with + in the update, a moves away from the minimum. Gradient "
+                      "descent steps against the derivative.",
+                "sv": "Ditt steg går uppför: med + i uppdateringen flyttar sig a bort från minimipunkten. "
+                      "Gradientnedstigning tar steg mot derivatans riktning."}),
+            Misconception("learning_rate_twice", descent_learning_rate_twice, costs=0.5, message={
+                "en": "You multiply by the learning rate twice (eta^2 instead of eta), so your steps are far too short. "
+                      "The step is the learning rate times the derivative, once.",
+                "sv": "Du multiplicerar med inlärningstakten två gånger (eta^2 i stället för eta), så dina steg blir "
+                      "alldeles för korta. Steget är inlärningstakten gånger derivatan, en gång."}),
+            Misconception("one_step_too_many", descent_one_step_too_many, costs=0.5, message={
+                "en": "Your loop takes one step more than n_steps: with n_steps = 1 you return a_2. Count the steps, "
+                      "from a_0 to a_n.",
+                "sv": "Din loop tar ett steg mer än n_steps: med n_steps = 1 returnerar du a_2. Räkna stegen, från "
+                      "a_0 till a_n."}),
+            Misconception("until_converged", descent_until_converged, costs=0.5, message={
+                "en": "You return the minimum a* whatever n_steps is (you loop until the end, or use the closed form). "
+                      "The question asks for a after exactly n_steps steps, which after a few steps is not a* yet.",
+                "sv": "Du returnerar minimipunkten a* oavsett n_steps (du loopar tills det tar slut, eller använder den "
+                      "slutna formen). Frågan gäller a efter exakt n_steps steg, vilket efter några få steg inte är a* än."}),
+            Misconception("ignores_start", descent_ignores_start, costs=0.25, message={
+                "en": "You start at 0 instead of at a0, so every run that does not start at 0 is wrong until it has "
+                      "converged. Begin with a = a0.",
+                "sv": "Du börjar i 0 i stället för i a0, så varje körning som inte börjar i 0 blir fel tills den har "
+                      "konvergerat. Börja med a = a0."}),
+            Misconception("returns_path", descent_returns_path, costs=0.5, message={
+                "en": "You return the list of every a along the way. Return only the last value, as a number.",
+                "sv": "Du returnerar listan med varje a längs vägen. Returnera bara det sista värdet, som ett tal."}),
+            Misconception("hard_coded", descent_hard_coded, costs=0.5, message={
+                "en": "Your function gives the numbers of the worked example but not those of other data. Compute "
+                      "every step from x, y, a0 and learning_rate.",
+                "sv": "Din funktion ger räkneexemplets tal men inte de rätta för andra data. Beräkna varje steg från "
+                      "x, y, a0 och learning_rate."}),
+        ],
+        alternatives=[descent_with_while, descent_recursive_formula],
     ),
     Question(
         "q4", function="divergence_threshold", points=2,
         hint={
-            "en": "L'' is 2 times the mean of x_i^4 (the mean, not the sum), and the threshold is 2 / L''. "
-                  "For x = (1, 2) it is 2/17.",
-            "sv": "L'' är 2 gånger medelvärdet av x_i^4 (medelvärdet, inte summan), och gränsen är 2 / L''. "
-                  "För x = (1, 2) är den 2/17.",
+            "en": "Compute L'' with the formula of the question (a mean over the points, not a sum) and return the "
+                  "learning rate 2 / L'', neither L'' itself nor 1 / L''. For x = (1, 2) the threshold is 2/17.",
+            "sv": "Beräkna L'' med formeln i frågan (ett medelvärde över punkterna, inte en summa) och returnera "
+                  "inlärningstakten 2 / L'', varken L'' själv eller 1 / L''. För x = (1, 2) är gränsen 2/17.",
         },
-        public=[case(X_HAND)],
+        public=[case(X_HAND), case(np.array([-2.0, 2.0, 0.0]))],
         hidden=[
             case(np.array([1.0])),
-            case(np.array([-2.0, 2.0, 0.0])),
             case(np.array([0.5, -1.5, 1.0, 0.1])),
+            case(np.array([1.0, -1.0, 0.5, 2.0, 0.0, -0.5])),
             *random_cases(lambda rng: rng.uniform(-2.0, 2.0, size=int(rng.integers(2, 25))), 5, seed=54),
         ],
+        misconceptions=[
+            Misconception("one_over_curvature", threshold_one_over_curvature, costs=0.5, message={
+                "en": "You return 1 / L'', half the threshold: that is the best learning rate of question 5. "
+                      "Gradient descent diverges only above twice that.",
+                "sv": "Du returnerar 1 / L'', hälften av gränsen: det är den bästa inlärningstakten i fråga 5. "
+                      "Gradientnedstigningen divergerar först över det dubbla."}),
+            Misconception("summed", threshold_summed, costs=0.5, message={
+                "en": "Your L'' adds up x_i^4 instead of taking their mean, so your threshold is N times too small.",
+                "sv": "Ditt L'' summerar x_i^4 i stället för att ta deras medelvärde, så din gräns blir N gånger "
+                      "för liten."}),
+            Misconception("squares", threshold_squares, costs=0.5, message={
+                "en": "Your L'' uses x_i^2. Differentiate L'(a) once more: every term has the factor x_i^2 twice.",
+                "sv": "Ditt L'' använder x_i^2. Derivera L'(a) en gång till: varje term har faktorn x_i^2 två gånger."}),
+            Misconception("curvature_itself", threshold_curvature_itself, costs=0.5, message={
+                "en": "You return L'' itself. The threshold is a learning rate: 2 divided by L''.",
+                "sv": "Du returnerar L'' självt. Gränsen är en inlärningstakt: 2 delat med L''."}),
+        ],
+        alternatives=[threshold_by_loop],
     ),
     Question(
         "q5", variable="eta_one_step", points=1,
@@ -587,5 +840,26 @@ QUESTIONS = [
             "sv": "Efter ett steg är a_1 - a* = (1 - eta L'')(a_0 - a*). Vilket eta gör det till noll för varje "
                   "start a_0? Beräkna L'' från x_data.",
         },
+        misconceptions=[
+            Misconception("at_the_threshold", ETA_AT_THE_THRESHOLD, costs=1, message={
+                "en": "Your learning rate is the divergence threshold 2 / L'': there the factor 1 - eta L'' is -1, so "
+                      "gradient descent jumps back and forth forever. Make the factor 0.",
+                "sv": "Din inlärningstakt är divergensgränsen 2 / L'': där är faktorn 1 - eta L'' lika med -1, så "
+                      "gradientnedstigningen hoppar fram och tillbaka i all evighet. Gör faktorn till 0."}),
+            Misconception("curvature", ETA_CURVATURE, costs=1, message={
+                "en": "You set eta to L'' itself. The factor 1 - eta L'' is 0 when eta is the reciprocal of L''.",
+                "sv": "Du satte eta till L'' självt. Faktorn 1 - eta L'' blir 0 när eta är det inverterade värdet av L''."}),
+            Misconception("summed", ETA_SUMMED, costs=1, message={
+                "en": "Your L'' adds up x_i^4 instead of taking their mean, so your eta is N times too small.",
+                "sv": "Ditt L'' summerar x_i^4 i stället för att ta deras medelvärde, så ditt eta blir N gånger för litet."}),
+            Misconception("hand_example", ETA_HAND_EXAMPLE, costs=1, message={
+                "en": "Your eta fits the hand example's two points, not x_data. Compute L'' from x_data.",
+                "sv": "Ditt eta passar räkneexemplets två punkter, inte x_data. Beräkna L'' från x_data."}),
+            Misconception("typed_digits", ETA_TYPED_DIGITS, costs=1, message={
+                "en": "Your eta is right to three decimals, but typed-in digits are not exact enough for a single step "
+                      "to land on a*. Compute the value from x_data with numpy.",
+                "sv": "Ditt eta stämmer på tre decimaler, men inskrivna siffror är inte tillräckligt exakta för att "
+                      "ett enda steg ska landa i a*. Beräkna värdet från x_data med numpy."}),
+        ],
     ),
 ]
