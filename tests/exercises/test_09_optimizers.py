@@ -163,3 +163,12 @@ def test_wrong_initial_weights_fail(exercise):
     assert hidden_failures(exercise, "q4", unscaled) >= 8
     assert hidden_failures(exercise, "q4", fan_in_and_out_swapped) >= 4
     assert hidden_failures(exercise, "q4", uniform) >= 8
+
+
+def test_the_public_adam_cases_show_eps_inside_the_square_root(exercise):
+    # the hint warns about eps inside the root for gradients like 1e-6: check() must show it
+    public, _ = outcomes(exercise, "q2", lambda *args: _adam(*args, eps_inside=True))
+    assert not all(public)
+    question = exercise.question("q2")
+    assert min(np.abs(c.args[1]).min() for c in question.public) <= 1e-5
+

@@ -658,7 +658,7 @@ check("q5")
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _shape(rng):
@@ -708,6 +708,154 @@ def _node_counts(expected, received):
     return True, None
 
 
+
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def momentum_old_velocity(w, g, v, learning_rate, momentum):
+    return w - learning_rate * v, momentum * v + g
+
+
+def momentum_plus(w, g, v, learning_rate, momentum):
+    v = momentum * v + g
+    return w + learning_rate * v, v
+
+
+def momentum_learning_rate_twice(w, g, v, learning_rate, momentum):
+    v = momentum * v + learning_rate * g
+    return w - learning_rate * v, v
+
+
+def momentum_velocity_not_returned(w, g, v, learning_rate, momentum):
+    return w - learning_rate * (momentum * v + g), v
+
+
+def momentum_swapped_return(w, g, v, learning_rate, momentum):
+    v = momentum * v + g
+    return v, w - learning_rate * v
+
+
+def momentum_ignored(w, g, v, learning_rate, momentum):
+    return w - learning_rate * g, momentum * v + g
+
+
+def momentum_by_loop(w, g, v, learning_rate, momentum):
+    new_w, new_v = np.array(w, dtype=float), np.array(v, dtype=float)
+    for index in np.ndindex(np.shape(w)):
+        new_v[index] = momentum * v[index] + g[index]
+        new_w[index] = w[index] - learning_rate * new_v[index]
+    return new_w, new_v
+
+
+def momentum_in_place(w, g, v, learning_rate, momentum):
+    v = v.copy()
+    v *= momentum
+    v += g
+    return w - learning_rate * v, v
+
+
+def adam_without_bias_correction(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    return w - learning_rate * m / (np.sqrt(v) + eps), m, v
+
+
+def adam_eps_inside_sqrt(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    return w - learning_rate * m_hat / np.sqrt(v_hat + eps), m, v
+
+
+def adam_returns_hats(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    m, v = m / (1 - beta1**t), v / (1 - beta2**t)
+    return w - learning_rate * m / (np.sqrt(v) + eps), m, v
+
+
+def adam_fixed_hyperparameters(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = 0.9 * m + 0.1 * g
+    v = 0.999 * v + 0.001 * g**2
+    m_hat, v_hat = m / (1 - 0.9**t), v / (1 - 0.999**t)
+    return w - 0.001 * m_hat / (np.sqrt(v_hat) + 1e-8), m, v
+
+
+def adam_without_square_root(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    return w - learning_rate * m_hat / (v_hat + eps), m, v
+
+
+def adam_plus(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    return w + learning_rate * m_hat / (np.sqrt(v_hat) + eps), m, v
+
+
+def adam_step_size_first(w, g, m, v, t, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    g = np.asarray(g, dtype=np.float64)
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * np.square(g)
+    step = learning_rate / (1 - beta1**t) * m / (np.sqrt(v / (1 - beta2**t)) + eps)
+    return w - step, m, v
+
+
+def init_std_variance(method, fan_in, fan_out):
+    return 2.0 / fan_in if method == "he" else 2.0 / (fan_in + fan_out)
+
+
+def init_std_he_fan_out(method, fan_in, fan_out):
+    return float(np.sqrt(2.0 / fan_out)) if method == "he" else float(np.sqrt(2.0 / (fan_in + fan_out)))
+
+
+def init_std_uniform_limit(method, fan_in, fan_out):
+    return float(np.sqrt(6.0 / fan_in)) if method == "he" else float(np.sqrt(6.0 / (fan_in + fan_out)))
+
+
+def init_std_numerator_one(method, fan_in, fan_out):
+    return float(np.sqrt(1.0 / fan_in)) if method == "he" else float(np.sqrt(1.0 / (fan_in + fan_out)))
+
+
+def init_std_xavier_fan_in_only(method, fan_in, fan_out):
+    return float(np.sqrt(2.0 / fan_in)) if method == "he" else float(np.sqrt(1.0 / fan_in))
+
+
+def init_std_by_table(method, fan_in, fan_out):
+    fans = {"he": fan_in, "xavier": (fan_in + fan_out)}
+    return (2 / fans[method]) ** 0.5
+
+
+def init_weights_transposed(n_in, n_out, method, seed):
+    return np.random.default_rng(seed).normal(0.0, init_std(method, n_in, n_out), size=(n_in, n_out))
+
+
+def init_weights_unscaled(n_in, n_out, method, seed):
+    return np.random.default_rng(seed).normal(0.0, 1.0, size=(n_out, n_in))
+
+
+def init_weights_fans_swapped(n_in, n_out, method, seed):
+    return np.random.default_rng(seed).normal(0.0, init_std(method, n_out, n_in), size=(n_out, n_in))
+
+
+def init_weights_variance_as_scale(n_in, n_out, method, seed):
+    return np.random.default_rng(seed).normal(0.0, init_std(method, n_in, n_out) ** 2, size=(n_out, n_in))
+
+
+def init_weights_legacy_generator(n_in, n_out, method, seed):
+    return np.random.RandomState(seed).normal(0.0, init_std(method, n_in, n_out), size=(n_out, n_in))
+
+
+def init_weights_uniform(n_in, n_out, method, seed):
+    limit = np.sqrt(3.0) * init_std(method, n_in, n_out)
+    return np.random.default_rng(seed).uniform(-limit, limit, size=(n_out, n_in))
+
+
+def init_weights_standard_normal_scaled(n_in, n_out, method, seed):
+    rng = np.random.default_rng(seed)
+    return init_std(method, n_in, n_out) * rng.standard_normal((n_out, n_in))
+
+
 QUESTIONS = [
     Question(
         "q1", function="momentum_step", points=2,
@@ -728,33 +876,104 @@ QUESTIONS = [
             case(np.zeros(3), np.zeros(3), np.array([1.0, -2.0, 3.0]), 0.2, 0.99),
             *random_cases(_momentum_case, 6, seed=91),
         ],
+        misconceptions=[
+            Misconception("old_velocity", momentum_old_velocity, costs=0.5, message={
+                "en": "Your step uses the velocity from before this step. Update the velocity with the new gradient "
+                      "first, then step along the updated velocity.",
+                "sv": "Ditt steg använder hastigheten från före det här steget. Uppdatera först hastigheten med den "
+                      "nya gradienten och ta sedan steget längs den uppdaterade hastigheten."}),
+            Misconception("plus_instead_of_minus", momentum_plus, costs=0.5, message={
+                "en": "Your step goes uphill: the velocity points where the loss increases, so the weights move "
+                      "against it, with a minus sign.",
+                "sv": "Ditt steg går uppför: hastigheten pekar dit förlusten ökar, så vikterna flyttas åt motsatt "
+                      "håll, med ett minustecken."}),
+            Misconception("learning_rate_twice", momentum_learning_rate_twice, costs=0.5, message={
+                "en": "The learning rate is applied twice: once when the gradient is added to the velocity and again "
+                      "in the step. In this formula the velocity collects the plain gradients.",
+                "sv": "Inlärningstakten används två gånger: en gång när gradienten läggs till hastigheten och en "
+                      "gång till i steget. I den här formeln samlar hastigheten de obehandlade gradienterna."}),
+            Misconception("velocity_not_returned", momentum_velocity_not_returned, costs=0.5, message={
+                "en": "Your weights are right, but you return the old velocity, so the next step starts from a "
+                      "velocity that never changes. Return the updated velocity together with the weights.",
+                "sv": "Dina vikter är rätt, men du returnerar den gamla hastigheten, så nästa steg börjar från en "
+                      "hastighet som aldrig ändras. Returnera den uppdaterade hastigheten tillsammans med vikterna."}),
+            Misconception("swapped_return", momentum_swapped_return, costs=0.5, message={
+                "en": "You return the velocity first and the weights second. The function returns the tuple in the "
+                      "order (w, v).",
+                "sv": "Du returnerar hastigheten först och vikterna sedan. Funktionen ska returnera tupeln i "
+                      "ordningen (w, v)."}),
+            Misconception("momentum_ignored", momentum_ignored, costs=0.5, message={
+                "en": "Your weights take a plain gradient-descent step; the velocity you compute is never used. The "
+                      "step goes along the updated velocity, not along the gradient alone.",
+                "sv": "Dina vikter tar ett vanligt steg med gradientnedstigning; hastigheten som du räknar ut "
+                      "används aldrig. Steget tas längs den uppdaterade hastigheten, inte bara längs gradienten."}),
+        ],
+        alternatives=[momentum_by_loop, momentum_in_place],
     ),
     Question(
         "q2", function="adam_step", points=4,
         hint={
-            "en": "Update m and v first, then compute m_hat = m / (1 - beta1**t) and v_hat = v / (1 - beta2**t) for the "
-                  "step only, and add eps after the square root: np.sqrt(v_hat) + eps. Return the plain m and v, and use "
-                  "the arguments learning_rate, beta1, beta2 and eps rather than fixed numbers.",
-            "sv": "Uppdatera m och v först, räkna sedan ut m_hat = m / (1 - beta1**t) och v_hat = v / (1 - beta2**t) bara "
-                  "för steget, och lägg till eps efter kvadratroten: np.sqrt(v_hat) + eps. Returnera de vanliga m och v, "
-                  "och använd argumenten learning_rate, beta1, beta2 och eps i stället för fasta tal.",
+            "en": "Update the two running averages first. Correct them for the step only, each with its own beta and "
+                  "the step number t, and return them uncorrected. Take the square root before you add eps: with "
+                  "gradients like 1e-6, eps inside the root shrinks the step. Use the arguments learning_rate, beta1, "
+                  "beta2 and eps, not the usual numbers.",
+            "sv": "Uppdatera de två löpande medelvärdena först. Korrigera dem bara för steget, vart och ett med sin "
+                  "egen beta och stegnumret t, och returnera dem okorrigerade. Ta kvadratroten innan du lägger till "
+                  "eps: med gradienter som 1e-6 krymper steget om eps ligger innanför roten. Använd argumenten "
+                  "learning_rate, beta1, beta2 och eps, inte de vanliga talen.",
         },
         public=[
             case(np.array([1.0]), np.array([0.5]), np.zeros(1), np.zeros(1), 1),
             case(np.array([1.0, -1.0]), np.array([0.2, -0.4]), np.array([0.1, -0.1]), np.array([0.01, 0.02]), 2,
                  0.01, 0.9, 0.999, 1e-8),
+            case(np.array([1.0, -1.0]), np.array([1e-6, -1e-5]), np.zeros(2), np.zeros(2), 1).weighted(2),
         ],
         hidden=[
             case(np.ones(3), np.array([0.5, -2.0, 0.0]), np.zeros(3), np.zeros(3), 1),
-            case(np.array([0.5, -0.5]), np.array([1e-6, -1e-7]), np.zeros(2), np.zeros(2), 1),
-            case(np.array([1.0, 1.0]), np.array([1e-5, -3e-5]), np.array([2e-5, -1e-5]), np.array([1e-10, 4e-10]), 5),
+            case(np.array([0.5, -0.5]), np.array([1e-6, -1e-7]), np.zeros(2), np.zeros(2), 1).weighted(2),
+            case(np.array([1.0, 1.0]), np.array([1e-5, -3e-5]), np.array([2e-5, -1e-5]), np.array([1e-10, 4e-10]),
+                 5).weighted(2),
             case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[0.1, -0.2], [0.3, -0.4]]),
                  np.array([[0.05, -0.1], [0.2, -0.3]]), np.array([[0.01, 0.02], [0.05, 0.1]]), 1000),
-            case(np.array([2.0]), np.array([3.0]), np.array([1.0]), np.array([4.0]), 10, 0.1, 0.5, 0.9, 1e-6),
+            case(np.array([2.0]), np.array([3.0]), np.array([1.0]), np.array([4.0]), 10, 0.1, 0.5, 0.9,
+                 1e-6).weighted(2),
             case(np.array([0.0, 1.0]), np.array([1.0, 1.0]), np.array([0.3, 0.3]), np.array([0.2, 0.2]), 3,
                  0.05, 0.8, 0.99, 1e-8),
             *random_cases(_adam_case, 6, seed=92),
         ],
+        misconceptions=[
+            Misconception("no_bias_correction", adam_without_bias_correction, costs=0.5, message={
+                "en": "Without the bias correction the first steps are far too small (m and v start at 0). Divide m "
+                      "by 1 - beta1**t and v by 1 - beta2**t for the step.",
+                "sv": "Utan biaskorrigeringen blir de första stegen alldeles för små (m och v börjar med 0). Dela m "
+                      "med 1 − beta1**t och v med 1 − beta2**t inför steget."}),
+            Misconception("eps_inside_sqrt", adam_eps_inside_sqrt, costs=0.25, message={
+                "en": "eps is added inside the square root, so for tiny gradients it swamps v_hat and the step "
+                      "shrinks. Take the square root of v_hat first and add eps to the result.",
+                "sv": "eps läggs till innanför kvadratroten, så för mycket små gradienter dränker den v_hat och "
+                      "steget krymper. Ta först kvadratroten ur v_hat och lägg till eps efteråt."}),
+            Misconception("returns_hats", adam_returns_hats, costs=0.5, message={
+                "en": "You return the bias-corrected m_hat and v_hat. The next step must continue from the plain "
+                      "running averages m and v; the hats are only for this step.",
+                "sv": "Du returnerar de biaskorrigerade m_hat och v_hat. Nästa steg ska fortsätta från de vanliga "
+                      "löpande medelvärdena m och v; hattarna används bara för det här steget."}),
+            Misconception("fixed_hyperparameters", adam_fixed_hyperparameters, costs=0.5, message={
+                "en": "You use the usual numbers 0.001, 0.9, 0.999 and 1e-8 instead of the arguments, so a call "
+                      "with another learning_rate, beta1, beta2 or eps gives the wrong step. Use the parameters.",
+                "sv": "Du använder de vanliga värdena (0,001; 0,9; 0,999 och 1e-8) i stället för argumenten, så ett "
+                      "anrop med andra learning_rate, beta1, beta2 eller eps ger fel steg. Använd parametrarna."}),
+            Misconception("no_square_root", adam_without_square_root, costs=0.5, message={
+                "en": "You divide by v_hat itself. v is an average of squared gradients, so take its square root "
+                      "before dividing: then the step no longer depends on the scale of the gradient.",
+                "sv": "Du delar med v_hat själv. v är ett medelvärde av kvadrerade gradienter, så ta kvadratroten "
+                      "ur det innan du delar: då beror steget inte längre på gradientens storlek."}),
+            Misconception("plus_instead_of_minus", adam_plus, costs=0.5, message={
+                "en": "Your step goes uphill: m_hat points where the loss increases, so the weights move against "
+                      "it, with a minus sign.",
+                "sv": "Ditt steg går uppför: m_hat pekar dit förlusten ökar, så vikterna flyttas åt motsatt håll, "
+                      "med ett minustecken."}),
+        ],
+        alternatives=[adam_step_size_first],
     ),
     Question(
         "q3", function="init_std", points=2,
@@ -774,6 +993,33 @@ QUESTIONS = [
             case("xavier", 10, 500),
             *random_cases(_init_case, 4, seed=93),
         ],
+        misconceptions=[
+            Misconception("variance_not_std", init_std_variance, costs=0.5, message={
+                "en": "You return the variance. The standard deviation is its square root.",
+                "sv": "Du returnerar variansen. Standardavvikelsen är kvadratroten ur den."}),
+            Misconception("he_with_fan_out", init_std_he_fan_out, costs=0.25, message={
+                "en": "He initialisation keeps the forward signal steady, so it divides by the number of inputs of "
+                      "a node, fan_in, not by fan_out.",
+                "sv": "He-initiering håller signalen i framåtpasset stabil, så den delar med antalet indatavärden "
+                      "till en nod, fan_in, inte med fan_out."}),
+            Misconception("uniform_limit", init_std_uniform_limit, costs=0.5, message={
+                "en": "With 6 in the numerator you get the limit a of the uniform versions, whose standard deviation "
+                      "is a / sqrt(3). The normal versions have 2 in the numerator.",
+                "sv": "Med 6 i täljaren får du gränsen a för de likformiga varianterna, vars standardavvikelse är "
+                      "a / sqrt(3). De normalfördelade varianterna har 2 i täljaren."}),
+            Misconception("numerator_one", init_std_numerator_one, costs=0.5, message={
+                "en": "With 1 in the numerator the weights are a factor sqrt(2) too small. He doubles the variance "
+                      "because ReLU zeroes about half of the activations, and Xavier averages fan_in and fan_out.",
+                "sv": "Med 1 i täljaren blir vikterna en faktor sqrt(2) för små. He fördubblar variansen eftersom "
+                      "ReLU nollställer ungefär hälften av aktiveringarna, och Xavier tar medelvärdet av fan_in och "
+                      "fan_out."}),
+            Misconception("xavier_fan_in_only", init_std_xavier_fan_in_only, costs=0.25, message={
+                "en": "Your Xavier standard deviation uses only fan_in. Xavier/Glorot is a compromise between the "
+                      "forward and the backward pass, so it uses both fan_in and fan_out.",
+                "sv": "Din standardavvikelse för Xavier använder bara fan_in. Xavier/Glorot är en kompromiss mellan "
+                      "framåtpasset och bakåtpasset, så den använder både fan_in och fan_out."}),
+        ],
+        alternatives=[init_std_by_table],
     ),
     Question(
         "q4", function="init_weights", points=2,
@@ -791,6 +1037,39 @@ QUESTIONS = [
             case(64, 32, "he", 2024),
             *random_cases(_weights_case, 5, seed=94),
         ],
+        misconceptions=[
+            Misconception("transposed", init_weights_transposed, costs=0.5, message={
+                "en": "Your matrix has the shape (n_in, n_out). W has one row per node: (n_out, n_in), so that "
+                      "W[j, k] is the weight to node j from input k.",
+                "sv": "Din matris har formen (n_in, n_out). W har en rad per nod: (n_out, n_in), så att W[j, k] är "
+                      "vikten till nod j från indatavärde k."}),
+            Misconception("unscaled", init_weights_unscaled, costs=0.5, message={
+                "en": "You draw with standard deviation 1. Scale the draw with the standard deviation of question 3 "
+                      "for the method.",
+                "sv": "Du drar med standardavvikelsen 1. Skala dragningen med standardavvikelsen från fråga 3 för "
+                      "metoden."}),
+            Misconception("fans_swapped", init_weights_fans_swapped, costs=0.5, message={
+                "en": "fan_in and fan_out are swapped: fan_in is the number of inputs n_in, fan_out the number of "
+                      "nodes n_out.",
+                "sv": "fan_in och fan_out har bytt plats: fan_in är antalet indatavärden n_in, fan_out antalet "
+                      "noder n_out."}),
+            Misconception("variance_as_scale", init_weights_variance_as_scale, costs=0.5, message={
+                "en": "The second argument of rng.normal is the standard deviation, not the variance: pass the "
+                      "standard deviation itself, not its square.",
+                "sv": "Det andra argumentet till rng.normal är standardavvikelsen, inte variansen: skicka in "
+                      "standardavvikelsen själv, inte dess kvadrat."}),
+            Misconception("legacy_generator", init_weights_legacy_generator, costs=0.5, message={
+                "en": "np.random.RandomState (and np.random.seed) is numpy's old generator: with the same seed it "
+                      "draws other numbers. Create the generator with np.random.default_rng(seed).",
+                "sv": "np.random.RandomState (och np.random.seed) är numpys gamla slumptalsgenerator: med samma "
+                      "slumpfrö drar den andra tal. Skapa generatorn med np.random.default_rng(seed)."}),
+            Misconception("uniform", init_weights_uniform, costs=0.5, message={
+                "en": "You draw from a uniform distribution. The weights are drawn from the normal distribution with "
+                      "mean 0 and the standard deviation of question 3, with one call of rng.normal.",
+                "sv": "Du drar ur en likformig fördelning. Vikterna dras ur normalfördelningen med medelvärdet 0 och "
+                      "standardavvikelsen från fråga 3, med ett anrop av rng.normal."}),
+        ],
+        alternatives=[init_weights_standard_normal_scaled],
     ),
     Question(
         "q5", variable="distinct_hidden_nodes", points=2, compare=_node_counts,
@@ -800,5 +1079,22 @@ QUESTIONS = [
             "sv": "np.unique(np.round(W, 6), axis=0) ger de olika raderna i W, och len(...) räknar dem. Skriv ut "
                   "W1_zeros och W1_xavier för att se vad du räknar; svaret är en dict med två heltal.",
         },
+        misconceptions=[
+            Misconception("counted_all_rows", {"zeros": 4, "xavier": 4}, costs=1, message={
+                "en": "You count every row, 4 in each matrix. Count only the rows that differ from each other: rows "
+                      "that are exact copies are the same hidden node.",
+                "sv": "Du räknar varje rad, 4 i varje matris. Räkna bara de rader som skiljer sig från varandra: "
+                      "rader som är exakta kopior är samma dolda nod."}),
+            Misconception("counted_columns", {"zeros": 1, "xavier": 2}, costs=1, message={
+                "en": "You count different columns. A hidden node is a row of W1 (its weights from the two inputs), "
+                      "so compare rows, with axis=0.",
+                "sv": "Du räknar olika kolumner. En dold nod är en rad i W1 (dess vikter från de två indatavärdena), "
+                      "så jämför rader, med axis=0."}),
+            Misconception("counted_nonzero_rows", {"zeros": 0, "xavier": 4}, costs=1, message={
+                "en": "Rows of zeros count too: a hidden node whose weights are all 0 is still a node. Count how "
+                      "many different rows there are, whatever their values.",
+                "sv": "Rader med nollor räknas också: en dold nod vars vikter alla är 0 är fortfarande en nod. "
+                      "Räkna hur många olika rader det finns, oavsett deras värden."}),
+        ],
     ),
 ]
