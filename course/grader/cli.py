@@ -20,7 +20,9 @@ Grade student notebooks of one exercise. Every submission runs in a bubblewrap s
 of its own (no network, no view of the exercise sources, other submissions or --out)
 with a time and memory limit; its answers are compared with the exercise's reference
 solution on the public and hidden tests. Writes only into --out: grades.csv,
-report.json and feedback/STUDENT.md (in the language of each notebook).
+report.json, feedback/STUDENT.md (in the language of each notebook), the class report
+class_report.html and class_report.md (in --report-lang) and, with --gradebook, a file
+your LMS imports (canvas_gradebook.csv or moodle_grading_worksheet.csv).
 Needs bubblewrap (package `bubblewrap`); see docs/exercises.md.
 """
 
@@ -68,6 +70,14 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="bwrap (default): every submission in a bubblewrap sandbox; process: only a separate "
                         "process guarded from inside Python, which a determined student can get around (the "
                         "report and every feedback file then say so)")
+    parser.add_argument("--report-lang", choices=("en", "sv"), default="en",
+                        help="language of the class report (default: en); feedback files follow each notebook")
+    parser.add_argument("--gradebook", choices=("canvas", "moodle"), default=None,
+                        help="also write the total points as a file this LMS imports, with the student identifiers "
+                        "from the LMS's own file or folder names (see the README)")
+    parser.add_argument("--canvas-assignment", default=None, metavar="NAME",
+                        help="the Canvas assignment column, as 'Title' or 'Title (assignment id)' "
+                        "(default: the exercise's title in --report-lang)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
     return parser
@@ -113,8 +123,10 @@ def run(args: argparse.Namespace) -> int:
     """Grade, write the outputs, and return the exit code."""
     from course.exercise import SpecError
     from course.grader.grade import grade
+    from course.grader.classreport import write_class_report
+    from course.grader.gradebook import gradebook, write_gradebook
     from course.grader.isolation import IsolationUnavailable
-    from course.grader.report import write_outputs
+    from course.grader.report import exercise_title, write_outputs
     from course.grader.sandbox import Limits, SandboxError
 
     try:
@@ -153,12 +165,22 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out.mkdir(parents=True, exist_ok=True)
     write_outputs(result, out)
+    report_html, _ = write_class_report(result, out, args.report_lang)
+    book = None
+    if args.gradebook:
+        book = gradebook(result, args.gradebook, args.canvas_assignment or exercise_title(source.stem, args.report_lang))
+        book_path = write_gradebook(book, out)
     if not args.quiet:
         count = len(result.submissions)
-        print(f"graded {count} submission(s) of {source.stem}; wrote {out / 'grades.csv'}, {out / 'report.json'} "
-              f"and {count} feedback file(s) in {out / 'feedback'}", file=sys.stderr)
+        print(f"graded {count} submission(s) of {source.stem}; wrote {out / 'grades.csv'}, {out / 'report.json'}, "
+              f"{count} feedback file(s) in {out / 'feedback'} and the class report {report_html}", file=sys.stderr)
+        if book is not None:
+            print(f"wrote {book_path}: {book.rows} of {count} submission(s)", file=sys.stderr)
         for warning in result.warnings:
             print(f"warning: {warning.render('en')}", file=sys.stderr)
         for skipped in result.skipped:
             print(f"skipped {skipped.file}: {skipped.reason.render('en')}", file=sys.stderr)
+    if book is not None:
+        for problem in book.problems:  # even with --quiet: these students are missing from the LMS file
+            print(f"warning: gradebook: {problem}", file=sys.stderr)
     return 0

@@ -20,7 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from course.exercise import Message
-from course.grader.grade import GradeResult, SubmissionResult
+from course.grader.grade import CellError, GradeResult, QuestionResult, SubmissionResult
 from course.i18n import t
 
 FEEDBACK_DIR = "feedback"
@@ -123,7 +123,8 @@ def report_json(result: GradeResult) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
-def _title(stem: str, lang: str) -> str:
+def exercise_title(stem: str, lang: str) -> str:
+    """The exercise's title for people, e.g. "Exercise 03: Forward pass" (the stem for an exercise outside the course)."""
     from course.chapters import CHAPTERS
 
     for chapter in CHAPTERS:
@@ -132,7 +133,7 @@ def _title(stem: str, lang: str) -> str:
     return stem
 
 
-def _code(text: str) -> str:
+def markdown_code(text: str) -> str:
     """``text`` as a Markdown code span, whatever backticks it holds."""
     text = " ".join(text.split())
     fence = "``" if "`" in text else "`"
@@ -144,15 +145,41 @@ def _block(text: str, indent: str = "  ") -> list[str]:
     return [f"{indent}~~~", *(f"{indent}{line}" for line in lines), f"{indent}~~~"]
 
 
+def _cause(q: QuestionResult, submission: SubmissionResult) -> list[CellError]:
+    """The cells that raised and would have defined the missing name of ``q`` (none when it is not missing)."""
+    if q.status != "missing":
+        return []
+    return [error for error in submission.cell_errors if q.question.name in error.defines]
+
+
+def _one_line(q: QuestionResult, submission: SubmissionResult) -> Message | None:
+    """The one message that every test of ``q`` failed with, when listing them would only repeat it."""
+    messages = {case.message for case in q.cases}
+    if len(q.cases) < 2 or q.passed or len(messages) != 1 or None in messages:
+        return None
+    if q.status in ("missing", "not_callable", "not_answered") or submission.status != "graded":
+        return next(iter(messages))
+    return None
+
+
+def _cells_raised(errors: list[CellError], lang: str) -> str:
+    parts = [t("grader.fb_cell_raised", lang, cell=error.cell, error=error.type) for error in errors]
+    return f" {t('grader.fb_and', lang)} ".join(parts)
+
+
 def feedback_markdown(submission: SubmissionResult, result: GradeResult) -> str:
-    """The feedback file of one submission, in the submission's language."""
+    """The feedback file of one submission, in the submission's language.
+
+    Cells that raised come first, once; a question whose name is missing because such a
+    cell raised says so in one line instead of repeating "not defined" for every test.
+    """
     lang = submission.language
 
     def of(points: Fraction | float, maximum: Fraction | float) -> str:
         return t("grader.fb_of", lang, points=format_points(points), max=format_points(maximum))
 
     lines = [
-        f"# {t('grader.fb_title', lang, title=_title(result.exercise.stem, lang))}",
+        f"# {t('grader.fb_title', lang, title=exercise_title(result.exercise.stem, lang))}",
         "",
         f"{t('grader.fb_student', lang, student=submission.student)}  ",
         f"{t('grader.fb_file', lang, file=submission.file)}",
@@ -164,6 +191,14 @@ def feedback_markdown(submission: SubmissionResult, result: GradeResult) -> str:
         lines += [t("grader.fb_note", lang, reason=t("grader.isolation_process", lang)), ""]
     if submission.reason is not None:
         lines += [t("grader.fb_note", lang, reason=submission.reason.render(lang)), ""]
+    if submission.cell_errors:
+        lines += [f"## {t('grader.fb_cells', lang)}", "", t("grader.fb_cells_intro", lang), ""]
+        for error in submission.cell_errors:
+            where = t("grader.fb_cell", lang, cell=error.cell)
+            first = f" ({markdown_code(error.first_line)})" if error.first_line else ""
+            lines.append(f"- {where}{first}: {error.type}")
+            lines += _block(error.message.render(lang))
+        lines.append("")
     lines += [t("grader.fb_intro", lang), ""]
     lines += [
         f"| {t('grader.fb_question', lang)} | {t('grader.fb_points_column', lang)} | {t('grader.fb_tests_column', lang)} |",
@@ -176,26 +211,28 @@ def feedback_markdown(submission: SubmissionResult, result: GradeResult) -> str:
     for q in submission.questions:
         question = q.question
         lines += [f"## {t('grader.fb_question_heading', lang, qid=question.id, name=question.name, points=format_points(q.points), max=format_points(question.points))}", ""]
-        for case in q.cases:
-            mark = "✔" if case.passed else "✘"
-            call = "" if question.variable is not None else f": {_code(case.test.call_text())}"
-            lines.append(f"- {mark} {case.test.label().render(lang)}{call}")
-            if case.message is not None:
-                # A variable's expected value is the answer itself; it stays out of the feedback.
-                message = case.message.without_expected() if question.variable is not None else case.message
-                lines += _block(message.render(lang))
-        for cause in q.misconceptions:
-            lines += ["", f"**{cause.note().render(lang)}**"]
+        cause = _cause(q, submission)
+        common = _one_line(q, submission)
+        if cause:
+            lines.append("- ✘ " + t("grader.fb_missing_because", lang, name=question.name,
+                                     cells=_cells_raised(cause, lang), count=len(q.cases)))
+        elif common is not None:
+            lines.append("- ✘ " + t("grader.fb_all_tests", lang, count=len(q.cases)))
+            message = common.without_expected() if question.variable is not None else common
+            lines += _block(message.render(lang))
+        else:
+            for case in q.cases:
+                mark = "✔" if case.passed else "✘"
+                call = "" if question.variable is not None else f": {markdown_code(case.test.call_text())}"
+                lines.append(f"- {mark} {case.test.label().render(lang)}{call}")
+                if case.message is not None:
+                    # A variable's expected value is the answer itself; it stays out of the feedback.
+                    message = case.message.without_expected() if question.variable is not None else case.message
+                    lines += _block(message.render(lang))
+        for misconception in q.misconceptions:
+            lines += ["", f"**{misconception.note().render(lang)}**"]
         if q.status != "passed" and question.hint:
             lines += ["", t("grader.fb_hint", lang, hint=question.hint[lang])]
-        lines.append("")
-    if submission.cell_errors:
-        lines += [f"## {t('grader.fb_cells', lang)}", "", t("grader.fb_cells_intro", lang), ""]
-        for error in submission.cell_errors:
-            where = t("grader.fb_cell", lang, cell=error.cell)
-            first = f" ({_code(error.first_line)})" if error.first_line else ""
-            lines.append(f"- {where}{first}: {error.type}")
-            lines += _block(error.message.render(lang))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

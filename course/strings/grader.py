@@ -149,10 +149,103 @@ STRINGS = {
     "grader.fb_hint": {"en": "Hint: {hint}", "sv": "Ledtråd: {hint}"},
     "grader.fb_cells": {"en": "Problems while running your notebook", "sv": "Problem när din notebook kördes"},
     "grader.fb_cells_intro": {
-        "en": "These cells raised an error. The grader went on with the next cell, but names they should have "
-        "defined may be missing.",
-        "sv": "De här cellerna gav ett fel. Rättningen fortsatte med nästa cell, men namn som de skulle ha "
-        "definierat kan saknas.",
+        "en": "These cells raised an error; fix them first. The grader went on with the next cell, but names they "
+        "should have defined may be missing, and the questions below that need them say so.",
+        "sv": "De här cellerna gav ett fel; åtgärda dem först. Rättningen fortsatte med nästa cell, men namn som de "
+        "skulle ha definierat kan saknas, och frågorna nedan som behöver dem säger det.",
     },
     "grader.fb_cell": {"en": "cell {cell}", "sv": "cell {cell}"},
+    "grader.fb_cell_raised": {"en": "cell {cell} raised {error}", "sv": "cell {cell} gav felet {error}"},
+    "grader.fb_and": {"en": "and", "sv": "och"},
+    "grader.fb_missing_because": {
+        "en": "{name} is not defined: {cells} (see above), so none of the {count} tests could run",
+        "sv": "{name} är inte definierad: {cells} (se ovan), så inget av de {count} testerna kunde köras",
+    },
+    "grader.fb_all_tests": {"en": "all {count} tests:", "sv": "alla {count} tester:"},
+    # Status words (the class report).
+    "grader.status_graded": {"en": "graded", "sv": "rättad"},
+    "grader.status_timeout": {"en": "stopped at the time limit", "sv": "avbruten vid tidsgränsen"},
+    "grader.status_crashed": {"en": "crashed", "sv": "kraschade"},
+    "grader.status_protocol": {"en": "malformed results", "sv": "felaktiga resultat"},
+    "grader.status_invalid": {"en": "not a gradable notebook", "sv": "ingen notebook som kan rättas"},
+    # The class report (class_report.html and class_report.md, for the teacher).
+    "grader.cr_title": {"en": "Class report: {title}", "sv": "Klassrapport: {title}"},
+    "grader.cr_submissions": {"en": "Submissions", "sv": "Inlämningar"},
+    "grader.cr_max": {"en": "Maximum", "sv": "Maxpoäng"},
+    "grader.cr_mean": {"en": "Mean", "sv": "Medelvärde"},
+    "grader.cr_median": {"en": "Median", "sv": "Medianpoäng"},
+    "grader.cr_duration": {"en": "Grading took", "sv": "Rättningen tog"},
+    "grader.cr_minutes": {"en": "{minutes} min {seconds} s", "sv": "{minutes} min och {seconds} s"},
+    "grader.cr_limits": {"en": "Limits per submission", "sv": "Gränser per inlämning"},
+    "grader.cr_isolation": {"en": "Isolation", "sv": "Isolering"},
+    "grader.cr_isolation_bwrap": {"en": "a bubblewrap sandbox per submission",
+                                  "sv": "en bubblewrap-sandlåda per inlämning"},
+    "grader.cr_isolation_process": {
+        "en": "a separate process only, without the operating system's sandbox",
+        "sv": "bara en separat process, utan operativsystemets sandlåda",
+    },
+    "grader.cr_distribution": {"en": "Score distribution", "sv": "Poängfördelning"},
+    "grader.cr_distribution_note": {
+        "en": "Each bar counts the submissions whose total is at least the bar's lower bound and below its upper "
+        "bound; the last bar also counts full marks.",
+        "sv": "Varje stapel räknar de inlämningar vars totala poäng är minst stapelns nedre gräns och mindre än "
+        "dess övre; den sista stapeln räknar även full poäng.",
+    },
+    "grader.cr_histogram_title": {"en": "Total points of the submissions", "sv": "Inlämningarnas totala poäng"},
+    "grader.cr_points": {"en": "Points", "sv": "Poäng"},
+    "grader.cr_questions": {"en": "Questions", "sv": "Frågor"},
+    "grader.cr_question": {"en": "Question", "sv": "Fråga"},
+    "grader.cr_full": {"en": "Full marks", "sv": "Full poäng"},
+    "grader.cr_not_answered": {"en": "Not answered", "sv": "Obesvarade"},
+    "grader.cr_means_title": {
+        "en": "Mean points as a share of each question's points",
+        "sv": "Medelpoängen som andel av varje frågas poäng",
+    },
+    "grader.cr_not_defined": {
+        "en": "Not defined because a cell that defines it raised an error (often a syntax error): {count}",
+        "sv": "Inte definierad eftersom en cell som definierar den gav ett fel (ofta ett syntaxfel): {count}",
+    },
+    "grader.cr_failing": {"en": "Most often failed tests", "sv": "Tester som oftast misslyckades"},
+    "grader.cr_failing_base": {
+        "en": "Among the submissions that answered the question and ran: {count}.",
+        "sv": "Bland inlämningarna som besvarade frågan och kördes: {count}.",
+    },
+    "grader.cr_test": {"en": "Test", "sv": "Testfall"},
+    "grader.cr_failed": {"en": "Failed", "sv": "Misslyckades"},
+    "grader.cr_example": {"en": "Example of the message", "sv": "Exempel på meddelandet"},
+    "grader.cr_example_inline": {"en": "for example:", "sv": "till exempel:"},
+    "grader.cr_no_failing": {
+        "en": "No submission that answered the question failed one of its tests.",
+        "sv": "Ingen inlämning som besvarade frågan misslyckades med något av dess tester.",
+    },
+    "grader.cr_misconceptions": {"en": "Known misconceptions recognised", "sv": "Kända missuppfattningar som känts igen"},
+    "grader.cr_misconception": {"en": "Misconception", "sv": "Missuppfattning"},
+    "grader.cr_message": {"en": "Message to the student", "sv": "Meddelande till studenten"},
+    "grader.cr_no_misconceptions": {
+        "en": "None of the question's known misconceptions was recognised ({count} listed).",
+        "sv": "Ingen av frågans kända missuppfattningar kändes igen ({count} i listan).",
+    },
+    "grader.cr_no_misconceptions_listed": {
+        "en": "The question lists no known misconceptions.",
+        "sv": "Frågan har inga kända missuppfattningar i sin lista.",
+    },
+    "grader.cr_problems": {"en": "Submissions not graded normally", "sv": "Inlämningar som inte rättades normalt"},
+    "grader.cr_student": {"en": "Student", "sv": "Student"},
+    "grader.cr_status": {"en": "Status", "sv": "Utfall"},
+    "grader.cr_reason": {"en": "Reason", "sv": "Orsak"},
+    "grader.cr_no_problems": {"en": "Every submission ran to the end.", "sv": "Alla inlämningar kördes till slutet."},
+    "grader.cr_cell_errors": {
+        "en": "Graded submissions with cells that raised an error (see their feedback files): {count}",
+        "sv": "Rättade inlämningar med celler som gav ett fel (se deras återkopplingsfiler): {count}",
+    },
+    "grader.cr_skipped": {"en": "Files that were not graded", "sv": "Filer som inte rättades"},
+    "grader.cr_file": {"en": "File", "sv": "Fil"},
+    "grader.cr_warnings": {"en": "Warnings", "sv": "Varningar"},
+    "grader.cr_none": {"en": "None.", "sv": "Inga."},
+    "grader.cr_footer": {
+        "en": "Written by nncourse grade. grades.csv has every student's points; report.json has every test of every "
+        "submission; feedback/ has what each student sees.",
+        "sv": "Skriven av nncourse grade. grades.csv innehåller varje students poäng; report.json varje test för "
+        "varje inlämning; feedback/ det som varje student får se.",
+    },
 }

@@ -27,6 +27,9 @@ def test_register_adds_the_grade_subcommand_with_its_options():
     args = parse(["grade", "00_welcome", "x.zip", "--out", "o", "--jobs", "2", "--timeout", "5", "--memory-mb", "300",
                   "--quiet"])
     assert (args.jobs, args.timeout, args.memory_mb, args.quiet) == (2, 5.0, 300, True)
+    assert (args.report_lang, args.gradebook, args.canvas_assignment) == ("en", None, None)
+    args = parse(["grade", "00", "x.zip", "--out", "o", "--report-lang", "sv", "--gradebook", "moodle"])
+    assert (args.report_lang, args.gradebook) == ("sv", "moodle")
 
 
 @pytest.mark.parametrize("option", [["--jobs", "0"], ["--timeout", "-1"], ["--memory-mb", "many"]])
@@ -37,6 +40,14 @@ def test_bad_options_are_usage_errors(option, capsys):
     assert "expected" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("option", [["--report-lang", "de"], ["--gradebook", "blackboard"]])
+def test_unknown_choices_are_usage_errors(option, capsys):
+    with pytest.raises(SystemExit) as error:
+        parse(["grade", "00", "a.ipynb", "--out", "o", *option])
+    assert error.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
 def test_run_grades_and_writes_only_into_out(tmp_path, capsys):
     subs = tmp_path / "subs"
     write(subs / "anna.ipynb", notebook_bytes(CORRECT))
@@ -45,8 +56,9 @@ def test_run_grades_and_writes_only_into_out(tmp_path, capsys):
     code = run(parse(["grade", "0", str(subs), "--out", str(out), "--timeout", "3", "--jobs", "2"]))
     assert code == 0
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "results/ex00/feedback/anna.md", "results/ex00/feedback/bert.md", "results/ex00/grades.csv",
-        "results/ex00/report.json", "subs/anna.ipynb", "subs/bert.ipynb"]
+        "results/ex00/class_report.html", "results/ex00/class_report.md", "results/ex00/feedback/anna.md",
+        "results/ex00/feedback/bert.md", "results/ex00/grades.csv", "results/ex00/report.json", "subs/anna.ipynb",
+        "subs/bert.ipynb"]
     rows = list(csv.reader(io.StringIO((out / "grades.csv").read_text("utf-8"))))
     assert rows == [
         ["student", "file", "status", "q1", "q2", "q3", "q4", "total", "max"],
@@ -58,6 +70,25 @@ def test_run_grades_and_writes_only_into_out(tmp_path, capsys):
     assert "time" not in json.dumps(report).lower().replace("timeout", "")
     err = capsys.readouterr().err
     assert "grading 00_welcome: 2/2" in err and "graded 2 submission(s) of 00_welcome" in err
+
+
+def test_run_writes_the_class_report_and_a_canvas_gradebook(tmp_path, capsys):
+    subs = tmp_path / "subs"
+    write(subs / "berganna_101_9101_00_welcome.ipynb", notebook_bytes(CORRECT))
+    write(subs / "anna.ipynb", notebook_bytes(CORRECT))  # no Canvas user ID in its name
+    out = tmp_path / "out"
+    code = run(parse(["grade", "0", str(subs), "--out", str(out), "--timeout", "3", "--quiet", "--report-lang", "sv",
+                      "--gradebook", "canvas", "--canvas-assignment", "Övning 0 (4711)"]))
+    assert code == 0
+    report = (out / "class_report.md").read_text("utf-8")
+    assert report.startswith("# Klassrapport: Övning 00:") and "| Inlämningar | 2 |" in report
+    assert "| Rättningen tog | " in report  # the run's own duration
+    assert "<svg" in (out / "class_report.html").read_text("utf-8")
+    rows = list(csv.reader(io.StringIO((out / "canvas_gradebook.csv").read_text("utf-8"))))
+    assert rows == [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Övning 0 (4711)"],
+                    ["Points Possible", "", "", "", "", "6"], ["berganna", "101", "", "", "", "6"]]
+    err = capsys.readouterr().err
+    assert "warning: gradebook: subs/anna.ipynb: no Canvas identifier" in err
 
 
 def test_run_removes_stale_feedback_when_grading_again(tmp_path):
