@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -107,6 +108,29 @@ def cold_start_seconds(rounds: int = 5) -> float:
     return best
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid``, its live descendants and every child they reaped.
+
+    Linux only (0.0 elsewhere). The sandbox's processes are not children this process can
+    wait for (bubblewrap's PID namespace keeps their times from reaching
+    ``RUSAGE_CHILDREN``), so they are read from ``/proc`` before the sandbox closes.
+    """
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", "rb") as children:
+                    pending += [int(child) for child in children.read().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / ticks
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=200, help="number of submissions (default 200)")
@@ -117,19 +141,28 @@ def main(argv: list[str] | None = None) -> None:
                         help="bwrap (default, every submission in bubblewrap) or process")
     args = parser.parse_args(argv)
 
+    from course.exercise import load_exercise
     from course.grader.grade import _cores, grade
     from course.grader.report import write_outputs
-    from course.grader.sandbox import Limits
+    from course.grader.sandbox import Limits, Sandbox
 
     jobs = args.jobs or _cores()
     with tempfile.TemporaryDirectory(prefix="bench-grader-") as tmp:
         folder = Path(tmp) / "submissions"
         folder.mkdir()
         kinds = make_submissions(folder, args.n)
+        exercise = load_exercise("00_welcome")
+        own_before = resource.getrusage(resource.RUSAGE_SELF)
         start = time.perf_counter()
-        result = grade("00_welcome", [folder], limits=Limits(timeout=args.timeout), jobs=jobs,
-                       isolation=args.isolation)
+        # The sandbox grade() would start itself (same limits, jobs, isolation and hidden
+        # paths), started here so that its processes' CPU time can be read before it closes.
+        with Sandbox(Limits(timeout=args.timeout), jobs=jobs, isolation=args.isolation,
+                     hide=[folder, exercise.path]) as sandbox:
+            result = grade(exercise, [folder], sandbox=sandbox)
+            sandbox_cpu = tree_cpu_seconds(sandbox.server_pid)
         elapsed = time.perf_counter() - start
+        own_after = resource.getrusage(resource.RUSAGE_SELF)
+        own_cpu = (own_after.ru_utime + own_after.ru_stime) - (own_before.ru_utime + own_before.ru_stime)
         if args.keep:
             write_outputs(result, args.keep)
     statuses = Counter(s.status for s in result.submissions)
@@ -140,6 +173,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"statuses:    {', '.join(f'{k} {v}' for k, v in sorted(statuses.items()))}")
     print(f"graded in {elapsed:.1f} s: {args.n / elapsed:.1f} submissions/s "
           f"({'met' if elapsed < 60 * args.n / 200 else 'missed'}: target under {60 * args.n / 200:.0f} s)")
+    print(f"CPU: {own_cpu + sandbox_cpu:.1f} s in all ({own_cpu:.1f} s the grader's own process: reading, "
+          f"parsing, scoring; {sandbox_cpu:.1f} s the sandbox: server, submissions), "
+          f"{(own_cpu + sandbox_cpu) / args.n * 1000:.0f} ms per submission")
     print(f"a cold Python + numpy start takes {cold * 1000:.0f} ms; {args.n} of them would add about "
           f"{args.n * cold / jobs:.1f} s on {jobs} core(s), which the pre-warmed server avoids")
 

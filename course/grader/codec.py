@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import struct
 from typing import Any
 
@@ -163,9 +164,35 @@ def encode(value: Any, *, max_bytes: int = MAX_BYTES) -> bytes:
     return b"".join(parts)
 
 
+# The header numpy.save writes for a plain array (format 1.0): read directly, it saves
+# numpy.load's ast.literal_eval (most of the time of decoding a small array). Anything
+# else goes through numpy.load.
+_NPY_PREFIX = b"\x93NUMPY\x01\x00"
+_NPY_HEADER = re.compile(r"\{'descr': '([<>|=]?[biufcUS][0-9]{1,5})', 'fortran_order': False, "
+                         r"'shape': \(((?:[0-9]{1,18},)?|[0-9]{1,18}(?:, [0-9]{1,18}){1,31})\), \} *\n")
+
+
+def _plain_array(blob: bytes) -> np.ndarray | None:
+    """The array of a blob in numpy.save's usual form, or None to let numpy.load decide."""
+    if len(blob) < 10 or blob[:8] != _NPY_PREFIX:
+        return None
+    start = 10 + int.from_bytes(blob[8:10], "little")
+    match = _NPY_HEADER.fullmatch(blob[10:start].decode("latin-1"))
+    if match is None:
+        return None
+    dtype = np.dtype(match.group(1))
+    shape = tuple(int(size) for size in match.group(2).replace(" ", "").split(",") if size)
+    count = math.prod(shape)
+    if len(blob) - start != count * dtype.itemsize:
+        return None
+    return np.frombuffer(blob, dtype=dtype, count=count, offset=start).reshape(shape)
+
+
 def _load_array(blob: bytes) -> np.ndarray:
     try:
-        array = np.load(io.BytesIO(blob), allow_pickle=False)
+        array = _plain_array(blob)
+        if array is None:
+            array = np.load(io.BytesIO(blob), allow_pickle=False)
     except Exception as error:  # a malformed blob may fail in many ways
         raise DecodeError(f"bad array: {type(error).__name__}: {error}") from None
     if not isinstance(array, np.ndarray) or array.dtype.kind not in _KINDS or array.dtype.names is not None:

@@ -236,6 +236,11 @@ class Sandbox:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
+    @property
+    def server_pid(self) -> int | None:
+        """The process id of the running server (of ``bwrap`` around it with bubblewrap), or None."""
+        return self._process.pid if self._process is not None else None
+
     def _settings(self) -> dict:
         limits = self.limits
         settings = {"isolation": self.isolation, "timeout": limits.timeout, "memory_mb": limits.memory_mb,
@@ -460,16 +465,27 @@ class Sandbox:
         """Run every ``(key, payload)`` job and call ``on_outcome`` as each one finishes.
 
         ``payload`` is the encoded job (see :func:`course.grader.grade.job_payload`).
-        ``jobs`` is read lazily, one job when a slot is free. Outcomes arrive in the
-        order jobs finish, each exactly once.
+        ``jobs`` is read lazily: one job ahead of the free slots, read while the
+        running jobs work, so that a slot that frees up gets its next job at once.
+        Outcomes arrive in the order jobs finish, each exactly once; ``on_outcome``
+        is called after the freed slots have their next jobs, so the grader scores
+        one submission while the sandbox runs the next.
         """
         if self._control is None:
             raise SandboxError("the sandbox is not started; use it in a with statement")
         source = iter(jobs)
         retries: deque[_Running] = deque()
         running: dict[int, _Running] = {}
+        finished: list[Outcome] = []
+        ahead: list[_Running] = []  # at most one job read before a slot was free
         selector = selectors.DefaultSelector()
         selector.register(self._control, selectors.EVENT_READ, None)
+
+        def next_job() -> _Running | None:
+            if ahead:
+                return ahead.pop()
+            item = next(source, None)
+            return None if item is None else _Running(item[0], item[1], attempt=1)
 
         source_done = False
         try:
@@ -485,11 +501,11 @@ class Sandbox:
                     elif source_done or any(other.attempt > 1 for other in running.values()):
                         break
                     else:
-                        item = next(source, None)
-                        if item is None:
+                        fetched = next_job()
+                        if fetched is None:
                             source_done = True
                             break
-                        job = _Running(item[0], item[1], attempt=1)
+                        job = fetched
                     try:
                         self._start(job, selector)
                     except _ServerGone:
@@ -497,11 +513,20 @@ class Sandbox:
                         server_died = True
                         break
                     except OSError as error:
-                        on_outcome(Outcome(job.key, [], "crashed", None, None, f"could not start: {error}"))
+                        finished.append(Outcome(job.key, [], "crashed", None, None, f"could not start: {error}"))
                     else:
                         running[job.number] = job
+                for outcome in finished:
+                    on_outcome(outcome)
+                finished.clear()
                 if source_done and not running and not retries:
                     break
+                if not server_died and not source_done and not ahead and not retries and running:
+                    fetched = next_job()
+                    if fetched is None:
+                        source_done = True
+                    else:
+                        ahead.append(fetched)
                 if not server_died:
                     now = time.monotonic()
                     wake = min(((j.deadline if j.killed_at is None else j.killed_at + KILL_GRACE)
@@ -526,8 +551,11 @@ class Sandbox:
                     self._close_pipe(job, selector)
                     del running[number]
                     job.payload = b""
-                    on_outcome(self._outcome(job))
+                    finished.append(self._outcome(job))
                 if server_died:
+                    for outcome in finished:
+                        on_outcome(outcome)
+                    finished.clear()
                     selector.unregister(self._control)
                     self._restart(running, retries, selector, on_outcome)
                     selector.register(self._control, selectors.EVENT_READ, None)

@@ -135,6 +135,10 @@ def _preload() -> None:
     except Exception:
         pass
     _disarm_modules()
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 class _Disarmed:
