@@ -8,7 +8,11 @@ grading the same submissions twice writes the same bytes.
   ``file``, ``status``, one per question, ``total`` and ``max``.
 - ``report.json``: every test of every submission with its result and message (in
   English), each submission's status and reason, the inputs that were skipped and why.
-- ``feedback/STUDENT.md``: what the student sees, in the language of their notebook.
+- ``feedback/STUDENT.md``: what the student sees, in the language of their notebook:
+  the cells that raised first, once, then each question (see :func:`feedback_markdown`).
+
+The teacher's class report is :mod:`course.grader.classreport`; the LMS gradebook files
+are :mod:`course.grader.gradebook`.
 """
 
 from __future__ import annotations
