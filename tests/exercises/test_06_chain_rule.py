@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course.exercise import load_exercise
+from course.exercise import load_exercise, recognise, run_answer
 from nnlib.gradcheck import numerical_gradient as nnlib_numerical_gradient
-from exercise_helpers import hidden_failures
+from exercise_helpers import hidden_failures, outcomes
 
 STEM = "06_chain_rule"
 
@@ -75,96 +75,68 @@ def test_numerical_gradient_agrees_with_nnlib(exercise):
     np.testing.assert_allclose(ours, theirs, rtol=1e-6, atol=1e-10)
 
 
-def test_wrong_chain_rule_derivatives_fail(exercise):
-    wrongs = {
-        "no cos": lambda x: np.exp(np.sin(x**2)) * 2 * x,
-        "no inner 2x": lambda x: np.exp(np.sin(x**2)) * np.cos(x**2),
-        "outer at x": lambda x: np.exp(np.sin(x)) * np.cos(x) * 2 * x,
-        "no exp": lambda x: np.cos(x**2) * 2 * x,
+def test_each_question_lists_the_mistakes_of_the_mutation_test(exercise):
+    # The wrong answers of the earlier mutation test now live in the spec, with their messages;
+    # tests/exercises/test_misconceptions.py checks what each one costs and that it is named.
+    assert {q.id: [m.id for m in q.misconceptions] for q in exercise.questions} == {
+        "q1": ["without_middle_link", "without_inner_derivative", "middle_at_x", "outer_at_x", "without_outer_link"],
+        "q2": ["forward_difference", "divided_by_h", "times_h", "ignores_h", "backward_difference"],
+        "q3": ["without_sigmoid_derivative", "wrong_sign", "without_input_factor", "swapped",
+               "weight_instead_of_input", "without_factor_2"],
+        "q4": ["forward_difference", "without_copy", "never_restored", "all_entries_at_once", "without_bias"],
     }
-    for name, wrong in wrongs.items():
-        assert hidden_failures(exercise, "q1", wrong) >= 6, name
 
 
-def test_wrong_differences_fail(exercise):
+def _named(exercise, qid, answer, public_only=False):
+    question = exercise.question(qid)
+    tests = [t for t in question.tests() if t.public or not public_only]
+    behaviours = [run_answer(question, test, answer) for test in tests]
+    found = recognise(exercise, question, tests, [exercise.expected(t) for t in tests], behaviours)
+    return [item.id for item in found]
+
+
+def test_a_fixed_step_is_named_like_the_exact_derivative(exercise):
+    # Both ignore h, and a step of 1e-5 gives F'(x) to within the tolerance: one misconception, one message.
     F = exercise.namespace["F"]
-    derivative = exercise.namespace["derivative_F"]
-    wrongs = {
-        "forward": lambda x, h=1e-5: (F(x + h) - F(x)) / h,
-        "divides by h": lambda x, h=1e-5: (F(x + h) - F(x - h)) / h,
-        "exact derivative": lambda x, h=1e-5: derivative(x),
-        "ignores h": lambda x, h=1e-5: (F(x + 1e-5) - F(x - 1e-5)) / 2e-5,
-    }
-    for name, wrong in wrongs.items():
-        assert hidden_failures(exercise, "q2", wrong) >= 5, name
+
+    def fixed_step(x, h=1e-5):
+        return (F(x + 1e-5) - F(x - 1e-5)) / 2e-5
+
+    assert _named(exercise, "q2", fixed_step) == ["ignores_h"]
+    assert _named(exercise, "q2", fixed_step, public_only=True) == ["ignores_h"]
 
 
-def test_wrong_backward_passes_fail(exercise):
-    def forgot_sigmoid_derivative(x, w, b, y):
-        a = _sigmoid(w * x + b)
-        return (a - y) ** 2, 2 * (a - y) * x, 2 * (a - y)
-
-    def sign_error(x, w, b, y):
-        a = _sigmoid(w * x + b)
-        dL_dz = 2 * (y - a) * a * (1 - a)
-        return (a - y) ** 2, dL_dz * x, dL_dz
-
-    def forgot_input(x, w, b, y):
-        a = _sigmoid(w * x + b)
-        dL_dz = 2 * (a - y) * a * (1 - a)
-        return (a - y) ** 2, dL_dz, dL_dz
-
-    def swapped(x, w, b, y):
-        a = _sigmoid(w * x + b)
-        dL_dz = 2 * (a - y) * a * (1 - a)
-        return (a - y) ** 2, dL_dz, dL_dz * x
-
-    def weight_instead_of_input(x, w, b, y):
-        a = _sigmoid(w * x + b)
-        dL_dz = 2 * (a - y) * a * (1 - a)
-        return (a - y) ** 2, dL_dz * w, dL_dz
-
-    for wrong in (forgot_sigmoid_derivative, sign_error, forgot_input, swapped, weight_instead_of_input):
-        assert hidden_failures(exercise, "q3", wrong) >= 5, wrong.__name__
+def test_the_check_shows_the_mistake_the_q4_hint_names(exercise):
+    # changing theta itself without undoing it: the public case with three entries shows it
+    never_restored = next(m.answer for m in exercise.question("q4").misconceptions if m.id == "never_restored")
+    public, _ = outcomes(exercise, "q4", never_restored)
+    assert not all(public)
+    assert _named(exercise, "q4", never_restored, public_only=True) == ["never_restored"]
 
 
-def test_wrong_numerical_gradients_fail(exercise):
+def test_other_wrong_answers_fail(exercise):
     loss = exercise.namespace["neuron_loss"]
 
-    def forward_difference(theta, x, y, h=1e-5):
+    def all_links_at_x(x):
+        return np.exp(np.sin(x)) * np.cos(x) * 2 * x
+
+    def sigmoid_derivative_at_a(x, w, b, y):
+        a = _sigmoid(w * x + b)
+        slope = _sigmoid(a) * (1 - _sigmoid(a))
+        return (a - y) ** 2, 2 * (a - y) * slope * x, 2 * (a - y) * slope
+
+    def divides_by_h(theta, x, y, h=1e-5):
         gradient = np.zeros(len(theta))
         for j in range(len(theta)):
-            plus = theta.copy()
-            plus[j] += h
-            gradient[j] = (loss(plus, x, y) - loss(theta, x, y)) / h
-        return gradient
-
-    def never_restored(theta, x, y, h=1e-5):
-        gradient = np.zeros(len(theta))
-        for j in range(len(theta)):
-            theta[j] += h
-            up = loss(theta, x, y)
-            theta[j] -= 2 * h
-            gradient[j] = (up - loss(theta, x, y)) / (2 * h)
-        return gradient
-
-    def all_entries_at_once(theta, x, y, h=1e-5):
-        slope = (loss(theta + h, x, y) - loss(theta - h, x, y)) / (2 * h)
-        return np.full(len(theta), slope)
-
-    def bias_left_out(theta, x, y, h=1e-5):
-        gradient = np.zeros(len(theta) - 1)
-        for j in range(len(theta) - 1):
             plus, minus = theta.copy(), theta.copy()
             plus[j] += h
             minus[j] -= h
-            gradient[j] = (loss(plus, x, y) - loss(minus, x, y)) / (2 * h)
+            gradient[j] = (loss(plus, x, y) - loss(minus, x, y)) / h
         return gradient
 
-    assert hidden_failures(exercise, "q4", forward_difference) >= 5
-    assert hidden_failures(exercise, "q4", never_restored) >= 5
-    assert hidden_failures(exercise, "q4", all_entries_at_once) >= 6
-    assert hidden_failures(exercise, "q4", bias_left_out) == len(exercise.question("q4").hidden)
+    assert hidden_failures(exercise, "q1", all_links_at_x) >= 6
+    assert hidden_failures(exercise, "q3", sigmoid_derivative_at_a) >= 6
+    assert hidden_failures(exercise, "q4", divides_by_h) == len(exercise.question("q4").hidden)
 
 
 def test_random_cases_are_reproducible(exercise):

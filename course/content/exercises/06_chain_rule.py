@@ -448,7 +448,7 @@ check("q4")
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _points(rng):
@@ -470,14 +470,180 @@ def _theta_case(rng):
     return theta, x, float(rng.choice([0.0, 1.0])), float(rng.choice([1e-1, 1e-2, 1e-3]))
 
 
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def derivative_F_without_middle_link(x):
+    return np.exp(np.sin(x**2)) * 2 * x
+
+
+def derivative_F_without_inner_derivative(x):
+    return np.exp(np.sin(x**2)) * np.cos(x**2)
+
+
+def derivative_F_middle_at_x(x):
+    return np.exp(np.sin(x**2)) * np.cos(x) * 2 * x
+
+
+def derivative_F_outer_at_x(x):
+    return np.exp(x) * np.cos(x**2) * 2 * x
+
+
+def derivative_F_without_outer_link(x):
+    return np.cos(x**2) * 2 * x
+
+
+def derivative_F_from_F(x):
+    return F(x) * np.cos(x**2) * 2 * x
+
+
+def derivative_F_by_loop(x):
+    result = np.zeros(len(x))
+    for i, t in enumerate(x):
+        result[i] = 2 * t * np.cos(t * t) * np.exp(np.sin(t * t))
+    return result
+
+
+def difference_forward(x, h=1e-5):
+    return (F(x + h) - F(x)) / h
+
+
+def difference_divided_by_h(x, h=1e-5):
+    return (F(x + h) - F(x - h)) / h
+
+
+def difference_times_h(x, h=1e-5):
+    return (F(x + h) - F(x - h)) / 2 * h
+
+
+def difference_exact_derivative(x, h=1e-5):
+    return np.exp(np.sin(x**2)) * np.cos(x**2) * 2 * x
+
+
+def difference_backward(x, h=1e-5):
+    return (F(x) - F(x - h)) / h
+
+
+def difference_by_loop(x, h=1e-5):
+    result = []
+    for t in x:
+        result.append((F(t + h) - F(t - h)) / (2 * h))
+    return np.array(result)
+
+
+def neuron_without_sigmoid_derivative(x, w, b, y):
+    a = sigmoid(w * x + b)
+    return (a - y) ** 2, 2 * (a - y) * x, 2 * (a - y)
+
+
+def neuron_wrong_sign(x, w, b, y):
+    a = sigmoid(w * x + b)
+    dL_dz = 2 * (y - a) * a * (1 - a)
+    return (a - y) ** 2, dL_dz * x, dL_dz
+
+
+def neuron_without_input_factor(x, w, b, y):
+    a = sigmoid(w * x + b)
+    dL_dz = 2 * (a - y) * a * (1 - a)
+    return (a - y) ** 2, dL_dz, dL_dz
+
+
+def neuron_gradients_swapped(x, w, b, y):
+    a = sigmoid(w * x + b)
+    dL_dz = 2 * (a - y) * a * (1 - a)
+    return (a - y) ** 2, dL_dz, dL_dz * x
+
+
+def neuron_weight_instead_of_input(x, w, b, y):
+    a = sigmoid(w * x + b)
+    dL_dz = 2 * (a - y) * a * (1 - a)
+    return (a - y) ** 2, dL_dz * w, dL_dz
+
+
+def neuron_without_factor_2(x, w, b, y):
+    a = sigmoid(w * x + b)
+    dL_dz = (a - y) * a * (1 - a)
+    return (a - y) ** 2, dL_dz * x, dL_dz
+
+
+def neuron_as_list(x, w, b, y):
+    z = w * x + b
+    a = 1 / (1 + np.exp(-z))
+    slope = np.exp(-z) / (1 + np.exp(-z)) ** 2
+    dL_dz = 2 * (a - y) * slope
+    return [np.float64((a - y) ** 2), np.float64(x * dL_dz), np.float64(dL_dz)]
+
+
+def gradient_forward_difference(theta, x, y, h=1e-5):
+    gradient = np.zeros(len(theta))
+    for j in range(len(theta)):
+        plus = theta.copy()
+        plus[j] += h
+        gradient[j] = (neuron_loss(plus, x, y) - neuron_loss(theta, x, y)) / h
+    return gradient
+
+
+def gradient_without_copy(theta, x, y, h=1e-5):
+    gradient = np.zeros(len(theta))
+    for j in range(len(theta)):
+        plus, minus = theta, theta
+        plus[j] += h
+        minus[j] -= h
+        gradient[j] = (neuron_loss(plus, x, y) - neuron_loss(minus, x, y)) / (2 * h)
+    return gradient
+
+
+def gradient_never_restored(theta, x, y, h=1e-5):
+    gradient = np.zeros(len(theta))
+    for j in range(len(theta)):
+        theta[j] += h
+        up = neuron_loss(theta, x, y)
+        theta[j] -= 2 * h
+        gradient[j] = (up - neuron_loss(theta, x, y)) / (2 * h)
+    return gradient
+
+
+def gradient_all_entries_at_once(theta, x, y, h=1e-5):
+    slope = (neuron_loss(theta + h, x, y) - neuron_loss(theta - h, x, y)) / (2 * h)
+    return np.full(len(theta), slope)
+
+
+def gradient_without_bias(theta, x, y, h=1e-5):
+    gradient = np.zeros(len(theta) - 1)
+    for j in range(len(theta) - 1):
+        plus, minus = theta.copy(), theta.copy()
+        plus[j] += h
+        minus[j] -= h
+        gradient[j] = (neuron_loss(plus, x, y) - neuron_loss(minus, x, y)) / (2 * h)
+    return gradient
+
+
+def gradient_with_unit_vectors(theta, x, y, h=1e-5):
+    steps = h * np.eye(len(theta))
+    return np.array([(neuron_loss(theta + e, x, y) - neuron_loss(theta - e, x, y)) / (2 * h) for e in steps])
+
+
+def gradient_restored_in_place(theta, x, y, h=1e-5):
+    gradient = []
+    for j in range(len(theta)):
+        original = theta[j]
+        theta[j] = original + h
+        up = neuron_loss(theta, x, y)
+        theta[j] = original - h
+        down = neuron_loss(theta, x, y)
+        theta[j] = original
+        gradient.append((up - down) / (2 * h))
+    return gradient
+
+
 QUESTIONS = [
     Question(
         "q1", function="derivative_F", points=2,
         hint={
-            "en": "Three factors: the derivative of e^v at v = sin(x^2), the derivative of sin u at u = x^2, and the "
-                  "derivative of x^2. Every factor is evaluated at what its link received, not at x.",
-            "sv": "Tre faktorer: derivatan av e^v i v = sin(x^2), derivatan av sin u i u = x^2 och derivatan av "
-                  "x^2. Varje faktor beräknas i det som dess länk fick, inte i x.",
+            "en": "Write one factor per link: the derivative of the outer, the middle and the inner function. Evaluate "
+                  "every factor at what its link received (v for the outer one, u for the middle one), not at x, and "
+                  "then write v and u in terms of x.",
+            "sv": "Skriv en faktor per länk: derivatan av den yttre, den mellersta och den inre funktionen. Beräkna "
+                  "varje faktor i det som dess länk fick (v för den yttre, u för den mellersta), inte i x, och "
+                  "uttryck sedan v och u i x.",
         },
         public=[case(np.array([0.0, 1.0, 2.0])), case(np.array([-0.5, 1.5]))],
         hidden=[
@@ -486,6 +652,34 @@ QUESTIONS = [
             case(np.array([3.0])),
             *random_cases(_points, 5, seed=61),
         ],
+        misconceptions=[
+            Misconception("without_middle_link", derivative_F_without_middle_link, costs=0.5, message={
+                "en": "A link of the chain is missing: you have the outer and the inner derivative but not the "
+                      "derivative of sin u. The chain rule needs one factor for every link.",
+                "sv": "En länk i kedjan saknas: du har den yttre och den inre derivatan men inte derivatan av sin u. "
+                      "Kedjeregeln behöver en faktor för varje länk."}),
+            Misconception("without_inner_derivative", derivative_F_without_inner_derivative, costs=0.5, message={
+                "en": "You forgot the inner derivative, the derivative of u = x^2 with respect to x. Multiply by it "
+                      "as the last factor of the chain.",
+                "sv": "Du har glömt den inre derivatan, derivatan av u = x^2 med avseende på x. Multiplicera med den "
+                      "som kedjans sista faktor."}),
+            Misconception("middle_at_x", derivative_F_middle_at_x, costs=0.5, message={
+                "en": "Your derivative of sin is evaluated at x. The middle link received u = x^2, so its derivative "
+                      "is evaluated there.",
+                "sv": "Din derivata av sin beräknas i x. Den mellersta länken fick u = x^2, så dess derivata ska "
+                      "beräknas där."}),
+            Misconception("outer_at_x", derivative_F_outer_at_x, costs=0.5, message={
+                "en": "Your derivative of the outer function e^v is evaluated at x. The outer link received "
+                      "v = sin(x^2): evaluate its derivative there.",
+                "sv": "Din derivata av den yttre funktionen e^v beräknas i x. Den yttre länken fick v = sin(x^2): "
+                      "beräkna dess derivata där."}),
+            Misconception("without_outer_link", derivative_F_without_outer_link, costs=0.5, message={
+                "en": "You left out the derivative of the outer function e^v. It is not 1: e^v is its own "
+                      "derivative, evaluated at v = sin(x^2).",
+                "sv": "Du har utelämnat derivatan av den yttre funktionen e^v. Den är inte 1: e^v är sin egen "
+                      "derivata, beräknad i v = sin(x^2)."}),
+        ],
+        alternatives=[derivative_F_from_F, derivative_F_by_loop],
     ),
     Question(
         "q2", function="central_difference", points=2,
@@ -502,16 +696,44 @@ QUESTIONS = [
             case(np.array([-2.0, 0.0, 2.0]), 0.05),
             *random_cases(_difference_case, 5, seed=62),
         ],
+        misconceptions=[
+            Misconception("forward_difference", difference_forward, costs=0.5, message={
+                "en": "You compute the forward difference (F(x + h) - F(x)) / h. The central difference steps to both "
+                      "sides, x + h and x - h, and its error is much smaller.",
+                "sv": "Du beräknar framåtdifferenskvoten (F(x + h) - F(x)) / h. Den centrala differenskvoten tar steg "
+                      "åt båda hållen, x + h och x - h, och dess fel är mycket mindre."}),
+            Misconception("divided_by_h", difference_divided_by_h, costs=0.5, message={
+                "en": "Your quotient is twice the right one: from x - h to x + h is a distance of 2h, so divide by 2h.",
+                "sv": "Din kvot är dubbelt så stor som den rätta: från x - h till x + h är avståndet 2h, så dela med 2h."}),
+            Misconception("times_h", difference_times_h, costs=0.5, message={
+                "en": "Python reads a / 2 * h as (a / 2) * h, so you multiply by h instead of dividing by it. Put "
+                      "brackets around the whole denominator.",
+                "sv": "Python läser a / 2 * h som (a / 2) * h, så du multiplicerar med h i stället för att dela med "
+                      "det. Sätt parenteser kring hela nämnaren."}),
+            Misconception("ignores_h", difference_exact_derivative, costs=0.5, message={
+                "en": "Your result does not change with h: you return the exact derivative F'(x), or use a fixed step. "
+                      "Return the difference quotient for the h your function receives, computed from F alone; for a "
+                      "large h it differs visibly from F'(x).",
+                "sv": "Ditt resultat ändras inte med h: du returnerar den exakta derivatan F'(x) eller använder ett "
+                      "fast differenssteg. Returnera differenskvoten för det h som funktionen får, beräknad bara med F; "
+                      "för ett stort h skiljer den sig synligt från F'(x)."}),
+            Misconception("backward_difference", difference_backward, costs=0.5, message={
+                "en": "You compute the backward difference (F(x) - F(x - h)) / h. The central difference steps to both "
+                      "sides, x + h and x - h, and its error is much smaller.",
+                "sv": "Du beräknar bakåtdifferenskvoten (F(x) - F(x - h)) / h. Den centrala differenskvoten tar steg åt "
+                      "båda hållen, x + h och x - h, och dess fel är mycket mindre."}),
+        ],
+        alternatives=[difference_by_loop],
     ),
     Question(
         "q3", function="neuron_forward_backward", points=3,
         hint={
-            "en": "Run the forward pass first and keep a and d. Going backward, each gradient is the one from the "
-                  "right times a local derivative: dL/db equals dL/dz, and dL/dw has one more factor, x. Return "
-                  "(L, dL_dw, dL_db) in this order.",
-            "sv": "Kör framåtpasset först och spara a och d. På vägen bakåt är varje gradient den som kommer "
-                  "från höger gånger en lokal derivata: dL/db är lika med dL/dz, och dL/dw har en faktor till, "
-                  "x. Returnera (L, dL_dw, dL_db) i den ordningen.",
+            "en": "Run the forward pass first and keep a and d. Going backward from dL/dL = 1, multiply the gradient "
+                  "arriving from the right by each node's local derivative, one node at a time: stop at z for the "
+                  "bias, and go on to u for the weight. Return (L, dL_dw, dL_db) in this order.",
+            "sv": "Kör framåtpasset först och spara a och d. Gå bakåt från dL/dL = 1 och multiplicera gradienten som "
+                  "kommer från höger med varje nods lokala derivata, en nod i taget: stanna vid z för biasen och "
+                  "fortsätt till u för vikten. Returnera (L, dL_dw, dL_db) i den ordningen.",
         },
         public=[case(2.0, 0.5, -1.0, 1.0), case(-1.5, 1.0, 0.5, 0.0)],
         hidden=[
@@ -521,6 +743,37 @@ QUESTIONS = [
             case(-3.0, 2.0, -1.0, 1.0),
             *random_cases(_neuron, 5, seed=63),
         ],
+        misconceptions=[
+            Misconception("without_sigmoid_derivative", neuron_without_sigmoid_derivative, costs=0.5, message={
+                "en": "Your gradients skip the sigmoid node: going from a back to z, multiply by its local derivative "
+                      "a(1 - a).",
+                "sv": "Dina gradienter hoppar över sigmoidnoden: på vägen från a tillbaka till z multiplicerar du med "
+                      "dess lokala derivata a(1 - a)."}),
+            Misconception("wrong_sign", neuron_wrong_sign, costs=0.5, message={
+                "en": "Your gradients have the wrong sign. With d = a - y, the local derivative of L = d^2 is 2d, and "
+                      "d / a is +1.",
+                "sv": "Dina gradienter har fel tecken. Med d = a - y är den lokala derivatan av L = d^2 lika med 2d, "
+                      "och derivatan av d med avseende på a är +1."}),
+            Misconception("without_input_factor", neuron_without_input_factor, costs=0.5, message={
+                "en": "Your dL/dw equals dL/db: the weight is one node further back, at u = w x, whose local "
+                      "derivative with respect to w adds one more factor.",
+                "sv": "Ditt dL/dw är lika med dL/db: vikten sitter en nod längre bak, i u = w x, vars lokala derivata "
+                      "med avseende på w ger en faktor till."}),
+            Misconception("swapped", neuron_gradients_swapped, costs=0.5, message={
+                "en": "Your two gradients are swapped: return the loss, then the derivative with respect to the weight, "
+                      "then the one with respect to the bias.",
+                "sv": "Dina två gradienter har bytt plats: returnera förlusten, sedan derivatan med avseende på vikten "
+                      "och sist den med avseende på biasen."}),
+            Misconception("weight_instead_of_input", neuron_weight_instead_of_input, costs=0.5, message={
+                "en": "Your dL/dw is multiplied by w. The derivative of u = w x with respect to w is the input x, not "
+                      "the weight.",
+                "sv": "Ditt dL/dw är multiplicerat med w. Derivatan av u = w x med avseende på w är indata x, inte "
+                      "vikten."}),
+            Misconception("without_factor_2", neuron_without_factor_2, costs=0.5, message={
+                "en": "Your gradients are half the right ones: the local derivative of L = d^2 is 2d.",
+                "sv": "Dina gradienter är hälften av de rätta: den lokala derivatan av L = d^2 är 2d."}),
+        ],
+        alternatives=[neuron_as_list],
     ),
     Question(
         "q4", function="numerical_gradient", points=3,
@@ -542,5 +795,33 @@ QUESTIONS = [
             case(np.array([-0.7, 0.2, 0.4]), np.array([1.5, -2.0]), 1.0, 1e-4),
             *random_cases(_theta_case, 5, seed=64),
         ],
+        misconceptions=[
+            Misconception("forward_difference", gradient_forward_difference, costs=0.5, message={
+                "en": "You compute forward differences (L(theta + h e_j) - L(theta)) / h. Step to both sides, +h and "
+                      "-h, and divide by 2h.",
+                "sv": "Du beräknar framåtdifferenskvoter (L(theta + h e_j) - L(theta)) / h. Ta steg åt båda hållen, "
+                      "+h och -h, och dela med 2h."}),
+            Misconception("without_copy", gradient_without_copy, costs=0.5, message={
+                "en": "Your gradient is 0 everywhere: plus = theta does not copy the array, so both names point to the "
+                      "same numbers and the +h and -h cancel before the losses are computed. Make two real copies.",
+                "sv": "Din gradient är 0 överallt: plus = theta kopierar inte arrayen, så båda namnen pekar på samma "
+                      "tal och +h och -h tar ut varandra innan förlusterna beräknas. Gör två riktiga kopior."}),
+            Misconception("never_restored", gradient_never_restored, costs=0.5, message={
+                "en": "You change theta itself and leave entry j at theta_j - h, so every later partial derivative is "
+                      "computed at a moved point. Change a copy, or put the entry back before the next j.",
+                "sv": "Du ändrar theta självt och lämnar element j på theta_j - h, så varje senare partiell derivata "
+                      "beräknas i en flyttad punkt. Ändra en kopia, eller återställ elementet före nästa j."}),
+            Misconception("all_entries_at_once", gradient_all_entries_at_once, costs=0.5, message={
+                "en": "You move every entry of theta at once, which gives one directional slope, not n + 1 partial "
+                      "derivatives. Move only entry j for the j-th one.",
+                "sv": "Du flyttar alla element i theta på en gång, vilket ger en enda riktningsderivata, inte n + 1 "
+                      "partiella derivator. Flytta bara element j för den j:te."}),
+            Misconception("without_bias", gradient_without_bias, costs=0.5, message={
+                "en": "Your gradient has n entries: the last entry of theta, the bias, needs its partial derivative "
+                      "too.",
+                "sv": "Din gradient har n element: det sista elementet i theta, biasen, behöver också sin partiella "
+                      "derivata."}),
+        ],
+        alternatives=[gradient_with_unit_vectors, gradient_restored_in_place],
     ),
 ]
