@@ -462,7 +462,7 @@ check("q5")
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases, value_repr
+from course.exercise import Misconception, Question, case, random_cases, value_repr
 
 _W1 = np.array([[1.0, -1.0], [0.5, 0.5], [-1.0, 2.0]])
 _B1 = np.array([0.0, 1.0, -2.0])
@@ -528,6 +528,151 @@ def _digit_sizes(expected, received):
                    "sv": f"det dolda lagret har {sizes[1]} neuroner, men texten säger hur många det har"}
 
 
+# Common wrong answers and right answers in another style, as students write them (each is
+# handed in as a notebook cell in the exercise tests). They use only numpy and the notebook's
+# own names (activations, dense_forward, dense_forward_batch).
+def dense_transposed(x, W, b, activation):
+    return activations.get(activation).fn(W.T @ x + b)
+
+
+def dense_without_bias(x, W, b, activation):
+    return activations.get(activation).fn(W @ x)
+
+
+def dense_without_activation(x, W, b, activation):
+    return W @ x + b
+
+
+def dense_activation_before_bias(x, W, b, activation):
+    return activations.get(activation).fn(W @ x) + b
+
+
+def dense_always_relu(x, W, b, activation):
+    return np.maximum(W @ x + b, 0.0)
+
+
+def dense_with_loops(x, W, b, activation):
+    z = np.zeros(W.shape[0])
+    for j in range(W.shape[0]):
+        z[j] = b[j]
+        for k in range(W.shape[1]):
+            z[j] += W[j, k] * x[k]
+    return activations.get(activation).fn(z)
+
+
+def dense_own_activations(x, W, b, activation):
+    functions = {
+        "identity": lambda z: z,
+        "relu": lambda z: np.maximum(z, 0.0),
+        "sigmoid": lambda z: 1.0 / (1.0 + np.exp(-z)),
+        "tanh": np.tanh,
+    }
+    return functions[activation](np.dot(W, x) + b)
+
+
+def batch_without_transpose(X, W, b, activation):
+    return activations.get(activation).fn(X @ W + b)
+
+
+def batch_output_transposed(X, W, b, activation):
+    return activations.get(activation).fn(W @ X.T + b[:, None])
+
+
+def batch_without_bias(X, W, b, activation):
+    return activations.get(activation).fn(X @ W.T)
+
+
+def batch_single_sample_formula(X, W, b, activation):
+    return activations.get(activation).fn(W @ X + b)
+
+
+def batch_row_by_row(X, W, b, activation):
+    return np.array([dense_forward(x, W, b, activation) for x in X])
+
+
+def batch_transpose_of_the_column_form(X, W, b, activation):
+    return activations.get(activation).fn((W @ X.T).T + b)
+
+
+def count_with_input_biases(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) + sum(sizes)
+
+
+def count_without_biases(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def count_biases_of_the_previous_layer(sizes):
+    total = 0
+    for l in range(1, len(sizes)):
+        total += sizes[l - 1] * sizes[l] + sizes[l - 1]
+    return total
+
+
+def count_without_the_last_layer(sizes):
+    total = 0
+    for l in range(1, len(sizes) - 1):
+        total += sizes[l - 1] * sizes[l] + sizes[l]
+    return total
+
+
+def count_as_float(sizes):
+    total = 0.0
+    for l in range(1, len(sizes)):
+        total += sizes[l - 1] * sizes[l] + sizes[l]
+    return total
+
+
+def count_with_zip(sizes):
+    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+def count_with_numpy(sizes):
+    n = np.array(sizes)
+    return int(np.sum(n[:-1] * n[1:] + n[1:]))
+
+
+def forward_hidden_activation_everywhere(X, weights, biases, activation, output):
+    A = X
+    for W, b in zip(weights, biases):
+        A = dense_forward_batch(A, W, b, activation)
+    return A
+
+
+def forward_output_on_top(X, weights, biases, activation, output):
+    A = X
+    for W, b in zip(weights, biases):
+        A = dense_forward_batch(A, W, b, activation)
+    return activations.get(output).fn(A)
+
+
+def forward_first_layer_only(X, weights, biases, activation, output):
+    return dense_forward_batch(X, weights[0], biases[0], output)
+
+
+def forward_input_to_every_layer(X, weights, biases, activation, output):
+    L = len(weights)
+    for l in range(L):
+        name = output if l == L - 1 else activation
+        A = dense_forward_batch(X, weights[l], biases[l], name)
+    return A
+
+
+def forward_hidden_then_output(X, weights, biases, activation, output):
+    A = X
+    for W, b in zip(weights[:-1], biases[:-1]):
+        A = dense_forward_batch(A, W, b, activation)
+    return dense_forward_batch(A, weights[-1], biases[-1], output)
+
+
+def forward_without_dense_forward_batch(X, weights, biases, activation, output):
+    A = np.array(X, dtype=float)
+    for l, (W, b) in enumerate(zip(weights, biases)):
+        name = output if l == len(weights) - 1 else activation
+        A = activations.get(name).fn(A @ W.T + b)
+    return A
+
+
 QUESTIONS = [
     Question(
         "q1", function="dense_forward", points=2,
@@ -552,6 +697,33 @@ QUESTIONS = [
             case(np.zeros(4), np.ones((2, 4)), np.array([-3.0, 3.0]), "sigmoid"),
             *random_cases(_one_sample, 6, seed=31),
         ],
+        misconceptions=[
+            Misconception("transposed", dense_transposed, costs=0.5, message={
+                "en": "You multiply x with the transpose of W (W.T @ x or x @ W): row j of W holds the weights "
+                      "into node j, so z = W x. With (n_out, n_in) times (n_in,) the result has n_out entries.",
+                "sv": "Du multiplicerar x med transponatet av W (W.T @ x eller x @ W): rad j i W innehåller "
+                      "vikterna in till nod j, så z = W x. Med (n_out, n_in) gånger (n_in,) får resultatet n_out "
+                      "element."}),
+            Misconception("bias_left_out", dense_without_bias, costs=0.5, message={
+                "en": "Your layer leaves out the bias: add b to the weighted sums before the activation function.",
+                "sv": "Ditt lager utelämnar biasen: addera b till de viktade summorna före aktiveringsfunktionen."}),
+            Misconception("no_activation", dense_without_activation, costs=0.5, message={
+                "en": "You return the weighted sums z. The layer's output is a = phi(z): apply the activation "
+                      "function named by activation.",
+                "sv": "Du returnerar de viktade summorna z. Lagrets utdata är a = phi(z): tillämpa den "
+                      "aktiveringsfunktion som activation anger."}),
+            Misconception("bias_after_activation", dense_activation_before_bias, costs=0.5, message={
+                "en": "You add b after the activation function. The bias belongs to the weighted sum: "
+                      "a = phi(W x + b).",
+                "sv": "Du adderar b efter aktiveringsfunktionen. Biasen hör till den viktade summan: "
+                      "a = phi(W x + b)."}),
+            Misconception("always_relu", dense_always_relu, costs=0.5, message={
+                "en": "Your layer always uses ReLU. Take the function named by the argument activation, "
+                      "with activations.get(activation).fn.",
+                "sv": "Ditt lager använder alltid ReLU. Ta den funktion som argumentet activation anger, med "
+                      "activations.get(activation).fn."}),
+        ],
+        alternatives=[dense_with_loops, dense_own_activations],
     ),
     Question(
         "q2", function="dense_forward_batch", points=2,
@@ -563,16 +735,44 @@ QUESTIONS = [
                   "ger (N, n_out). numpy adderar b till varje rad av sig själv. Tillämpa sedan "
                   "aktiveringsfunktionen på hela matrisen.",
         },
-        public=[case(_X, _W1, _B1, "relu"), case(_X, _W1, _B1, "identity")],
-        hidden=[
-            case(_X[:1], _W1, _B1, "sigmoid"),
+        public=[
+            case(_X, _W1, _B1, "relu"), case(_X, _W1, _B1, "identity"),
+            # A square W and as many samples as inputs: the wrong orders give numbers instead of a shape error.
             case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0, 2.0], [0.0, -1.0]]), np.array([0.0, 1.0]),
                  "identity"),
+        ],
+        hidden=[
+            case(_X[:1], _W1, _B1, "sigmoid"),
+            case(np.array([[2.0, -1.0], [0.5, 1.0]]), np.array([[1.0, 3.0], [-2.0, 0.5]]), np.array([1.0, -1.0]),
+                 "tanh"),
             case(np.array([[1.0], [-1.0], [2.0]]), np.array([[2.0], [-1.0], [0.5]]), np.array([0.0, 1.0, -1.0]),
                  "relu"),
             case(np.array([[0.5, -0.5, 1.0]]), np.array([[1.0, 1.0, 1.0]]), np.array([-1.0]), "tanh"),
             *random_cases(_batch, 6, seed=32),
         ],
+        misconceptions=[
+            Misconception("transpose_missing", batch_without_transpose, costs=0.5, message={
+                "en": "X @ W multiplies the inputs with the columns of W, but the weights into node j are in row j. "
+                      "(N, n_in) must meet (n_in, n_out): use the transpose of W.",
+                "sv": "X @ W multiplicerar indata med kolumnerna i W, men vikterna in till nod j står i rad j. "
+                      "(N, n_in) ska mötas av (n_in, n_out): använd transponatet av W."}),
+            Misconception("output_transposed", batch_output_transposed, costs=0.5, message={
+                "en": "Your result has one column per sample, shape (n_out, N). The batch form keeps the samples "
+                      "as rows: A has the shape (N, n_out).",
+                "sv": "Ditt resultat har en kolumn per exempel, formen (n_out, N). Batchformen behåller exemplen "
+                      "som rader: A har formen (N, n_out)."}),
+            Misconception("bias_left_out", batch_without_bias, costs=0.5, message={
+                "en": "Your layer leaves out the bias: add b, which numpy adds to every row, before the "
+                      "activation function.",
+                "sv": "Ditt lager utelämnar biasen: addera b, som numpy lägger till på varje rad, före "
+                      "aktiveringsfunktionen."}),
+            Misconception("one_sample_formula", batch_single_sample_formula, costs=0.5, message={
+                "en": "W @ X is the formula for one sample as a column. Here every sample is a row of X, so the "
+                      "batch form multiplies from the other side: Z = X W^T + b.",
+                "sv": "W @ X är formeln för ett exempel som en kolumn. Här är varje exempel en rad i X, så "
+                      "batchformen multiplicerar från andra hållet: Z = X W^T + b."}),
+        ],
+        alternatives=[batch_row_by_row, batch_transpose_of_the_column_form],
     ),
     Question(
         "q3", function="count_parameters", points=1,
@@ -587,6 +787,34 @@ QUESTIONS = [
             case([3, 5, 5, 2]), case([1, 1]), case([10, 32, 32, 1]), case([64, 32, 10]), case([4, 1, 4]),
             *random_cases(_sizes, 5, seed=33),
         ],
+        misconceptions=[
+            Misconception("input_layer_biases", count_with_input_biases, costs=0.5, message={
+                "en": "You count biases for the input layer too. The inputs are numbers, not neurons: only layers "
+                      "1, ..., L have biases, n_l each.",
+                "sv": "Du räknar biasvärden även för indatalagret. Indata är tal, inte neuroner: bara lager "
+                      "1, ..., L har biasvärden, n_l vardera."}),
+            Misconception("biases_left_out", count_without_biases, costs=0.5, message={
+                "en": "You count only the weights. Every node of layers 1, ..., L also has a bias, which is a "
+                      "parameter too.",
+                "sv": "Du räknar bara vikterna. Varje nod i lager 1, ..., L har också en bias, som också är en "
+                      "parameter."}),
+            Misconception("biases_of_the_previous_layer", count_biases_of_the_previous_layer, costs=0.5, message={
+                "en": "You count n_(l-1) biases for layer l. There is one bias per node of the layer itself, so "
+                      "layer l has n_l of them.",
+                "sv": "Du räknar n_(l-1) biasvärden för lager l. Det finns en bias per nod i lagret självt, så "
+                      "lager l har n_l stycken."}),
+            Misconception("last_layer_left_out", count_without_the_last_layer, costs=0.5, message={
+                "en": "You leave out the output layer: the layers with parameters are l = 1, ..., L, where L = "
+                      "len(sizes) - 1, and range stops before its end value.",
+                "sv": "Du utelämnar utdatalagret: lagren med parametrar är l = 1, ..., L, där L = len(sizes) - 1, "
+                      "och range slutar före sitt slutvärde."}),
+            Misconception("float_not_int", count_as_float, costs=0.25, message={
+                "en": "Your count is a float. A number of parameters is a whole number: start the sum at 0, not "
+                      "0.0, and keep it an int.",
+                "sv": "Ditt antal är ett flyttal. Ett antal parametrar är ett heltal: börja summan på 0, inte 0.0, "
+                      "och låt den förbli en int."}),
+        ],
+        alternatives=[count_with_zip, count_with_numpy],
     ),
     Question(
         "q4", function="forward_pass", points=2,
@@ -600,14 +828,40 @@ QUESTIONS = [
         public=[
             case(_X, [_W1, _W2], [_B1, _B2], "relu", "sigmoid"),
             case(np.array([[1.0, 2.0], [2.0, 2.0]]), [_W1, _W2], [_B1, _B2], "relu", "identity"),
+            # One layer only: no hidden layer, so only output is used.
+            case(_X, [_W1], [_B1], "sigmoid", "relu"),
         ],
         hidden=[
-            case(_X, [_W1], [_B1], "sigmoid", "relu"),
             case(_X, [_W1, _W2], [_B1, _B2], "identity", "identity"),
             case(_X, [_W1, np.array([[1.0, -1.0, 0.5], [0.0, 2.0, -1.0]]), np.array([[1.0, -2.0]])],
                  [_B1, np.array([0.5, -0.5]), np.array([0.0])], "relu", "sigmoid"),
             *random_cases(_network, 6, seed=34),
         ],
+        misconceptions=[
+            Misconception("hidden_activation_at_the_output", forward_hidden_activation_everywhere, costs=0.5,
+                          message={
+                "en": "Your output layer uses the hidden layers' activation function. The last layer uses output "
+                      "instead, e.g. sigmoid for a probability.",
+                "sv": "Ditt utdatalager använder de dolda lagrens aktiveringsfunktion. Det sista lagret använder "
+                      "i stället output, till exempel sigmoid för en sannolikhet."}),
+            Misconception("output_on_top", forward_output_on_top, costs=0.5, message={
+                "en": "You apply output on top of the last layer's activation, so the last weighted sums go through "
+                      "two functions. The last layer uses output instead of activation, not after it.",
+                "sv": "Du tillämpar output ovanpå det sista lagrets aktivering, så de sista viktade summorna går "
+                      "genom två funktioner. Det sista lagret använder output i stället för activation, inte "
+                      "efter den."}),
+            Misconception("first_layer_only", forward_first_layer_only, costs=0.5, message={
+                "en": "Only the first layer is computed. Loop over all the layers, l = 1, ..., L = len(weights), "
+                      "each taking the previous layer's output as its input.",
+                "sv": "Bara det första lagret räknas ut. Gå igenom alla lager, l = 1, ..., L = len(weights), i en "
+                      "loop, där varje lager tar föregående lagers utdata som indata."}),
+            Misconception("input_to_every_layer", forward_input_to_every_layer, costs=0.5, message={
+                "en": "Every layer gets X, so the layers are not chained: layer l must get A^(l-1), the output of "
+                      "the layer before it. Keep the current A and pass it on.",
+                "sv": "Varje lager får X, så lagren kopplas inte ihop: lager l ska få A^(l-1), utdata från lagret "
+                      "före. Behåll det aktuella A och skicka det vidare."}),
+        ],
+        alternatives=[forward_hidden_then_output, forward_without_dense_forward_batch],
     ),
     Question(
         "q5", variable="sizes_digits", points=1, compare=_digit_sizes,
@@ -617,5 +871,25 @@ QUESTIONS = [
             "sv": "n_0 är antalet tal i en datapunkt, n_L antalet utdatavärden som uppgiften behöver, och "
                   "däremellan kommer ett tal per dolt lager: antalet neuroner i det.",
         },
+        misconceptions=[
+            Misconception("image_side", [8, 32, 10], message={
+                "en": "An 8 × 8 image has 8 · 8 = 64 pixels, and each pixel is one input number, so n_0 = 64.",
+                "sv": "En bild med 8 × 8 pixlar har 8 · 8 = 64 pixlar, och varje pixel är ett indatavärde, så "
+                      "n_0 = 64."}),
+            Misconception("one_output", [64, 32, 1], message={
+                "en": "One output node can only say yes or no. The network gives one softmax probability per "
+                      "digit, so the output layer has one node per class.",
+                "sv": "En enda utdatanod kan bara svara ja eller nej. Nätverket ger en sannolikhet per siffra med "
+                      "softmax, så utdatalagret har en nod per klass."}),
+            Misconception("input_size_left_out", [32, 10], message={
+                "en": "Your list starts with the hidden layer, but it must start with n_0, the number of inputs, "
+                      "although the input layer has no parameters.",
+                "sv": "Din lista börjar med det dolda lagret, men den ska börja med n_0, antalet indatavärden, fast "
+                      "indatalagret inte har några parametrar."}),
+            Misconception("hidden_layer_left_out", [64, 10], message={
+                "en": "The hidden layer of 32 neurons is missing between the input size and the output size.",
+                "sv": "Det dolda lagret med 32 neuroner saknas mellan antalet indatavärden och antalet "
+                      "utdatanoder."}),
+        ],
     ),
 ]
