@@ -188,3 +188,24 @@ def test_wrong_layers_fail(exercise):
     assert hidden_failures(exercise, "q5", _layer_without_padding) >= 4
     assert hidden_failures(exercise, "q5", _layer_first_channel_only) >= 2
     assert hidden_failures(exercise, "q5", _layer_stride_in_the_wrong_place) >= 3
+
+
+def test_a_wrong_edge_kernel_is_recognised_by_the_way_it_is_wrong(exercise):
+    from course.exercise import Behaviour, recognise
+    question = exercise.question("q3")
+    tests = question.tests()
+    expected = [exercise.expected(test) for test in tests]
+    sobel = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
+    for kernel, cause in ((-0.5 * sobel, "reversed_sign"), (3 * sobel.T, "horizontal_edges"),
+                          (np.ones((3, 3)) / 9, "rows_not_balanced"), (np.array([[2.0, -4.0, 2.0]] * 3), "second_difference")):
+        named = recognise(exercise, question, tests, expected, [Behaviour(value=roundtrip(kernel))])
+        assert [item.id for item in named] == [cause]
+    assert recognise(exercise, question, tests, expected, [Behaviour(value=roundtrip(sobel))]) == ()
+    assert recognise(exercise, question, tests, expected, [Behaviour(value=roundtrip(np.zeros((2, 3))))]) == ()
+
+
+def test_the_public_layer_cases_use_padding_and_stride(exercise):
+    # the hint is about padding only the image axes and about the stride: check() must exercise both
+    public = exercise.question("q5").public
+    assert any(c.args[4] > 0 for c in public) and any(c.args[3] > 1 for c in public)
+    assert any(c.args[4] > 0 and c.args[0].shape[1] > 1 for c in public)

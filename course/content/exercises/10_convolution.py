@@ -595,7 +595,7 @@ check("q5")
 # [övning 11, överanpassning, validering och kontrollpunkter](11_overfitting.ipynb).
 
 # %% tags=["hidden"]
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _correlate(image, kernel):
@@ -604,22 +604,29 @@ def _correlate(image, kernel):
     return np.array([[np.sum(image[i:i + kH, j:j + kW] * kernel) for j in range(cols)] for i in range(rows)])
 
 
-def _edge_kernel_compare(expected, received):
+def _edge_kernel_verdict(received):
+    """How ``received`` does as a left-to-right edge detector: (kind, message), kind "right" when it works.
+
+    The kinds tell wrong kernels apart by the way they are wrong ("horizontal", "rows",
+    "reversed", "both_signs", "silent", "invalid"), so that a misconception is recognised
+    by its kind; the message is what the student reads.
+    """
     try:
         K = np.asarray(received, dtype=float)
     except (TypeError, ValueError):
-        return False, {"en": "Expected a 3 x 3 numpy array of numbers.",
-                       "sv": "väntat: en numpy-array med tal och formen 3 x 3."}
+        return "invalid", {"en": "Expected a 3 x 3 numpy array of numbers.",
+                           "sv": "väntat: en numpy-array med tal och formen 3 x 3."}
     if K.shape != (3, 3):
-        return False, {"en": f"Expected an array of shape (3, 3), but received shape {K.shape}.",
-                       "sv": f"väntat: en array med formen (3, 3); ditt svar har formen {K.shape}."}
+        return "invalid", {"en": f"Expected an array of shape (3, 3), but received shape {K.shape}.",
+                           "sv": f"väntat: en array med formen (3, 3); ditt svar har formen {K.shape}."}
     if not np.all(np.isfinite(K)):
-        return False, {"en": "The kernel contains NaN or infinite values.",
-                       "sv": "Kärnan innehåller NaN eller oändliga värden."}
+        return "invalid", {"en": "The kernel contains NaN or infinite values.",
+                           "sv": "Kärnan innehåller NaN eller oändliga värden."}
     row_image = np.repeat(np.array([[0.3], [0.3], [1.0], [1.0], [-0.5]]), 6, axis=1)
     response = _correlate(row_image, K)
     if not np.allclose(response, 0.0, atol=1e-9):
-        return False, {
+        kind = "horizontal" if np.allclose(_correlate(row_image.T, K), 0.0, atol=1e-9) else "rows"
+        return kind, {
             "en": "An image that changes only from top to bottom (each row has one value) should give 0 "
                   f"everywhere, but your kernel gives values up to {np.max(np.abs(response)):.3g}. "
                   f"The sums of your kernel's rows are {K.sum(axis=1)}.",
@@ -631,7 +638,9 @@ def _edge_kernel_compare(expected, received):
     step[:, 3:] = 1.0
     response = _correlate(step, K)
     if response.max() <= 1e-9 or response.min() < -1e-9:
-        return False, {
+        kind = ("silent" if np.allclose(response, 0.0, atol=1e-9) else
+                "reversed" if response.max() <= 1e-9 else "both_signs")
+        return kind, {
             "en": "On the image that is dark (0) on the left and bright (1) on the right, the feature map "
                   "should have positive values at the edge and no negative ones, but every row of it is "
                   f"{np.round(response[0], 3)}.",
@@ -639,7 +648,20 @@ def _edge_kernel_compare(expected, received):
                   "positiva värden vid kanten och inga negativa, men varje rad i den är "
                   f"{np.round(response[0], 3)}.",
         }
-    return True, None
+    return "right", None
+
+
+def _edge_kernel_compare(expected, received):
+    """Right when ``received`` has both properties (``expected`` is the reference kernel).
+
+    When ``expected`` is itself a wrong kernel (a misconception, compared with a student's
+    answer to recognise it), "the same" means wrong in the same way.
+    """
+    kind, message = _edge_kernel_verdict(received)
+    expected_kind, _ = _edge_kernel_verdict(expected)
+    if expected_kind != "right":
+        return kind == expected_kind, None
+    return kind == "right", message
 
 
 def _image_and_kernel(rng):
@@ -670,22 +692,258 @@ def _layer(rng):
             rng.normal(size=C_out), stride, padding)
 
 
+
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def output_size_true_division(size, kernel_size, stride, padding):
+    return (size + 2 * padding - kernel_size) / stride + 1
+
+
+def output_size_padding_once(size, kernel_size, stride, padding):
+    return (size + padding - kernel_size) // stride + 1
+
+
+def output_size_without_plus_one(size, kernel_size, stride, padding):
+    return (size + 2 * padding - kernel_size) // stride
+
+
+def output_size_rounded(size, kernel_size, stride, padding):
+    return round((size + 2 * padding - kernel_size) / stride) + 1
+
+
+def output_size_by_counting(size, kernel_size, stride, padding):
+    return len(range(0, size + 2 * padding - kernel_size + 1, stride))
+
+
+def output_size_int_of_division(size, kernel_size, stride, padding):
+    return int((size + 2 * padding - kernel_size) / stride) + 1
+
+
+def conv_flipped_kernel(image, kernel):
+    H, W = image.shape
+    kH, kW = kernel.shape
+    flipped = kernel[::-1, ::-1]
+    Y = np.zeros((H - kH + 1, W - kW + 1))
+    for i in range(H - kH + 1):
+        for j in range(W - kW + 1):
+            Y[i, j] = np.sum(image[i:i + kH, j:j + kW] * flipped)
+    return Y
+
+
+def conv_one_row_too_few(image, kernel):
+    H, W = image.shape
+    kH, kW = kernel.shape
+    Y = np.zeros((H - kH, W - kW))
+    for i in range(H - kH):
+        for j in range(W - kW):
+            Y[i, j] = np.sum(image[i:i + kH, j:j + kW] * kernel)
+    return Y
+
+
+def conv_image_sized_output(image, kernel):
+    H, W = image.shape
+    kH, kW = kernel.shape
+    Y = np.zeros((H, W))
+    for i in range(H - kH + 1):
+        for j in range(W - kW + 1):
+            Y[i, j] = np.sum(image[i:i + kH, j:j + kW] * kernel)
+    return Y
+
+
+def conv_matrix_product(image, kernel):
+    H, W = image.shape
+    kH, kW = kernel.shape
+    Y = np.zeros((H - kH + 1, W - kW + 1))
+    for i in range(H - kH + 1):
+        for j in range(W - kW + 1):
+            Y[i, j] = np.sum(image[i:i + kH, j:j + kW] @ kernel.T)
+    return Y
+
+
+def conv_by_sliding_windows(image, kernel):
+    windows = np.lib.stride_tricks.sliding_window_view(image, kernel.shape)
+    return np.einsum("ijuv,uv->ij", windows, kernel)
+
+
+def conv_by_lists(image, kernel):
+    rows, cols = len(kernel), len(kernel[0])
+    return [[sum(float(kernel[u][v]) * float(image[i + u][j + v]) for u in range(rows) for v in range(cols))
+             for j in range(len(image[0]) - cols + 1)] for i in range(len(image) - rows + 1)]
+
+
+def pool_running_max_from_zero(image):
+    Y = np.zeros((image.shape[0] // 2, image.shape[1] // 2))
+    for i in range(Y.shape[0]):
+        for j in range(Y.shape[1]):
+            for u in range(2):
+                for v in range(2):
+                    Y[i, j] = max(Y[i, j], image[2 * i + u, 2 * j + v])
+    return Y
+
+
+def pool_mean(image):
+    H, W = image.shape[0] // 2, image.shape[1] // 2
+    return image[:2 * H, :2 * W].reshape(H, 2, W, 2).mean(axis=(1, 3))
+
+
+def pool_keeps_odd_edge(image):
+    H, W = -(-image.shape[0] // 2), -(-image.shape[1] // 2)
+    return np.array([[np.max(image[2 * i:2 * i + 2, 2 * j:2 * j + 2]) for j in range(W)] for i in range(H)])
+
+
+def pool_stride_one(image):
+    H, W = image.shape[0] - 1, image.shape[1] - 1
+    return np.array([[np.max(image[i:i + 2, j:j + 2]) for j in range(W)] for i in range(H)])
+
+
+def pool_by_reshape(image):
+    H, W = image.shape[0] // 2, image.shape[1] // 2
+    return image[:2 * H, :2 * W].reshape(H, 2, W, 2).max(axis=(1, 3))
+
+
+def layer_without_bias(X, W, b, stride, padding):
+    N = X.shape[0]
+    C_out, C_in, kH, kW = W.shape
+    Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    H_out = (X.shape[2] + 2 * padding - kH) // stride + 1
+    W_out = (X.shape[3] + 2 * padding - kW) // stride + 1
+    Y = np.zeros((N, C_out, H_out, W_out))
+    for n in range(N):
+        for k in range(C_out):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = Xpad[n, :, i * stride:i * stride + kH, j * stride:j * stride + kW]
+                    Y[n, k, i, j] = np.sum(window * W[k])
+    return Y
+
+
+def layer_without_padding(X, W, b, stride, padding):
+    N = X.shape[0]
+    C_out, C_in, kH, kW = W.shape
+    Xpad = X
+    H_out = (X.shape[2] + 2 * padding - kH) // stride + 1
+    W_out = (X.shape[3] + 2 * padding - kW) // stride + 1
+    Y = np.zeros((N, C_out, H_out, W_out))
+    for n in range(N):
+        for k in range(C_out):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = Xpad[n, :, i * stride:i * stride + kH, j * stride:j * stride + kW]
+                    Y[n, k, i, j] = np.sum(window * W[k]) + b[k]
+    return Y
+
+
+def layer_pads_every_axis(X, W, b, stride, padding):
+    N = X.shape[0]
+    C_out, C_in, kH, kW = W.shape
+    Xpad = np.pad(X, padding)
+    H_out = (X.shape[2] + 2 * padding - kH) // stride + 1
+    W_out = (X.shape[3] + 2 * padding - kW) // stride + 1
+    Y = np.zeros((N, C_out, H_out, W_out))
+    for n in range(N):
+        for k in range(C_out):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = Xpad[n, :, i * stride:i * stride + kH, j * stride:j * stride + kW]
+                    Y[n, k, i, j] = np.sum(window * W[k]) + b[k]
+    return Y
+
+
+def layer_last_channel_only(X, W, b, stride, padding):
+    N = X.shape[0]
+    C_out, C_in, kH, kW = W.shape
+    Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    H_out = (X.shape[2] + 2 * padding - kH) // stride + 1
+    W_out = (X.shape[3] + 2 * padding - kW) // stride + 1
+    Y = np.zeros((N, C_out, H_out, W_out))
+    for n in range(N):
+        for k in range(C_out):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = Xpad[n, :, i * stride:i * stride + kH, j * stride:j * stride + kW]
+                    for c in range(C_in):
+                        Y[n, k, i, j] = np.sum(window[c] * W[k, c]) + b[k]
+    return Y
+
+
+def layer_windows_not_strided(X, W, b, stride, padding):
+    N = X.shape[0]
+    C_out, C_in, kH, kW = W.shape
+    Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    H_out = (X.shape[2] + 2 * padding - kH) // stride + 1
+    W_out = (X.shape[3] + 2 * padding - kW) // stride + 1
+    Y = np.zeros((N, C_out, H_out, W_out))
+    for n in range(N):
+        for k in range(C_out):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = Xpad[n, :, i:i + kH, j:j + kW]
+                    Y[n, k, i, j] = np.sum(window * W[k]) + b[k]
+    return Y
+
+
+def layer_flipped_kernels(X, W, b, stride, padding):
+    N = X.shape[0]
+    C_out, C_in, kH, kW = W.shape
+    Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    H_out = (X.shape[2] + 2 * padding - kH) // stride + 1
+    W_out = (X.shape[3] + 2 * padding - kW) // stride + 1
+    Y = np.zeros((N, C_out, H_out, W_out))
+    for n in range(N):
+        for k in range(C_out):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = Xpad[n, :, i * stride:i * stride + kH, j * stride:j * stride + kW]
+                    Y[n, k, i, j] = np.sum(window * W[k, :, ::-1, ::-1]) + b[k]
+    return Y
+
+
+def layer_by_windows(X, W, b, stride, padding):
+    Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    windows = np.lib.stride_tricks.sliding_window_view(Xpad, W.shape[2:], axis=(2, 3))[:, :, ::stride, ::stride]
+    return np.einsum("nchwuv,kcuv->nkhw", windows, W) + b[None, :, None, None]
+
+
 _X3 = np.arange(1.0, 10.0).reshape(3, 3)
 
 QUESTIONS = [
     Question(
         "q1", function="conv_output_size", points=1,
         hint={
-            "en": "Return (size + 2 * padding - kernel_size) // stride + 1. Use //, which rounds down and "
-                  "gives an int, not /, which gives a float.",
-            "sv": "Returnera (size + 2 * padding - kernel_size) // stride + 1. Använd //, som avrundar nedåt "
-                  "och ger en int, inte /, som ger ett flyttal.",
+            "en": "Count the rows where the kernel's top row can start: 0, s, 2s, ... in the padded image, which has "
+                  "p extra rows on each side, as long as the whole kernel fits. Do not forget the start at 0. Divide "
+                  "with an operator that rounds down and gives an int.",
+            "sv": "Räkna raderna där kärnans översta rad kan börja: 0, s, 2s, ... i bilden med padding, som har p "
+                  "extra rader på varje sida, så länge hela kärnan får plats. Glöm inte starten i 0. Dividera med en "
+                  "operator som avrundar nedåt och ger en int.",
         },
-        public=[case(8, 3, 1, 0), case(8, 3, 1, 1), case(28, 3, 2, 1)],
+        public=[case(8, 3, 1, 0), case(8, 3, 1, 1).weighted(2), case(28, 3, 2, 1)],
         hidden=[
-            case(5, 5, 1, 0), case(7, 3, 2, 0), case(10, 4, 3, 1), case(4, 6, 1, 1), case(32, 5, 1, 2),
-            case(9, 2, 2, 0), *random_cases(_sizes, 6, seed=10),
+            case(5, 5, 1, 0), case(7, 3, 2, 0), case(10, 4, 3, 1), case(4, 6, 1, 1), case(32, 5, 1, 2).weighted(2),
+            case(9, 2, 2, 0), case(14, 3, 4, 0).weighted(2), *random_cases(_sizes, 6, seed=10),
         ],
+        misconceptions=[
+            Misconception("true_division", output_size_true_division, costs=0.5, message={
+                "en": "/ gives a float (6.0, or 14.5 when the stride does not divide evenly). A size is a whole "
+                      "number of rows: use integer division, which rounds down.",
+                "sv": "/ ger ett flyttal (6.0, eller 14.5 när stride inte går jämnt upp). En storlek är ett helt "
+                      "antal rader: använd heltalsdivision, som avrundar nedåt."}),
+            Misconception("padding_once", output_size_padding_once, costs=0.5, message={
+                "en": "Padding adds p rows above and p rows below the image, so the padded image has 2p more rows, "
+                      "not p.",
+                "sv": "Padding lägger till p rader över och p rader under bilden, så bilden med padding har 2p fler "
+                      "rader, inte p."}),
+            Misconception("no_plus_one", output_size_without_plus_one, costs=0.5, message={
+                "en": "Your size is one too small: you count the steps between the first and the last position of "
+                      "the kernel, not the positions. The kernel also stands at the start, position 0.",
+                "sv": "Din storlek är en för liten: du räknar stegen mellan kärnans första och sista position, inte "
+                      "positionerna. Kärnan står också vid starten, position 0."}),
+            Misconception("rounds_to_nearest", output_size_rounded, costs=0.25, message={
+                "en": "round() rounds to the nearest integer, so a kernel position that would stick out of the "
+                      "padded image is counted too. Round down: integer division.",
+                "sv": "round() avrundar till närmaste heltal, så en position där kärnan skulle sticka ut ur bilden "
+                      "med padding räknas också. Avrunda nedåt: heltalsdivision."}),
+        ],
+        alternatives=[output_size_by_counting, output_size_int_of_division],
     ),
     Question(
         "q2", function="conv2d_valid", points=2,
@@ -709,6 +967,29 @@ QUESTIONS = [
             case(_X3, np.array([[0.0, 1.0, 2.0], [-1.0, 0.0, 3.0], [1.0, 1.0, -2.0]])),
             *random_cases(_image_and_kernel, 5, seed=11),
         ],
+        misconceptions=[
+            Misconception("flipped_kernel", conv_flipped_kernel, costs=0.5, message={
+                "en": "You flip the kernel, as the convolution of mathematics does. In deep learning the kernel is "
+                      "used as it is: kernel[u, v] multiplies the pixel at offset (u, v) in the window.",
+                "sv": "Du vänder kärnan, som faltningen i matematiken gör. Inom djupinlärning används kärnan som den "
+                      "är: kernel[u, v] multipliceras med pixeln på förskjutningen (u, v) i fönstret."}),
+            Misconception("one_row_too_few", conv_one_row_too_few, costs=0.5, message={
+                "en": "Your feature map lacks the last row and column: the kernel fits H - kH + 1 times down the "
+                      "image, the last start being row H - kH. range(stop) stops one before stop.",
+                "sv": "Din feature map saknar den sista raden och kolumnen: kärnan får plats H − kH + 1 gånger "
+                      "nedåt i bilden, och den sista starten är rad H − kH. range(stop) slutar ett steg före stop."}),
+            Misconception("image_sized_output", conv_image_sized_output, costs=0.5, message={
+                "en": "Your feature map has the shape of the image, with zeros where the kernel does not fit. A "
+                      "valid convolution is smaller: it has one value for each position where the kernel fits.",
+                "sv": "Din feature map har bildens form, med nollor där kärnan inte får plats. En giltig faltning "
+                      "är mindre: den har ett värde för varje position där kärnan får plats helt."}),
+            Misconception("matrix_product", conv_matrix_product, costs=0.5, message={
+                "en": "@ is a matrix product, which mixes rows and columns. The window and the kernel are "
+                      "multiplied element by element (*), and the products are added up.",
+                "sv": "@ är en matrisprodukt, som blandar rader och kolumner. Fönstret och kärnan multipliceras "
+                      "element för element (*), och produkterna summeras."}),
+        ],
+        alternatives=[conv_by_sliding_windows, conv_by_lists],
     ),
     Question(
         "q3", variable="vertical_edge_kernel", points=1, compare=_edge_kernel_compare,
@@ -720,14 +1001,42 @@ QUESTIONS = [
                   "talen i varje rad har summan 0. Vilket tecken får feature map då där bilden går från "
                   "mörk till ljus?",
         },
+        misconceptions=[
+            Misconception("reversed_sign", np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]]),
+                          costs=1, message={
+                "en": "Your kernel finds edges from bright to dark: at a dark-to-bright edge its feature map is "
+                      "negative. Swap the signs of the left and the right column.",
+                "sv": "Din kärna hittar kanter från ljust till mörkt: vid en kant från mörkt till ljust är dess "
+                      "feature map negativ. Byt tecken på vänstra och högra kolumnen."}),
+            Misconception("horizontal_edges", np.array([[-1.0, -2.0, -1.0], [0.0, 0.0, 0.0], [1.0, 2.0, 1.0]]),
+                          costs=1, message={
+                "en": "Your kernel compares the top with the bottom, so it finds horizontal edges. A vertical edge "
+                      "is a change from left to right: compare the left columns with the right ones.",
+                "sv": "Din kärna jämför överkanten med underkanten, så den hittar horisontella kanter. En vertikal "
+                      "kant är en ändring från vänster till höger: jämför de vänstra kolumnerna med de högra."}),
+            Misconception("rows_not_balanced", np.array([[0.0, 0.0, 1.0], [0.0, 0.0, 1.0], [0.0, 0.0, 1.0]]),
+                          costs=1, message={
+                "en": "Your kernel also responds where the image does not change from left to right: each row of "
+                      "the kernel must add up to 0, so that a flat region gives 0.",
+                "sv": "Din kärna svarar också där bilden inte ändras från vänster till höger: varje rad i kärnan "
+                      "måste ha summan 0, så att ett jämnt område ger 0."}),
+            Misconception("second_difference", np.array([[1.0, -2.0, 1.0], [1.0, -2.0, 1.0], [1.0, -2.0, 1.0]]),
+                          costs=1, message={
+                "en": "Your kernel compares the middle column with both sides, so it answers on both sides of the "
+                      "edge, once positive and once negative. Compare the left side with the right side instead.",
+                "sv": "Din kärna jämför mittenkolumnen med båda sidorna, så den svarar på båda sidor om kanten, en "
+                      "gång positivt och en gång negativt. Jämför i stället vänster sida med höger sida."}),
+        ],
     ),
     Question(
         "q4", function="max_pool_2x2", points=2,
         hint={
-            "en": "The output has H // 2 rows and W // 2 columns. Y[i, j] is np.max(image[2*i:2*i + 2, "
-                  "2*j:2*j + 2]). Do not start a running maximum at 0: the values may all be negative.",
-            "sv": "Utdata har H // 2 rader och W // 2 kolumner. Y[i, j] är np.max(image[2*i:2*i + 2, "
-                  "2*j:2*j + 2]). Börja inte ett löpande maximum på 0: alla värden kan vara negativa.",
+            "en": "Cut the image into 2 x 2 blocks that do not overlap, starting every 2 rows and every 2 columns; "
+                  "an odd last row or column is left out. Keep the largest value of each block. Do not start a "
+                  "running maximum at 0: the values may all be negative.",
+            "sv": "Dela bilden i 2 x 2-block som inte överlappar, med start varannan rad och varannan kolumn; en "
+                  "udda sista rad eller kolumn tas inte med. Behåll det största värdet i varje block. Börja inte ett "
+                  "löpande maximum på 0: alla värden kan vara negativa.",
         },
         public=[
             case(np.arange(16.0).reshape(4, 4)),
@@ -740,16 +1049,40 @@ QUESTIONS = [
             case(np.array([[1.0, 9.0, 0.0], [2.0, 3.0, 0.0], [7.0, 7.0, 7.0]])),
             *random_cases(_pool_image, 5, seed=12),
         ],
+        misconceptions=[
+            Misconception("running_max_from_zero", pool_running_max_from_zero, costs=0.5, message={
+                "en": "Your running maximum starts at 0, so a block whose values are all negative gives 0. Start "
+                      "from a value of the block itself, or take the maximum of the whole block at once.",
+                "sv": "Ditt löpande maximum börjar på 0, så ett block där alla värden är negativa ger 0. Börja med "
+                      "ett värde från själva blocket, eller ta maximum av hela blocket på en gång."}),
+            Misconception("mean_pooling", pool_mean, costs=0.5, message={
+                "en": "You average each block (average pooling). Max pooling keeps the largest value of each block.",
+                "sv": "Du tar medelvärdet av varje block (medelvärdespooling). Maxpooling behåller det största "
+                      "värdet i varje block."}),
+            Misconception("keeps_odd_edge", pool_keeps_odd_edge, costs=0.5, message={
+                "en": "For an odd number of rows or columns you keep a last half-block. A 2 x 2 window must fit "
+                      "completely, so the output has H // 2 rows and W // 2 columns.",
+                "sv": "För ett udda antal rader eller kolumner behåller du ett sista halvt block. Ett 2 x 2-fönster "
+                      "måste få plats helt, så utdata har H // 2 rader och W // 2 kolumner."}),
+            Misconception("stride_one", pool_stride_one, costs=0.5, message={
+                "en": "Your windows overlap: they move one step at a time. With stride 2 the window moves two rows "
+                      "and two columns, so every value belongs to exactly one block.",
+                "sv": "Dina fönster överlappar: de flyttas ett steg i taget. Med stride 2 flyttas fönstret två rader "
+                      "och två kolumner, så varje värde hör till exakt ett block."}),
+        ],
+        alternatives=[pool_by_reshape],
     ),
     Question(
         "q5", function="conv2d_layer", points=2,
         hint={
-            "en": "Pad first: Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding))). "
-                  "Loop over n, k, i, j; the window Xpad[n, :, i*stride:i*stride + kH, j*stride:j*stride + kW] "
-                  "covers all input channels; add np.sum(window * W[k]) and b[k].",
-            "sv": "Fyll ut först: Xpad = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding))). "
-                  "Loopa över n, k, i, j; fönstret Xpad[n, :, i*stride:i*stride + kH, j*stride:j*stride + kW] "
-                  "täcker alla indatakanaler; addera np.sum(window * W[k]) och b[k].",
+            "en": "Pad first, and only the rows and columns of each image, not the batch or the channel axis. "
+                  "The window of output (i, j) starts stride times further down and to the right, covers all "
+                  "input channels and is multiplied with the whole filter k; add up every product, then the "
+                  "filter's bias, once.",
+            "sv": "Lägg till padding först, och bara på raderna och kolumnerna i varje bild, inte på batchaxeln "
+                  "eller kanalaxeln. Fönstret för utdata (i, j) börjar stride gånger längre ned och åt höger, "
+                  "täcker alla indatakanaler och multipliceras med hela filter k; summera alla produkter och "
+                  "addera sedan filtrets bias, en gång.",
         },
         public=[
             case(_X3.reshape(1, 1, 3, 3), np.array([[[[1.0, 2.0], [0.0, -1.0]]]]), np.array([0.5]), 1, 0),
@@ -757,12 +1090,51 @@ QUESTIONS = [
                  np.array([[[[1.0, 0.0], [0.0, 1.0]], [[0.0, -1.0], [1.0, 0.0]]],
                            [[[0.5, 0.5], [0.5, 0.5]], [[0.0, 0.0], [0.0, 2.0]]]]),
                  np.array([0.0, -1.0]), 1, 0),
+            case(_X3.reshape(1, 1, 3, 3), np.array([[[[1.0, 2.0], [0.0, -1.0]]]]), np.array([0.0]), 1, 1),
+            case(np.arange(50.0).reshape(1, 2, 5, 5) / 10, np.array([[[[1.0, 0.0, -1.0]] * 3, [[0.0, 1.0, 0.0]] * 3]]),
+                 np.array([0.5]), 2, 1),
         ],
         hidden=[
-            case(_X3.reshape(1, 1, 3, 3), np.array([[[[1.0, 2.0], [0.0, -1.0]]]]), np.array([0.0]), 1, 1),
-            case(np.arange(50.0).reshape(2, 1, 5, 5), np.ones((1, 1, 3, 3)), np.array([1.0]), 2, 0),
+            case(np.arange(50.0).reshape(2, 1, 5, 5), np.ones((1, 1, 3, 3)), np.array([1.0]), 2, 0).weighted(2),
             case(np.arange(36.0).reshape(1, 1, 6, 6), np.array([[[[1.0, -1.0, 2.0]]]]), np.array([0.0]), 2, 1),
+            case(np.arange(96.0).reshape(2, 3, 4, 4) / 7 - 6, np.arange(24.0).reshape(2, 3, 2, 2) / 4 - 3,
+                 np.array([0.1, -0.2]), 1, 1).weighted(2),
+            case(np.arange(98.0).reshape(1, 2, 7, 7) / 20 - 2, np.arange(54.0).reshape(3, 2, 3, 3) / 9 - 3,
+                 np.array([0.5, 0.0, -0.5]), 2, 0).weighted(2),
             *random_cases(_layer, 5, seed=13),
         ],
+        misconceptions=[
+            Misconception("no_bias", layer_without_bias, costs=0.5, message={
+                "en": "Your values lack the bias: every output channel k has its own bias b[k], added once to every "
+                      "value of its feature map.",
+                "sv": "Dina värden saknar bias: varje utdatakanal k har sitt eget bias b[k], som adderas en gång "
+                      "till varje värde i dess feature map."}),
+            Misconception("no_padding", layer_without_padding, costs=0.5, message={
+                "en": "Your windows are cut from the image without the padding: pad the rows and columns with p "
+                      "zeros on every side before you slide the filter.",
+                "sv": "Dina fönster tas ur bilden utan padding: lägg till p nollor på varje sida av raderna och "
+                      "kolumnerna innan du låter filtret glida."}),
+            Misconception("pads_every_axis", layer_pads_every_axis, costs=0.5, message={
+                "en": "np.pad(X, padding) pads every axis, also the batch and the channels, which adds images and "
+                      "channels of zeros. Give np.pad a width of 0 for the first two axes.",
+                "sv": "np.pad(X, padding) lägger till padding på varje axel, också batchen och kanalerna, vilket "
+                      "lägger till bilder och kanaler med nollor. Ge np.pad bredden 0 för de två första axlarna."}),
+            Misconception("last_channel_only", layer_last_channel_only, costs=0.5, message={
+                "en": "Your loop over the input channels overwrites the value instead of adding to it, so only the "
+                      "last channel counts. The output is the sum over all input channels.",
+                "sv": "Din loop över indatakanalerna skriver över värdet i stället för att addera till det, så bara "
+                      "den sista kanalen räknas. Utdata är summan över alla indatakanaler."}),
+            Misconception("windows_not_strided", layer_windows_not_strided, costs=0.5, message={
+                "en": "Your window for output (i, j) starts at row i and column j, as for stride 1. With stride s it "
+                      "starts at row i · s and column j · s.",
+                "sv": "Ditt fönster för utdata (i, j) börjar i rad i och kolumn j, som för stride 1. Med stride s "
+                      "börjar det i rad i · s och kolumn j · s."}),
+            Misconception("flipped_kernels", layer_flipped_kernels, costs=0.5, message={
+                "en": "You flip every kernel, as the convolution of mathematics does. Deep learning uses the "
+                      "weights as they are, like conv2d_valid in question 2.",
+                "sv": "Du vänder varje kärna, som faltningen i matematiken gör. Inom djupinlärning används vikterna "
+                      "som de är, som i conv2d_valid i fråga 2."}),
+        ],
+        alternatives=[layer_by_windows],
     ),
 ]
