@@ -344,7 +344,7 @@ check("q4")
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _two_vectors(rng):
@@ -361,14 +361,98 @@ def _sizes(rng):
     return ([int(n) for n in rng.integers(1, 11, size=int(rng.integers(2, 7)))],)
 
 
+# Common wrong answers and right answers in another style, as students write them (each is
+# handed in as a notebook cell in the exercise tests). They use only numpy and the notebook's
+# own names. The tests of this exercise are fixed (the grader's own tests count them), so each
+# mistake's cost is what these tests already take from it.
+def dot_elementwise(a, b):
+    return a * b
+
+
+def dot_printed(a, b):
+    total = 0.0
+    for k in range(len(a)):
+        total += a[k] * b[k]
+    print(total)
+
+
+def dot_from_index_one(a, b):
+    total = 0.0
+    for k in range(1, len(a)):
+        total += a[k] * b[k]
+    return total
+
+
+def dot_overwritten(a, b):
+    total = 0.0
+    for k in range(len(a)):
+        total = a[k] * b[k]
+    return total
+
+
+def dot_with_numpy(a, b):
+    return np.sum(a * b)
+
+
+def dot_with_zip(a, b):
+    return sum(x * y for x, y in zip(a, b))
+
+
+def weighted_sums_transposed(W, a):
+    return W.T @ a
+
+
+def weighted_sums_over_inputs(W, a):
+    return np.array([dot(W[j], a) for j in range(len(a))])
+
+
+def weighted_sums_not_added(W, a):
+    return W * a
+
+
+def weighted_sums_all_added(W, a):
+    return np.sum(W * a)
+
+
+def weighted_sums_matrix_product(W, a):
+    return W @ a
+
+
+def weighted_sums_as_list(W, a):
+    return [float(np.sum(row * a)) for row in W]
+
+
+def weight_shapes_swapped(sizes):
+    return [(sizes[l - 1], sizes[l]) for l in range(1, len(sizes))]
+
+
+def weight_shapes_one_too_many(sizes):
+    return [(sizes[l], sizes[l - 1]) for l in range(len(sizes))]
+
+
+def weight_shapes_last_missing(sizes):
+    return [(sizes[l], sizes[l - 1]) for l in range(1, len(sizes) - 1)]
+
+
+def weight_shapes_with_zip(sizes):
+    return list(zip(sizes[1:], sizes[:-1]))
+
+
+def weight_shapes_as_lists(sizes):
+    shapes = []
+    for l in range(1, len(sizes)):
+        shapes.append([sizes[l], sizes[l - 1]])
+    return shapes
+
+
 QUESTIONS = [
     Question(
         "q1", function="dot", points=2,
         hint={
-            "en": "Start with total = 0.0, add a[k] * b[k] for every k, and return total at the end "
-                  "(or return np.sum(a * b)).",
-            "sv": "Börja med total = 0.0, lägg till a[k] * b[k] för varje k och returnera total på slutet "
-                  "(eller returnera np.sum(a * b)).",
+            "en": "Start with total = 0.0, then, for every index k from 0 to n - 1, add the product of the two "
+                  "entries with index k to it. Return the total at the end; do not print it.",
+            "sv": "Börja med total = 0.0 och lägg sedan, för varje index k från 0 till n - 1, till produkten av "
+                  "de två elementen med index k. Returnera summan på slutet; skriv inte ut den.",
         },
         public=[
             case(np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0])),
@@ -380,23 +464,63 @@ QUESTIONS = [
             case(np.array([-1.0, -2.0, -3.0]), np.array([-1.0, 2.0, -3.0])),
             *random_cases(_two_vectors, 5, seed=1),
         ],
+        misconceptions=[
+            Misconception("products_not_added", dot_elementwise, costs=0.5, message={
+                "en": "a * b multiplies element by element and gives an array of products. The dot product is "
+                      "one number: add the products up.",
+                "sv": "a * b multiplicerar element för element och ger en array med produkter. Skalärprodukten "
+                      "är ett tal: summera produkterna."}),
+            Misconception("printed_not_returned", dot_printed, costs=0.5, message={
+                "en": "Your function prints the total but returns nothing (None). Only a returned value can be "
+                      "checked: end with return.",
+                "sv": "Din funktion skriver ut summan men returnerar ingenting (None). Bara ett returnerat värde "
+                      "kan kontrolleras: avsluta med return."}),
+            Misconception("first_product_missing", dot_from_index_one, costs=0.5, message={
+                "en": "The product of the first entries is missing. numpy counts from 0, so a_1 b_1 is "
+                      "a[0] * b[0], and range(len(a)) starts at 0.",
+                "sv": "Produkten av de första elementen saknas. numpy räknar från 0, så a_1 b_1 är a[0] * b[0], "
+                      "och range(len(a)) börjar på 0."}),
+            Misconception("total_overwritten", dot_overwritten, costs=0.5, message={
+                "en": "You return only the last product: total = ... replaces the total in every round. Add each "
+                      "product to the total with +=.",
+                "sv": "Du returnerar bara den sista produkten: total = ... ersätter summan i varje varv. Lägg "
+                      "till varje produkt till summan med +=."}),
+        ],
+        alternatives=[dot_with_numpy, dot_with_zip],
     ),
     Question(
         "q2", variable="index_w23", points=1,
         hint={
-            "en": "The row is the node the weight goes to (j = 2), the column the node it comes from "
-                  "(k = 3); subtract 1 from both, since numpy counts from 0.",
-            "sv": "Raden är noden som vikten går till (j = 2), kolumnen noden den kommer från (k = 3); "
-                  "dra bort 1 från båda, eftersom numpy räknar från 0.",
+            "en": "The row is given by the node the weight goes to, the column by the node it comes from, and "
+                  "numpy counts both from 0: w_11 is W1[0, 0]. Check your index with W1[index_w23].",
+            "sv": "Raden bestäms av noden som vikten går till, kolumnen av noden den kommer från, och numpy "
+                  "räknar båda från 0: w_11 är W1[0, 0]. Kontrollera ditt index med W1[index_w23].",
         },
+        misconceptions=[
+            Misconception("counted_from_one", (2, 3), message={
+                "en": "That is the position counted from 1, as in the mathematics. numpy counts rows and columns "
+                      "from 0, so subtract 1 from both.",
+                "sv": "Det är positionen räknad från 1, som i matematiken. numpy räknar rader och kolumner från "
+                      "0, så dra bort 1 från båda."}),
+            Misconception("row_and_column_swapped", (2, 1), message={
+                "en": "Your row and column are swapped: W1[index_w23] is 3.2, the weight to node 3 from node 2. "
+                      "The first index is the node the weight goes to.",
+                "sv": "Din rad och kolumn har bytt plats: W1[index_w23] är 3,2, vikten till nod 3 från nod 2. "
+                      "Det första indexet är noden som vikten går till."}),
+            Misconception("value_not_index", 2.3, message={
+                "en": "You gave the weight's value. The question asks where it is: a tuple (row, column) such "
+                      "that W1[index_w23] is that value.",
+                "sv": "Du angav viktens värde. Frågan gäller var den står: en tupel (rad, kolumn) sådan att "
+                      "W1[index_w23] är det värdet."}),
+        ],
     ),
     Question(
         "q3", function="weighted_sums", points=2,
         hint={
-            "en": "Make a list with dot(W[j], a) for every row j = 0, 1, ..., n_out - 1 and return it as "
-                  "np.array(...). The result must have shape (n_out,): one number per node.",
-            "sv": "Gör en lista med dot(W[j], a) för varje rad j = 0, 1, ..., n_out - 1 och returnera den "
-                  "som np.array(...). Resultatet ska ha formen (n_out,): ett tal per nod.",
+            "en": "Node j's weighted sum is the dot product of row j of W with a, so compute one dot product "
+                  "per row of W (not per input). The result must have shape (n_out,): one number per node.",
+            "sv": "Nod j:s viktade summa är skalärprodukten av rad j i W och a, så räkna ut en skalärprodukt "
+                  "per rad i W (inte per indatavärde). Resultatet ska ha formen (n_out,): ett tal per nod.",
         },
         public=[case(np.array([[1.0, 0.0, 2.0], [0.0, 1.0, 1.0]]), np.array([1.0, 2.0, 3.0]))],
         hidden=[
@@ -405,16 +529,59 @@ QUESTIONS = [
             case(np.eye(3), np.array([4.0, -5.0, 6.0])),
             *random_cases(_layer, 5, seed=2),
         ],
+        misconceptions=[
+            Misconception("transposed", weighted_sums_transposed, costs=0.5, message={
+                "en": "You multiply a with the columns of W (W.T), but the weights into node j are in row j. "
+                      "Take one dot product per row of W.",
+                "sv": "Du multiplicerar a med kolumnerna i W (W.T), men vikterna in till nod j står i rad j. Ta en "
+                      "skalärprodukt per rad i W."}),
+            Misconception("one_sum_per_input", weighted_sums_over_inputs, costs=0.5, message={
+                "en": "Your loop runs over the inputs (len(a) rounds), but there is one weighted sum per node: "
+                      "W.shape[0] rounds, one per row.",
+                "sv": "Din loop går över indatavärdena (len(a) varv), men det finns en viktad summa per nod: "
+                      "W.shape[0] varv, ett per rad."}),
+            Misconception("products_not_added", weighted_sums_not_added, costs=0.5, message={
+                "en": "W * a gives the products w_jk a_k as a matrix. Add up each row, so that every node gets "
+                      "one number.",
+                "sv": "W * a ger produkterna w_jk a_k som en matris. Summera varje rad, så att varje nod får ett "
+                      "tal."}),
+            Misconception("everything_added", weighted_sums_all_added, costs=0.5, message={
+                "en": "You add up all the products into one number. Each node has its own sum, so the result "
+                      "has one number per row of W.",
+                "sv": "Du summerar alla produkter till ett enda tal. Varje nod har sin egen summa, så resultatet "
+                      "har ett tal per rad i W."}),
+        ],
+        alternatives=[weighted_sums_matrix_product, weighted_sums_as_list],
     ),
     Question(
         "q4", function="weight_shapes", points=1,
         hint={
-            "en": "For l = 1, ..., len(sizes) - 1 the matrix W^(l) has the shape (sizes[l], sizes[l - 1]). "
-                  "Return a list of these tuples.",
-            "sv": "För l = 1, ..., len(sizes) - 1 har matrisen W^(l) formen (sizes[l], sizes[l - 1]). "
-                  "Returnera en lista med de tuplerna.",
+            "en": "For l = 1, ..., len(sizes) - 1 there is one matrix W^(l): its rows are the nodes of layer l "
+                  "and its columns the nodes of layer l - 1, and sizes holds both numbers. Return a list of "
+                  "(rows, columns) tuples, one per matrix.",
+            "sv": "För l = 1, ..., len(sizes) - 1 finns en matris W^(l): dess rader är noderna i lager l och "
+                  "dess kolumner noderna i lager l - 1, och sizes innehåller båda talen. Returnera en lista med "
+                  "tupler (rader, kolumner), en per matris.",
         },
         public=[case([3, 4, 4, 2]), case([2, 3, 1])],
         hidden=[case([64, 32, 10]), case([5, 1]), case([1, 1, 1]), *random_cases(_sizes, 5, seed=3)],
+        misconceptions=[
+            Misconception("rows_and_columns_swapped", weight_shapes_swapped, costs=0.5, message={
+                "en": "Your rows and columns are swapped. W^(l) has one row per node of layer l (where the "
+                      "weights go) and one column per node of layer l - 1 (where they come from).",
+                "sv": "Dina rader och kolumner har bytt plats. W^(l) har en rad per nod i lager l (dit vikterna "
+                      "går) och en kolumn per nod i lager l - 1 (där de kommer från)."}),
+            Misconception("one_matrix_too_many", weight_shapes_one_too_many, costs=0.5, message={
+                "en": "Your list has one shape too many. The input layer has no weight matrix: L + 1 layer sizes "
+                      "give L matrices, W^(1), ..., W^(L).",
+                "sv": "Din lista har en form för mycket. Indatalagret har ingen viktmatris: L + 1 lagerstorlekar "
+                      "ger L matriser, W^(1), ..., W^(L)."}),
+            Misconception("last_matrix_missing", weight_shapes_last_missing, costs=0.5, message={
+                "en": "The last matrix, into the output layer, is missing: range stops before its end value, so "
+                      "the end must be len(sizes).",
+                "sv": "Den sista matrisen, in till utdatalagret, saknas: range slutar före sitt slutvärde, så "
+                      "slutet ska vara len(sizes)."}),
+        ],
+        alternatives=[weight_shapes_with_zip, weight_shapes_as_lists],
     ),
 ]
