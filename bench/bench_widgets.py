@@ -171,7 +171,7 @@ def measure(build, rounds: int, publications: Publications, paths: list[str]) ->
     from course.widgets import base
 
     fast_render = base.render_png
-    renderers = {"one-pass": fast_render, "matplotlib": lambda fig: None}
+    renderers = {"one-pass": fast_render, "matplotlib": lambda fig, *args: None}
     built = {}
     for path in paths:
         base.render_png = renderers[path]

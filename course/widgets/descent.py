@@ -5,23 +5,24 @@ Three widgets, each re-running gradient descent whenever a control moves:
 - :class:`LearningRateDescent`: the model ``y = a x²``, its loss curve ``L(a)`` and the
   path of ``a`` for a chosen learning rate and number of steps; given the student's own
   ``loss_derivative(a, x, y)`` it also draws the path that derivative takes
-  (:func:`student_descent`) and says where it disagrees with the library's;
+  (:func:`~course.widgets.descent_student.student_descent`) and says where it disagrees
+  with the library's;
 - :class:`TwoMinimaDescent`: a curve with a global and a local minimum where the start
   point (and the learning rate) decide which minimum is reached;
 - :class:`SurfaceDescent`: the model ``y = a x + b``, the contours of ``L(a, b)`` and
   the descent path in the ``(a, b)`` plane.
 
-The losses, their derivatives and the closed-form fits come from :mod:`nnlib.lstsq`;
-what the widgets add (descent paths, the divergence threshold, the verdicts, the curve
-with two minima) lives in the pure functions below, so the lesson and the tests can call
-them directly. Losses are *means* over the ``N`` data points:
-``L(a) = (1/N) Σ_i (y_i - a x_i²)²`` and ``L(a, b) = (1/N) Σ_i (y_i - a x_i - b)²``.
+What they compute lives in pure functions that the lesson and the tests call directly:
+descent paths, verdicts and the curves in :mod:`course.widgets.descent_paths`, the run of
+the student's derivative in :mod:`course.widgets.descent_student`. Both are re-exported
+here. Losses are *means* over the ``N`` data points.
+
+Each widget draws its axes, contours and legends once; a redraw draws only the paths,
+markers and the loss-per-step axes on that background (see ``dynamic_artists``).
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
 from typing import Callable
 
 import ipywidgets as widgets
@@ -31,364 +32,44 @@ from matplotlib.ticker import FuncFormatter
 from course.i18n import t
 from course.numbers import fmt
 from course.plots import COLORS
-from course.widgets.student import ATOL, RTOL, call_student
 from course.widgets.base import FigureWidget
 from course.widgets.controls import int_slider, slider
-from nnlib._checks import check_int, check_positive
-from nnlib.lstsq import (
-    fit_linear_closed_form,
-    fit_quadratic_closed_form,
-    linear_loss,
-    linear_loss_gradient,
-    quadratic_loss,
-    quadratic_loss_derivative,
+from course.widgets.descent_paths import (
+    DIVERGENCE_LIMIT,
+    as_xy,
+    classify_descent,
+    divergence_threshold,
+    double_well,
+    double_well_critical_points,
+    double_well_derivative,
+    gradient_descent,
+    linear_gradient,
+    linear_hessian,
+    quadratic_curvature,
+    which_minimum,
 )
+from course.widgets.descent_student import StudentDescent, function_name, student_descent, student_report
+from nnlib.lstsq import fit_linear_closed_form, fit_quadratic_closed_form, linear_loss, quadratic_loss, quadratic_loss_derivative
 
-# Beyond this size a diverging parameter only produces overflow, so descent stops there.
-DIVERGENCE_LIMIT = 1e6
-
-
-def _data(x, y, owner: str) -> tuple[np.ndarray, np.ndarray]:
-    """``x`` and ``y`` as 1-D float arrays of the same length, or a clear error."""
-    try:
-        x_array = np.asarray(x, dtype=float)
-        y_array = np.asarray(y, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{owner}: expected x and y to be arrays of numbers, but received {x!r:.60} and {y!r:.60}"
-        ) from None
-    x, y = x_array, y_array
-    if x.ndim != 1 or y.ndim != 1 or x.shape != y.shape or x.size == 0:
-        raise ValueError(
-            f"{owner}: expected x and y as 1-D arrays of the same non-zero length (N,), "
-            f"but received shapes {x.shape} and {y.shape}"
-        )
-    return x, y
-
-
-# The model y = a x² (loss, derivative and closed form come from nnlib.lstsq)
-
-
-def quadratic_curvature(x) -> float:
-    """``L''(a) = (2/N) Σ x_i⁴``, the same for every ``a`` because ``L`` is a parabola in ``a``.
-
-    ``x`` has shape ``(N,)``.
-    """
-    x = np.asarray(x, dtype=float)
-    return float(2.0 * np.mean(x**4))
-
-
-def divergence_threshold(curvature: float) -> float:
-    """The learning rate ``2 / L''`` above which gradient descent on a parabola diverges."""
-    curvature = float(curvature)
-    if not np.isfinite(curvature) or curvature <= 0:
-        raise ValueError(f"divergence_threshold: expected a curvature L'' > 0, but received {curvature!r}")
-    return 2.0 / curvature
-
-
-# Gradient descent
-
-
-def gradient_descent(
-    gradient: Callable[[np.ndarray], np.ndarray],
-    start,
-    learning_rate: float,
-    n_steps: int,
-) -> np.ndarray:
-    """Run ``θ ← θ - η ∇L(θ)`` for ``n_steps`` steps and return every point visited.
-
-    Parameters
-    ----------
-    gradient
-        Function from the parameters, shape ``(P,)`` (or a number for one parameter),
-        to ``∇L`` of the same shape. For one parameter this is the derivative ``L'``.
-    start
-        The starting point ``θ_0``, a number or shape ``(P,)``.
-    learning_rate
-        The step size ``η > 0``.
-    n_steps
-        Number of updates, ``>= 0``.
-
-    Returns
-    -------
-    ndarray
-        The path ``θ_0, θ_1, …``: shape ``(n_steps + 1,)`` for a number ``start``, else
-        ``(n_steps + 1, P)``. When a diverging path passes ``DIVERGENCE_LIMIT`` it stops
-        there, so the path can be shorter; every value in it is finite.
-    """
-    check_positive(learning_rate, "learning_rate", "gradient_descent")
-    learning_rate = float(learning_rate)
-    n_steps = check_int(n_steps, "n_steps", "gradient_descent", minimum=0)
-    theta = np.array(start, dtype=float)
-    path = [theta.copy()]
-    for _ in range(n_steps):
-        theta = theta - learning_rate * np.asarray(gradient(theta), dtype=float)
-        if not np.all(np.isfinite(theta)) or np.max(np.abs(theta)) > DIVERGENCE_LIMIT:
-            break
-        path.append(theta.copy())
-    return np.array(path)
-
-
-def classify_descent(path, minimum, *, tol: float = 1e-3, expected_steps: int | None = None) -> str:
-    """Describe a descent path as ``"converged"``, ``"slow"``, ``"oscillating"`` or ``"diverging"``.
-
-    Parameters
-    ----------
-    path
-        The points visited, shape ``(K,)`` or ``(K, P)``, as from :func:`gradient_descent`.
-    minimum
-        The true minimum, a number or shape ``(P,)``.
-    tol
-        Converged means the final distance to the minimum is at most
-        ``tol · max(distance at the start, 1)``.
-    expected_steps
-        The number of steps asked for; a path shorter than ``expected_steps + 1`` was cut
-        off by :func:`gradient_descent` because it diverged.
-
-    Returns
-    -------
-    str
-        ``"diverging"`` if the path ends farther from the minimum than it started (or was
-        cut off), ``"converged"`` if it ends within the tolerance, ``"oscillating"`` if the
-        last step jumped across the minimum (the error changed direction), else ``"slow"``.
-    """
-    path = np.asarray(path, dtype=float)
-    errors = (path - np.asarray(minimum, dtype=float)).reshape(len(path), -1)
-    distances = np.linalg.norm(errors, axis=1)
-    if expected_steps is not None and len(path) < expected_steps + 1:
-        return "diverging"
-    if distances[-1] > distances[0] * (1 + 1e-9):
-        return "diverging"
-    if distances[-1] <= tol * max(distances[0], 1.0):
-        return "converged"
-    if len(path) >= 2 and float(errors[-1] @ errors[-2]) < 0:
-        return "oscillating"
-    return "slow"
-
-
-# Gradient descent with the student's derivative
-
-
-@dataclass(frozen=True)
-class StudentDescent:
-    """Gradient descent on ``L(a)`` with the student's ``L'(a)``, and where that went wrong.
-
-    Attributes
-    ----------
-    path : numpy.ndarray
-        The points ``a_0, a_1, …`` visited, shape ``(K,)``, ``K >= 1``.
-    slopes : numpy.ndarray
-        The student's ``L'(a)`` at ``path[:M]``, shape ``(M,)``: ``M = K`` when every call
-        gave a number, else ``M = K - 1`` and the problem happened at ``path[-1]``.
-    library_slopes : numpy.ndarray
-        The library's ``L'(a)`` at every point of the path, shape ``(K,)``.
-    outcome : str
-        ``"ok"``; ``"not_answered"`` (``NotImplementedError``: an unanswered stub);
-        ``"error"`` (it raised); ``"bad_value"`` (it returned something that is not one
-        number) or ``"nonfinite"`` (it returned NaN or ±inf).
-    message : str
-        ``"TypeError: message"`` for "error", what it returned for "bad_value" and "nonfinite".
-    diverged : bool
-        Whether the path was cut off at ``DIVERGENCE_LIMIT``.
-    warnings : tuple of str
-        numpy's floating-point warnings while it ran.
-    """
-
-    path: np.ndarray
-    slopes: np.ndarray
-    library_slopes: np.ndarray
-    outcome: str = "ok"
-    message: str = ""
-    diverged: bool = False
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def disagreements(self) -> np.ndarray:
-        """Indices ``k`` where the student's ``L'(a_k)`` differs from the library's, shape ``(D,)``.
-
-        The tolerances are those of ``check()``, with the absolute one scaled by the
-        largest slope on the path so that rounding in a long sum does not count.
-        """
-        library = self.library_slopes[: len(self.slopes)]
-        scale = max(1.0, float(np.max(np.abs(self.library_slopes))))
-        return np.flatnonzero(~np.isclose(self.slopes, library, rtol=RTOL, atol=ATOL * scale))
-
-
-def _one_number(value) -> tuple[float | None, str]:
-    """``value`` as a float if it is one real number, else None and what it was."""
-    if isinstance(value, (bool, np.bool_)) or np.iscomplexobj(value):
-        return None, t("descent.student_kind", type=type(value).__name__)
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, t("descent.student_kind", type=type(value).__name__)
-    if array.ndim != 0:
-        return None, t("descent.student_shape", shape=array.shape)
-    return float(array), ""
-
-
-def student_descent(derivative: Callable, x, y, start: float, learning_rate: float, n_steps: int) -> StudentDescent:
-    """Run ``a ← a - η L'(a)`` with the student's ``derivative(a, x, y)``, never raising.
-
-    Parameters
-    ----------
-    derivative
-        The student's ``loss_derivative(a, x, y)``; it gets a float ``a`` and fresh copies
-        of ``x`` and ``y``, and should return one number.
-    x, y
-        The data points, shape ``(N,)``.
-    start
-        The starting value ``a_0``.
-    learning_rate
-        The step size ``η > 0``.
-    n_steps
-        Number of updates, ``>= 0``.
-
-    Returns
-    -------
-    StudentDescent
-        The path as far as the student's derivative allowed (stopping at the first call
-        that did not give a finite number, or at ``DIVERGENCE_LIMIT`` like
-        :func:`gradient_descent`), the student's and the library's slopes along it, and
-        what went wrong.
-    """
-    x, y = _data(x, y, "student_descent")
-    check_positive(learning_rate, "learning_rate", "student_descent")
-    learning_rate = float(learning_rate)
-    n_steps = check_int(n_steps, "n_steps", "student_descent", minimum=0)
-    path, slopes = [float(start)], []
-    outcome, message, diverged, seen = "ok", "", False, []
-    while True:
-        call = call_student(derivative, path[-1], x.copy(), y.copy())
-        seen += [text for text in call.warnings if text not in seen]
-        if call.outcome != "ok":
-            outcome, message = call.outcome, call.error
-            break
-        slope, problem = _one_number(call.value)
-        if slope is None:
-            outcome, message = "bad_value", problem
-            break
-        if not np.isfinite(slope):
-            outcome, message = "nonfinite", repr(slope)
-            break
-        slopes.append(slope)
-        if len(path) == n_steps + 1:
-            break
-        a = path[-1] - learning_rate * slope
-        if not np.isfinite(a) or abs(a) > DIVERGENCE_LIMIT:
-            diverged = True
-            break
-        path.append(a)
-    path_array = np.array(path)
-    return StudentDescent(
-        path=path_array,
-        slopes=np.array(slopes),
-        library_slopes=np.atleast_1d(quadratic_loss_derivative(path_array, x, y)),
-        outcome=outcome,
-        message=message,
-        diverged=diverged,
-        warnings=tuple(seen),
-    )
-
-
-def _function_name(function: Callable) -> str:
-    name = getattr(function, "__name__", "")
-    return name if isinstance(name, str) and name.isidentifier() else "L′(a)"
-
-
-def student_report(run: StudentDescent, name: str) -> str:
-    """The status line (HTML) about the student's run: what came out, and where it disagrees."""
-    name = html.escape(name)
-    a_here = fmt(float(run.path[-1]), digits=4)
-    if run.outcome == "not_answered":
-        return t("descent.student_not_answered", name=name)
-    parts = []
-    if run.outcome == "error":
-        parts.append(t("descent.student_raised", name=name, error=html.escape(run.message), a=a_here))
-    elif run.outcome == "bad_value":
-        parts.append(t("descent.student_not_a_number", name=name, what=html.escape(run.message), a=a_here))
-    elif run.outcome == "nonfinite":
-        parts.append(t("descent.student_nonfinite", name=name, value=run.message, a=a_here))
-    elif run.diverged:
-        parts.append(t("descent.student_diverged", steps=len(run.path) - 1, a=a_here))
-    else:
-        parts.append(t("descent.student_result", steps=len(run.path) - 1, a=a_here))
-    disagreements = run.disagreements
-    if disagreements.size:
-        # Prefer the point where the path stands now; else the first point where it went wrong.
-        here = len(run.slopes) - 1
-        k = here if here in disagreements else int(disagreements[0])
-        parts.append(
-            t(
-                "descent.student_disagrees",
-                a=fmt(float(run.path[k]), digits=4),
-                k=k,
-                mine=fmt(float(run.slopes[k]), digits=4),
-                library=fmt(float(run.library_slopes[k]), digits=4),
-            )
-        )
-    elif run.slopes.size:
-        parts.append(t("descent.student_agrees", n=run.slopes.size))
-    if run.warnings:
-        parts.append(t("descent.student_warned", warning=html.escape("; ".join(run.warnings[:2]))))
-    return " ".join(parts)
-
-
-# A curve with two minima
-
-
-def double_well(w):
-    """``L(w) = w⁴ - 3w² + w``: a global minimum near -1.30, a local one near 1.13."""
-    w = np.asarray(w, dtype=float)
-    value = w**4 - 3 * w**2 + w
-    return float(value) if value.ndim == 0 else value
-
-
-def double_well_derivative(w):
-    """``L'(w) = 4w³ - 6w + 1``."""
-    w = np.asarray(w, dtype=float)
-    value = 4 * w**3 - 6 * w + 1
-    return float(value) if value.ndim == 0 else value
-
-
-def double_well_critical_points() -> dict[str, float]:
-    """Where ``L'(w) = 0``: ``{"global_min": …, "local_max": …, "local_min": …}``.
-
-    The three real roots of ``4w³ - 6w + 1`` in increasing order; ``L''(w) = 12w² - 6``
-    is positive at the outer two (minima) and negative at the middle one (maximum).
-    """
-    roots = np.sort(np.roots([4.0, 0.0, -6.0, 1.0]).real)
-    return {"global_min": float(roots[0]), "local_max": float(roots[1]), "local_min": float(roots[2])}
-
-
-def which_minimum(w_end: float, *, tol: float = 1e-2) -> str | None:
-    """``"global_min"`` or ``"local_min"`` if ``w_end`` is within ``tol`` of it, else ``None``."""
-    points = double_well_critical_points()
-    for name in ("global_min", "local_min"):
-        if abs(w_end - points[name]) <= tol:
-            return name
-    return None
-
-
-# The model y = a x + b (loss, gradient and closed form come from nnlib.lstsq)
-
-
-def linear_gradient(theta, x, y) -> np.ndarray:
-    """``∇L(a, b) = (∂L/∂a, ∂L/∂b)`` as one vector, for :func:`gradient_descent`.
-
-    ``theta`` is ``(a, b)``, shape ``(2,)``; ``x``, ``y`` have shape ``(N,)``. Returns shape ``(2,)``.
-    """
-    a, b = np.asarray(theta, dtype=float)
-    return np.array(linear_loss_gradient(a, b, x, y))
-
-
-def linear_hessian(x) -> np.ndarray:
-    """The second derivatives of ``L(a, b)``, the same everywhere: ``2 [[mean x², mean x], [mean x, 1]]``.
-
-    ``x`` has shape ``(N,)``; returns shape ``(2, 2)``.
-    """
-    x = np.asarray(x, dtype=float)
-    return 2.0 * np.array([[np.mean(x**2), np.mean(x)], [np.mean(x), 1.0]])
+__all__ = [
+    "DIVERGENCE_LIMIT",
+    "LearningRateDescent",
+    "StudentDescent",
+    "SurfaceDescent",
+    "TwoMinimaDescent",
+    "classify_descent",
+    "divergence_threshold",
+    "double_well",
+    "double_well_critical_points",
+    "double_well_derivative",
+    "gradient_descent",
+    "linear_gradient",
+    "linear_hessian",
+    "quadratic_curvature",
+    "student_descent",
+    "student_report",
+    "which_minimum",
+]
 
 
 # Widgets
@@ -463,7 +144,7 @@ class LearningRateDescent(FigureWidget):
     def __init__(self, x, y, *, learning_rate: float | None = None, n_steps: int = 15, start: float = 0.0,
                  student_derivative: Callable | None = None) -> None:
         super().__init__(ncols=2, figsize=(11.0, 4.2))
-        self.x, self.y = _data(x, y, "LearningRateDescent")
+        self.x, self.y = as_xy(x, y, "LearningRateDescent")
         if student_derivative is not None and not callable(student_derivative):
             raise TypeError(
                 "LearningRateDescent: expected student_derivative to be a function loss_derivative(a, x, y), "
@@ -520,6 +201,10 @@ class LearningRateDescent(FigureWidget):
         self.watch(self.learning_rate, self.n_steps)
         self.controls.append(self.play)  # linked in the browser to n_steps, so not watched itself
 
+    def dynamic_artists(self) -> list:
+        # The loss-per-step axes rescale with every path, so they are drawn whole.
+        return [self.path_line, self.end_marker, self.student_path_line, self.axes[1]]
+
     def _update_student(self, n_steps: int) -> np.ndarray:
         """Run and draw the student's descent; return its losses (empty when there is no path)."""
         if self.student_derivative is None:
@@ -572,7 +257,7 @@ class LearningRateDescent(FigureWidget):
             ),
         )
         if self.student_run is not None:
-            status += "<br>" + student_report(self.student_run, _function_name(self.student_derivative))
+            status += "<br>" + student_report(self.student_run, function_name(self.student_derivative))
         self.status.value = status
 
 
@@ -620,6 +305,9 @@ class TwoMinimaDescent(FigureWidget):
         self.verdict = "slow"
         self.watch(self.start, self.learning_rate, self.n_steps)
 
+    def dynamic_artists(self) -> list:
+        return [self.path_line, self.start_marker]
+
     def update(self) -> None:
         n_steps = int(self.n_steps.value)
         self.path = gradient_descent(double_well_derivative, self.start.value, self.learning_rate.value, n_steps)
@@ -663,7 +351,7 @@ class SurfaceDescent(FigureWidget):
     def __init__(self, x, y, *, learning_rate: float | None = None, n_steps: int = 40,
                  start: tuple[float, float] | None = None) -> None:
         super().__init__(ncols=2, figsize=(11.0, 4.6))
-        self.x, self.y = _data(x, y, "SurfaceDescent")
+        self.x, self.y = as_xy(x, y, "SurfaceDescent")
         self.optimum = np.array(fit_linear_closed_form(self.x, self.y))
         self.hessian = linear_hessian(self.x)
         self.threshold = divergence_threshold(np.linalg.eigvalsh(self.hessian).max())
@@ -722,6 +410,10 @@ class SurfaceDescent(FigureWidget):
         self.losses = np.array([linear_loss(start[0], start[1], self.x, self.y)])
         self.verdict = "slow"
         self.watch(self.learning_rate, self.n_steps, self.a0, self.b0)
+
+    def dynamic_artists(self) -> list:
+        # The contours, the colour bar and the axes stay; the loss-per-step axes rescale.
+        return [self.path_line, self.start_marker, self.axes[1]]
 
     def update(self) -> None:
         n_steps = int(self.n_steps.value)

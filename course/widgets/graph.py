@@ -408,6 +408,13 @@ class GraphWidget(FigureWidget):
         ax.set_ylim(min(ys) - 0.75, max(ys) + 0.75)
         ax.set_title(t("graph.title"), fontsize=11)
         self.fig.tight_layout()
+        # The boxes get their size when drawn, and the arrows stop at the boxes' edges: lay
+        # them out once now, so that even the first picture has arrowheads at the boxes.
+        self.fig.draw_without_rendering()
+
+    def dynamic_artists(self) -> list:
+        # Boxes, arrows and the title stay; the numbers above, below and beside them change.
+        return [*self.value_texts.values(), *self.grad_texts.values(), *self.edge_texts]
 
     def update(self) -> None:
         inputs = self.inputs()
