@@ -3,8 +3,18 @@
 Builds 200 submissions in a temporary folder (a mix like a real hand-in: mostly correct,
 some partly right, untouched or broken, a few hostile ones with endless loops, memory
 bombs, output floods and escape attempts), grades them with the same code path as the
-command line, and prints submissions per second. Target: 200 submissions in under 60 s
-on 2 cores.
+command line, and prints submissions per second (wall clock, including the server's
+start) and the CPU time it took. Target (issue 10): at least 10 submissions per second
+on 2 cores, that is 200 in under 20 s.
+
+The sandbox is started here, exactly as ``grade()`` would start it (same limits, jobs,
+isolation and hidden paths), and handed to ``grade(sandbox=...)``, so that the CPU time
+of its processes can be read from ``/proc`` before it closes: bubblewrap's PID
+namespace keeps their times from ever reaching this process's ``RUSAGE_CHILDREN``.
+CPU time is printed as the grader's own (reading, parsing, scoring) plus the sandbox's
+(the server and every submission's processes). On a shared machine wall-clock time
+varies with the load; CPU time much less, except for the hostile endless loops, which
+spin until they are stopped and so take whatever CPU they are given.
 
 For scale it also times a *cold* start, a fresh ``python`` that imports numpy and the
 worker, which is what every submission would cost without the pre-warmed server.
@@ -172,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"submissions: {args.n} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})")
     print(f"statuses:    {', '.join(f'{k} {v}' for k, v in sorted(statuses.items()))}")
     print(f"graded in {elapsed:.1f} s: {args.n / elapsed:.1f} submissions/s "
-          f"({'met' if elapsed < 60 * args.n / 200 else 'missed'}: target under {60 * args.n / 200:.0f} s)")
+          f"({'met' if args.n / elapsed >= 10 else 'missed'}: target at least 10 submissions/s)")
     print(f"CPU: {own_cpu + sandbox_cpu:.1f} s in all ({own_cpu:.1f} s the grader's own process: reading, "
           f"parsing, scoring; {sandbox_cpu:.1f} s the sandbox: server, submissions), "
           f"{(own_cpu + sandbox_cpu) / args.n * 1000:.0f} ms per submission")

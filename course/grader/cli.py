@@ -67,9 +67,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--memory-mb", type=_positive_int, default=1024, metavar="M",
                         help="memory per submission beyond Python's own, in MB (default: 1024)")
     parser.add_argument("--isolation", choices=("bwrap", "process"), default="bwrap",
-                        help="bwrap (default): every submission in a bubblewrap sandbox; process: only a separate "
-                        "process guarded from inside Python, which a determined student can get around (the "
-                        "report and every feedback file then say so)")
+                        help="how each submission is kept apart. bwrap (default): in a bubblewrap sandbox of "
+                        "its own (new namespaces, no network, a read-only view without the exercise sources, "
+                        "other submissions or --out); needs the program bwrap (package bubblewrap), and grading "
+                        "stops and says what to do where it is missing. process: only a separate process with "
+                        "resource limits and a guard inside Python, which a determined student can get around; "
+                        "the report and every feedback file then say so")
     parser.add_argument("--report-lang", choices=("en", "sv"), default="en",
                         help="language of the class report (default: en); feedback files follow each notebook")
     parser.add_argument("--gradebook", choices=("canvas", "moodle"), default=None,

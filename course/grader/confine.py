@@ -18,7 +18,7 @@ namespace are locked by the kernel, and it holds no capability anyway).
 
 Python 3.11 has no ``os.unshare`` or ``mount``, so the C library is called through
 :mod:`ctypes`; the server binds these functions before anything is disarmed
-(:func:`course.grader.worker._disarm_modules`). Linux only.
+(:func:`course.grader.warm.disarm_modules`). Linux only.
 """
 
 from __future__ import annotations

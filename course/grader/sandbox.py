@@ -2,8 +2,7 @@
 
 :class:`Sandbox` starts the worker server (:mod:`course.grader.worker`) once per grading
 run, inside bubblewrap (:mod:`course.grader.isolation`; ``isolation="process"`` skips
-it), with an environment of its own: one BLAS/OpenMP thread, the Agg matplotlib
-backend, a fixed hash seed, and none of the teacher's other environment variables. For
+it), with an environment and settings of its own (:mod:`course.grader.launch`). For
 each job it
 
 - writes the job (code cells and test inputs, never expected answers) into a sealed
@@ -14,14 +13,14 @@ each job it
   blocking on a process that stops mid-message, decodes them as plain data and checks
   every message against a strict schema (:mod:`course.grader.results`); anything
   malformed makes that job's status "protocol",
-- has the job killed when it exceeds the wall-clock timeout.
+- has the job killed when it exceeds the wall-clock timeout (:class:`Limits`).
 
 Results are keyed by the job the parent started, never by anything the child says.
-Jobs are pulled from the iterable given to :meth:`Sandbox.run` only when a slot is free,
-so a batch of any size needs the memory of ``jobs`` submissions. Jobs run in parallel up
-to ``jobs`` at a time. If the server itself dies, it is restarted and each unfinished job
-runs once more *on its own*, so that a job that brings the server down again is the only
-one marked crashed.
+Jobs are pulled from the iterable given to :meth:`Sandbox.run` one ahead of the free
+slots, so a batch of any size needs the memory of ``jobs + 1`` submissions. Jobs run in
+parallel up to ``jobs`` at a time. If the server itself dies, it is restarted and each
+unfinished job runs once more *on its own*, so that a job that brings the server down
+again is the only one marked crashed.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ import socket
 import stat
 import struct
 import subprocess
-import sys
 import tempfile
 import time
 from collections import deque
@@ -46,21 +44,10 @@ from pathlib import Path
 from typing import Any
 
 from course.grader import codec, results
+from course.grader.launch import WORKER_ENVIRONMENT, server_command, server_settings, worker_environment  # noqa: F401
+from course.grader.limits import Limits
 from course.grader.worker import JsonStream
 
-# Environment variables the server keeps from the grader's environment; everything
-# else (tokens, keys, proxies) stays out of reach of the students' code.
-KEPT_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "PYTHONPATH", "VIRTUAL_ENV", "SYSTEMROOT")
-WORKER_ENVIRONMENT = {
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "NUMEXPR_NUM_THREADS": "1",
-    "VECLIB_MAXIMUM_THREADS": "1",
-    "MPLBACKEND": "Agg",
-    "PYTHONHASHSEED": "0",
-    "PYTHONDONTWRITEBYTECODE": "1",
-}
 START_TIMEOUT = 120.0
 F_ADD_SEALS = getattr(fcntl, "F_ADD_SEALS", 1033)
 F_SEAL_SEAL, F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_WRITE = 1, 2, 4, 8
@@ -73,39 +60,6 @@ class SandboxError(RuntimeError):
 
 class _ServerGone(Exception):
     """The server stopped while a job was being handed to it."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Limits of one submission's process.
-
-    Attributes
-    ----------
-    timeout : float
-        Wall-clock seconds for the whole notebook and all its tests.
-    memory_mb : int
-        Memory the process may allocate beyond what Python and numpy need to start.
-    file_mb : int
-        Largest file the notebook may write (in its own temporary directory).
-    disk_mb : int
-        All the files the notebook may write together (its private tmpfs).
-    max_value_bytes : int
-        Largest single answer sent back.
-    max_result_bytes : int
-        Most result bytes in total.
-    """
-
-    timeout: float = 60.0
-    memory_mb: int = 1024
-    file_mb: int = 8
-    disk_mb: int = 64
-    max_value_bytes: int = 16 * 1024 * 1024
-    max_result_bytes: int = 64 * 1024 * 1024
-
-    @property
-    def step(self) -> float:
-        """The most one cell or one test may take: a quarter of the timeout."""
-        return max(self.timeout / 4, 0.05)
 
 
 @dataclass(frozen=True)
@@ -153,17 +107,6 @@ class _Running:
     timed_out: bool = False
     protocol: str = ""
     done: bool = False
-
-
-def worker_environment() -> dict[str, str]:
-    """The server's environment: a few kept variables, the worker settings, and the course on the path."""
-    env = {name: os.environ[name] for name in KEPT_ENVIRONMENT if name in os.environ}
-    env.update(WORKER_ENVIRONMENT)
-    import course
-
-    root = str(Path(course.__file__).resolve().parents[1])
-    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return env
 
 
 def _remove_tree(path: str) -> None:
@@ -241,48 +184,16 @@ class Sandbox:
         """The process id of the running server (of ``bwrap`` around it with bubblewrap), or None."""
         return self._process.pid if self._process is not None else None
 
-    def _settings(self) -> dict:
-        limits = self.limits
-        settings = {"isolation": self.isolation, "timeout": limits.timeout, "memory_mb": limits.memory_mb,
-                    "file_mb": limits.file_mb, "disk_mb": limits.disk_mb, "max_value_bytes": limits.max_value_bytes,
-                    "step": limits.step}
-        if self.isolation == "process":
-            assert self._base is not None
-            work_root = os.path.join(self._base, "jobs")
-            os.makedirs(work_root, exist_ok=True)
-            settings.update(work_root=work_root, deny=sorted(self.hide))
-        return settings
-
     def _command(self, fd: int, extra_fds: list[int]) -> tuple[list[str], dict[str, str], str]:
         """(argv, environment, working directory) of the server; files it must inherit go into ``extra_fds``."""
         assert self._base is not None
-        python = [os.path.normpath(os.path.abspath(sys.executable)), "-c", "from course.grader.worker import main; main()", str(fd),
-                  json.dumps(self._settings())]
-        env = worker_environment()
-        env["NNCOURSE_GRADER_RUN"] = self.run_id
+        work_root = None
         if self.isolation == "process":
-            return python, env, self._base
-        from course.grader.isolation import bwrap_command
-
-        env = {name: value for name, value in env.items() if name in ("PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE")
-               or name in WORKER_ENVIRONMENT or name == "NNCOURSE_GRADER_RUN"}
-        from course.grader.isolation import SERVER_DIR
-
-        env.update(PATH="/usr/local/bin:/usr/bin:/bin", HOME=SERVER_DIR, MPLCONFIGDIR=f"{SERVER_DIR}/matplotlib")
-        assert self._bwrap is not None
-        from course.grader.isolation import font_cache
-
-        files = []
-        cache = font_cache()
-        if cache is not None:
-            try:
-                cache_fd = os.open(cache, os.O_RDONLY)
-            except OSError:
-                pass
-            else:
-                extra_fds.append(cache_fd)
-                files.append((cache_fd, f"{SERVER_DIR}/matplotlib/{os.path.basename(cache)}"))
-        return bwrap_command(self._bwrap, python, env, hide=self.hide, files=files), env, self._base
+            work_root = os.path.join(self._base, "jobs")
+            os.makedirs(work_root, exist_ok=True)
+        settings = server_settings(self.limits, self.isolation, work_root, self.hide)
+        return server_command(settings, fd, extra_fds, run_id=self.run_id, cwd=self._base, bwrap=self._bwrap,
+                              hide=self.hide)
 
     def _start_server(self) -> None:
         assert self._base is not None

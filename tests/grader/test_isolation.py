@@ -80,6 +80,21 @@ def test_without_bubblewrap_grading_stops_and_says_what_to_do(monkeypatch, tmp_p
     assert not (tmp_path / "out").exists()
 
 
+def test_grade_help_explains_the_isolation_option():
+    commands = [[sys.executable, "-m", "course", "grade", "--help"]]
+    script = Path(sys.executable).with_name("nncourse")
+    if script.exists():
+        commands.append([str(script), "grade", "--help"])
+    for command in commands:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+        text = " ".join(done.stdout.split())
+        assert "--isolation {bwrap,process}" in text, command
+        for words in ("bwrap (default): in a bubblewrap sandbox", "needs the program bwrap (package bubblewrap)",
+                      "process: only a separate process", "a determined student can get around",
+                      "every feedback file then say so"):
+            assert words in text, (command, words)
+
+
 def test_a_bubblewrap_that_cannot_make_namespaces_is_reported(monkeypatch):
     monkeypatch.setattr(isolation, "find_bwrap", lambda: "/bin/false")
     with pytest.raises(isolation.IsolationUnavailable, match="cannot create the namespaces it needs"):
