@@ -113,69 +113,55 @@ def test_q4_feedback_does_not_reveal_the_answer(exercise):
         assert message is not None and "4820" not in message.render(lang)
 
 
-def test_wrong_dense_backward_fails(exercise):
-    def transposed_dW(dZ, X, W):
-        return dZ @ W, X.T @ dZ, dZ.sum(axis=0)
-
-    def mean_db(dZ, X, W):
-        return dZ @ W, dZ.T @ X, dZ.mean(axis=0)
-
-    def db_with_batch_axis(dZ, X, W):
-        return dZ @ W, dZ.T @ X, dZ.sum(axis=0, keepdims=True)
-
-    def dX_with_transpose(dZ, X, W):
-        return dZ @ W.T, dZ.T @ X, dZ.sum(axis=0)
-
-    def gradients_of_the_first_sample(dZ, X, W):
-        return dZ @ W, np.outer(dZ[0], X[0]), dZ[0]
-
-    assert hidden_failures(exercise, "q1", transposed_dW) >= 5
-    assert hidden_failures(exercise, "q1", mean_db) >= 5
-    assert hidden_failures(exercise, "q1", db_with_batch_axis) >= 8
-    assert hidden_failures(exercise, "q1", dX_with_transpose) >= 5
-    assert hidden_failures(exercise, "q1", gradients_of_the_first_sample) >= 5
+def test_each_question_lists_the_mistakes_of_the_mutation_test(exercise):
+    # The wrong answers of the earlier mutation test now live in the spec, with their messages;
+    # tests/exercises/test_misconceptions.py checks what each one costs and that it is named.
+    assert {q.id: [m.id for m in q.misconceptions] for q in exercise.questions} == {
+        "q1": ["dW_transposed", "db_mean", "db_keepdims", "dX_with_W_transposed", "first_sample_only", "other_order"],
+        "q2": ["at_zero_too", "times_output", "mask_from_dA", "mask_only", "matrix_product"],
+        "q3": ["plus_sign", "loss_after_update", "without_relu_derivative", "divided_by_N", "biases_unchanged",
+               "new_W2_in_backward", "output_layer_gets_X"],
+        "q4": ["one_pass_per_parameter", "without_biases", "nodes_instead_of_weights"],
+        "q5": ["losses_after_update", "not_continued", "last_loss_only", "one_step_short"],
+    }
 
 
-def test_wrong_relu_backward_fails(exercise):
-    assert hidden_failures(exercise, "q2", lambda dA, Z: dA * (Z >= 0)) >= 2
-    assert hidden_failures(exercise, "q2", lambda dA, Z: dA * np.maximum(Z, 0)) >= 6
-    assert hidden_failures(exercise, "q2", lambda dA, Z: dA * (dA > 0)) >= 6
-    assert hidden_failures(exercise, "q2", lambda dA, Z: (Z > 0)) >= 6
+def test_the_check_shows_the_edge_cases_the_hints_name(exercise):
+    by_id = {q.id: {m.id: m.answer for m in q.misconceptions} for q in exercise.questions}
+    # z exactly 0 (q2), and more than one output node, where N and N * n_out differ (q3)
+    for qid, mid in [("q2", "at_zero_too"), ("q3", "divided_by_N")]:
+        public, _ = outcomes(exercise, qid, by_id[qid][mid])
+        assert not all(public), (qid, mid)
 
 
-def _train_step(X, Y, W1, b1, W2, b2, eta, *, divide_by_n=False, relu_derivative=True, sign=-1.0,
-                loss_after=False, update_biases=True):
-    """The reference step with one deliberate slip switched on."""
-    Z1 = X @ W1.T + b1
-    A1 = np.maximum(Z1, 0.0)
-    Y_hat = A1 @ W2.T + b2
-    loss = float(np.mean((Y_hat - Y) ** 2))
-    dZ2 = 2 * (Y_hat - Y) / (len(Y_hat) if divide_by_n else Y_hat.size)
-    dW2, db2, dA1 = dZ2.T @ A1, dZ2.sum(axis=0), dZ2 @ W2
-    dZ1 = dA1 * (Z1 > 0) if relu_derivative else dA1
-    dW1, db1 = dZ1.T @ X, dZ1.sum(axis=0)
-    if not update_biases:
-        db1, db2 = np.zeros_like(b1), np.zeros_like(b2)
-    new = (W1 + sign * eta * dW1, b1 + sign * eta * db1, W2 + sign * eta * dW2, b2 + sign * eta * db2)
-    if loss_after:
-        loss = float(np.mean((np.maximum(X @ new[0].T + new[1], 0) @ new[2].T + new[3] - Y) ** 2))
-    return (*new, loss)
+def test_relu_backward_of_A1_instead_of_Z1_is_right(exercise):
+    # A1 > 0 exactly where Z1 > 0, so this is no slip (the old hint called it one); the spec lists
+    # it among the right alternatives of q3 (train_step_on_copies).
+    relu_backward = exercise.namespace["relu_backward"]
+    Z = np.array([[-1.0, 0.0, 2.0], [3.0, -0.5, 0.0]])
+    dA = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    np.testing.assert_array_equal(relu_backward(dA, np.maximum(Z, 0.0)), relu_backward(dA, Z))
+    names = [getattr(answer, "__name__", "") for answer in exercise.question("q3").alternatives]
+    assert "train_step_on_copies" in names
 
 
-def test_slip_free_copy_of_the_step_passes(exercise):
-    public, hidden = outcomes(exercise, "q3", _train_step)
-    assert all(public) and all(hidden)
+def test_the_wrong_xor_losses_come_from_the_reference_run(exercise):
+    ns = exercise.namespace
+    wrong = {m.id: m.answer for m in exercise.question("q5").misconceptions}
+    np.testing.assert_array_equal(wrong["losses_after_update"][:-1], ns["xor_losses"][1:])
+    np.testing.assert_array_equal(wrong["one_step_short"], ns["xor_losses"][:-1])
+    assert wrong["last_loss_only"] == ns["xor_losses"][-1]
 
 
-@pytest.mark.parametrize("slip, at_least", [
-    ({"divide_by_n": True}, 3),
-    ({"relu_derivative": False}, 5),
-    ({"sign": 1.0}, 8),
-    ({"loss_after": True}, 8),
-    ({"update_biases": False}, 8),
-])
-def test_wrong_train_steps_fail(exercise, slip, at_least):
-    assert hidden_failures(exercise, "q3", lambda *args: _train_step(*args, **slip)) >= at_least
+def test_other_wrong_answers_fail(exercise):
+    def sum_over_the_wrong_axis(dZ, X, W):
+        return dZ @ W, dZ.T @ X, dZ.sum(axis=1)
+
+    def relu_derivative_of_dA(dA, Z):
+        return (dA > 0) * 1.0
+
+    assert hidden_failures(exercise, "q1", sum_over_the_wrong_axis) >= 5
+    assert hidden_failures(exercise, "q2", relu_derivative_of_dA) >= 6
 
 
 def variable_accepted(exercise, question_id, value):

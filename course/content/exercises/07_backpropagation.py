@@ -670,7 +670,7 @@ Playground("xor", hidden=[8], learning_rate=0.1, epochs_per_step=5, student_trai
 # %% tags=["hidden"]
 # The grading specification: never in the student notebooks. Expected values come from the
 # solutions above, run on the same inputs.
-from course.exercise import Question, case, random_cases
+from course.exercise import Misconception, Question, case, random_cases
 
 
 def _dense_case(rng):
@@ -701,6 +701,183 @@ def _same_integer(expected, received):
                    "sv": f"{received} är inte rätt antal framåtpass."}
 
 
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def dense_backward_dW_transposed(dZ, X, W):
+    return dZ @ W, X.T @ dZ, dZ.sum(axis=0)
+
+
+def dense_backward_mean_db(dZ, X, W):
+    return dZ @ W, dZ.T @ X, dZ.mean(axis=0)
+
+
+def dense_backward_db_keepdims(dZ, X, W):
+    return dZ @ W, dZ.T @ X, dZ.sum(axis=0, keepdims=True)
+
+
+def dense_backward_dX_with_W_transposed(dZ, X, W):
+    return dZ @ W.T, dZ.T @ X, dZ.sum(axis=0)
+
+
+def dense_backward_first_sample(dZ, X, W):
+    return dZ @ W, np.outer(dZ[0], X[0]), dZ[0]
+
+
+def dense_backward_other_order(dZ, X, W):
+    return dZ.T @ X, dZ.sum(axis=0), dZ @ W
+
+
+def dense_backward_by_loops(dZ, X, W):
+    N, n_out = dZ.shape
+    dX, dW, db = np.zeros(X.shape), np.zeros(W.shape), np.zeros(n_out)
+    for n in range(N):
+        for j in range(n_out):
+            dW[j] += dZ[n, j] * X[n]
+            db[j] += dZ[n, j]
+            dX[n] += dZ[n, j] * W[j]
+    return dX, dW, db
+
+
+def dense_backward_einsum(dZ, X, W):
+    return np.einsum("nj,jk->nk", dZ, W), np.einsum("nj,nk->jk", dZ, X), np.einsum("nj->j", dZ)
+
+
+def relu_backward_at_zero_too(dA, Z):
+    return dA * (Z >= 0)
+
+
+def relu_backward_times_output(dA, Z):
+    return dA * np.maximum(Z, 0)
+
+
+def relu_backward_mask_from_dA(dA, Z):
+    return dA * (dA > 0)
+
+
+def relu_backward_mask_only(dA, Z):
+    return (Z > 0) * 1.0
+
+
+def relu_backward_matrix_product(dA, Z):
+    return dA @ (Z > 0).T
+
+
+def relu_backward_where(dA, Z):
+    return np.where(Z > 0, dA, 0.0)
+
+
+def relu_backward_by_loop(dA, Z):
+    dZ = np.zeros(Z.shape)
+    for index in np.ndindex(Z.shape):
+        if Z[index] > 0:
+            dZ[index] = dA[index]
+    return dZ
+
+
+def train_step_plus_sign(X, Y, W1, b1, W2, b2, learning_rate):
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2 * (Y_hat - Y) / Y_hat.size
+    dZ1 = (dZ2 @ W2) * (Z1 > 0)
+    return (W1 + learning_rate * dZ1.T @ X, b1 + learning_rate * dZ1.sum(axis=0),
+            W2 + learning_rate * dZ2.T @ A1, b2 + learning_rate * dZ2.sum(axis=0), loss)
+
+def train_step_loss_after_update(X, Y, W1, b1, W2, b2, learning_rate):
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2 * (Y_hat - Y) / Y_hat.size
+    dZ1 = (dZ2 @ W2) * (Z1 > 0)
+    W1, b1 = W1 - learning_rate * dZ1.T @ X, b1 - learning_rate * dZ1.sum(axis=0)
+    W2, b2 = W2 - learning_rate * dZ2.T @ A1, b2 - learning_rate * dZ2.sum(axis=0)
+    loss = float(np.mean((np.maximum(X @ W1.T + b1, 0.0) @ W2.T + b2 - Y) ** 2))
+    return W1, b1, W2, b2, loss
+
+def train_step_without_relu_derivative(X, Y, W1, b1, W2, b2, learning_rate):
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2 * (Y_hat - Y) / Y_hat.size
+    dZ1 = dZ2 @ W2
+    return (W1 - learning_rate * dZ1.T @ X, b1 - learning_rate * dZ1.sum(axis=0),
+            W2 - learning_rate * dZ2.T @ A1, b2 - learning_rate * dZ2.sum(axis=0), loss)
+
+def train_step_divided_by_N(X, Y, W1, b1, W2, b2, learning_rate):
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2 * (Y_hat - Y) / len(Y_hat)
+    dZ1 = (dZ2 @ W2) * (Z1 > 0)
+    return (W1 - learning_rate * dZ1.T @ X, b1 - learning_rate * dZ1.sum(axis=0),
+            W2 - learning_rate * dZ2.T @ A1, b2 - learning_rate * dZ2.sum(axis=0), loss)
+
+def train_step_biases_unchanged(X, Y, W1, b1, W2, b2, learning_rate):
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2 * (Y_hat - Y) / Y_hat.size
+    dZ1 = (dZ2 @ W2) * (Z1 > 0)
+    return W1 - learning_rate * dZ1.T @ X, b1, W2 - learning_rate * dZ2.T @ A1, b2, loss
+
+def train_step_new_W2_in_backward(X, Y, W1, b1, W2, b2, learning_rate):
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2 * (Y_hat - Y) / Y_hat.size
+    W2 = W2 - learning_rate * dZ2.T @ A1
+    b2 = b2 - learning_rate * dZ2.sum(axis=0)
+    dZ1 = (dZ2 @ W2) * (Z1 > 0)
+    return W1 - learning_rate * dZ1.T @ X, b1 - learning_rate * dZ1.sum(axis=0), W2, b2, loss
+
+def train_step_output_layer_gets_X(X, Y, W1, b1, W2, b2, learning_rate):
+    Z1 = X @ W1.T + b1
+    A1 = np.maximum(Z1, 0.0)
+    Y_hat = A1 @ W2.T + b2
+    loss = float(np.mean((Y_hat - Y) ** 2))
+    dZ2 = 2 * (Y_hat - Y) / Y_hat.size
+    dZ1 = (dZ2 @ W2) * (Z1 > 0)
+    return (W1 - learning_rate * dZ1.T @ X, b1 - learning_rate * dZ1.sum(axis=0),
+            W2 - learning_rate * dZ2.T @ X, b2 - learning_rate * dZ2.sum(axis=0), loss)
+
+def train_step_on_copies(X, Y, W1, b1, W2, b2, learning_rate):
+    W1, b1, W2, b2 = W1.copy(), b1.copy(), W2.copy(), b2.copy()
+    Z1 = X @ W1.T + b1
+    A1 = Z1 * (Z1 > 0)
+    Y_hat = A1 @ W2.T + b2
+    dZ2 = 2 * (Y_hat - Y) / (Y.shape[0] * Y.shape[1])
+    dA1, dW2, db2 = dense_backward(dZ2, A1, W2)
+    _, dW1, db1 = dense_backward(relu_backward(dA1, A1), X, W1)
+    W1 -= learning_rate * dW1
+    b1 -= learning_rate * db1
+    W2 -= learning_rate * dW2
+    b2 -= learning_rate * db2
+    return W1, b1, W2, b2, float(np.sum((Y_hat - Y) ** 2) / Y.size)
+
+
+def _xor_run(n_steps):
+    W1, b1, W2, b2 = W1_start, b1_start, W2_start, b2_start
+    losses = []
+    for _ in range(n_steps):
+        W1, b1, W2, b2, loss = train_step(X_xor, Y_xor, W1, b1, W2, b2, 0.1)
+        losses.append(loss)
+    return np.array(losses)
+
+
+# Wrong values of the two variables, computed with the reference's own functions.
+_XOR_501 = _xor_run(501)
+XOR_LOSSES_AFTER_UPDATE = _XOR_501[1:]
+XOR_LOSSES_NOT_CONTINUED = np.full(500, _XOR_501[0])
+XOR_LAST_LOSS_ONLY = float(_XOR_501[499])
+XOR_LOSSES_499 = _XOR_501[:499]
+XOR_LOSSES_AS_LIST = _XOR_501[:500].tolist()
+
+
 QUESTIONS = [
     Question(
         "q1", function="dense_backward", points=3,
@@ -725,6 +902,37 @@ QUESTIONS = [
                  np.array([[0.0, 1.0], [-1.0, 0.0]])),
             *random_cases(_dense_case, 6, seed=71),
         ],
+        misconceptions=[
+            Misconception("dW_transposed", dense_backward_dW_transposed, costs=0.5, message={
+                "en": "Your dW has the shape (n_in, n_out), the transpose of W's. Each dW[j, k] pairs node j with "
+                      "input k: put dZ transposed first in the product.",
+                "sv": "Ditt dW har formen (n_in, n_out), transponatet av W:s form. Varje dW[j, k] hör ihop med nod j "
+                      "och indata k: sätt dZ transponerad först i produkten."}),
+            Misconception("db_mean", dense_backward_mean_db, costs=0.5, message={
+                "en": "Your db is a mean over the samples. Every sample's use of the bias adds its own gradient, so "
+                      "db is their sum.",
+                "sv": "Ditt db är ett medelvärde över exemplen. Varje exempels användning av biasen bidrar med sin "
+                      "egen gradient, så db är deras summa."}),
+            Misconception("db_keepdims", dense_backward_db_keepdims, costs=0.5, message={
+                "en": "Your db has the shape (1, n_out). b has the shape (n_out,), and so must db: sum over axis 0 "
+                      "without keepdims.",
+                "sv": "Ditt db har formen (1, n_out). b har formen (n_out,), och det ska db också ha: summera över "
+                      "axel 0 utan keepdims."}),
+            Misconception("dX_with_W_transposed", dense_backward_dX_with_W_transposed, costs=0.5, message={
+                "en": "You multiply dZ by W transposed. dZ has the shape (N, n_out) and W (n_out, n_in), so dZ times W "
+                      "itself gives dX its shape (N, n_in).",
+                "sv": "Du multiplicerar dZ med W transponerad. dZ har formen (N, n_out) och W formen (n_out, n_in), så "
+                      "dZ gånger W självt ger dX dess form (N, n_in)."}),
+            Misconception("first_sample_only", dense_backward_first_sample, costs=0.5, message={
+                "en": "Your dW and db use only the first sample. The weights and biases are used by every sample of "
+                      "the batch, so their gradients add up the contributions of all N samples.",
+                "sv": "Ditt dW och db använder bara det första exemplet. Vikterna och biasvärdena används av varje "
+                      "exempel i batchen, så deras gradienter summerar bidragen från alla N exempel."}),
+            Misconception("other_order", dense_backward_other_order, costs=0.5, message={
+                "en": "Your gradients are right but in another order. Return the tuple (dX, dW, db).",
+                "sv": "Dina gradienter är rätt men i en annan ordning. Returnera tupeln (dX, dW, db)."}),
+        ],
+        alternatives=[dense_backward_by_loops, dense_backward_einsum],
     ),
     Question(
         "q2", function="relu_backward", points=2,
@@ -740,36 +948,104 @@ QUESTIONS = [
         ],
         hidden=[
             case(np.array([[-3.0, 4.0, -5.0, 6.0]]), np.array([[1.0, 2.0, -1.0, -2.0]])),
-            case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.zeros((2, 2))),
-            case(np.array([[-1.0, -2.0], [-3.0, -4.0]]), np.array([[1e-9, -1e-9], [0.0, 1000.0]])),
+            case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.zeros((2, 2))).weighted(2),
+            case(np.array([[-1.0, -2.0], [-3.0, -4.0]]), np.array([[1e-9, -1e-9], [0.0, 1000.0]])).weighted(2),
             case(np.array([[2.0, 2.0, 2.0]]), np.array([[-4.0, -1.0, -0.5]])),
             *random_cases(_relu_case, 5, seed=72),
         ],
+        misconceptions=[
+            Misconception("at_zero_too", relu_backward_at_zero_too, costs=0.25, message={
+                "en": "You let the gradient through where z = 0 as well. Like nnlib, this course takes ReLU'(0) = 0: "
+                      "only z > 0 counts as active.",
+                "sv": "Du släpper igenom gradienten även där z = 0. Precis som nnlib använder den här kursen "
+                      "ReLU'(0) = 0: bara z > 0 räknas som aktiv."}),
+            Misconception("times_output", relu_backward_times_output, costs=0.5, message={
+                "en": "You multiply dA by ReLU(Z), the output of the forward pass. The local derivative is 1 where "
+                      "z > 0 and 0 elsewhere, whatever the size of z.",
+                "sv": "Du multiplicerar dA med ReLU(Z), framåtpassets utdata. Den lokala derivatan är 1 där z > 0 och "
+                      "0 annars, oavsett hur stort z är."}),
+            Misconception("mask_from_dA", relu_backward_mask_from_dA, costs=0.5, message={
+                "en": "You decide where the gradient flows from the sign of dA. It depends on whether the node was "
+                      "active in the forward pass, that is on Z.",
+                "sv": "Du avgör var gradienten flödar utifrån tecknet på dA. Det beror på om noden var aktiv i "
+                      "framåtpasset, alltså på Z."}),
+            Misconception("mask_only", relu_backward_mask_only, costs=0.5, message={
+                "en": "You return only ReLU'(Z). The chain rule multiplies it by the gradient dA that arrives from the "
+                      "layer after.",
+                "sv": "Du returnerar bara ReLU'(Z). Kedjeregeln multiplicerar den med gradienten dA som kommer från "
+                      "lagret efter."}),
+            Misconception("matrix_product", relu_backward_matrix_product, costs=0.5, message={
+                "en": "You use a matrix product. Each a_nj depends only on its own z_nj, so multiply element by "
+                      "element: dZ has the shape of Z.",
+                "sv": "Du använder en matrisprodukt. Varje a_nj beror bara på sitt eget z_nj, så multiplicera element "
+                      "för element: dZ har samma form som Z."}),
+        ],
+        alternatives=[relu_backward_where, relu_backward_by_loop],
     ),
     Question(
         "q3", function="train_step", points=4,
         hint={
-            "en": "Common slips: dividing by N instead of N * n_out (Y_hat.size) in dY_hat; giving the output layer X "
-                  "instead of A1 as its input; passing A1 instead of Z1 to relu_backward; a plus sign in the update; "
-                  "returning the loss after the update instead of before it.",
-            "sv": "Vanliga misstag: att dela med N i stället för N * n_out (Y_hat.size) i dY_hat; att ge utdatalagret "
-                  "X i stället för A1 som indata; att skicka A1 i stället för Z1 till relu_backward; ett plustecken i "
-                  "uppdateringen; att returnera förlusten efter uppdateringen i stället för före.",
+            "en": "Follow the three steps in order and check every shape. dY_hat divides by the number of entries "
+                  "of Y_hat; the output layer's input is A1; all four updates use the gradients of one backward pass, "
+                  "with a minus sign; the loss you return is the one of step 1.",
+            "sv": "Följ de tre stegen i tur och ordning och kontrollera varje form. dY_hat delas med antalet element i "
+                  "Y_hat; utdatalagrets indata är A1; alla fyra uppdateringarna använder gradienterna från ett och "
+                  "samma bakåtpass, med minustecken; förlusten du returnerar är den från steg 1.",
         },
         public=[
             case(np.array([[1.0, 2.0], [-1.0, 0.5]]), np.array([[1.0], [0.0]]),
                  np.array([[0.5, -0.5], [1.0, 0.5], [-1.0, 1.0]]), np.array([0.1, 0.0, -0.1]),
                  np.array([[1.0, -1.0, 0.5]]), np.array([0.2]), 0.1),
-        ],
-        hidden=[
             case(np.array([[1.0, 0.0, 2.0]]), np.array([[3.0, -1.0]]),
                  np.array([[1.0, 1.0, 1.0], [-1.0, 2.0, 0.5]]), np.array([0.5, -0.5]),
                  np.array([[1.0, 0.0], [0.5, -2.0]]), np.array([0.0, 1.0]), 0.05),
+        ],
+        hidden=[
             case(np.array([[0.5, -1.0], [1.5, 2.0], [-2.0, 0.3], [0.1, 0.1]]), np.array([[1.0], [2.0], [0.0], [1.0]]),
                  np.array([[-1.0, -1.0], [-2.0, -3.0]]), np.array([-5.0, -5.0]),
                  np.array([[1.0, 1.0]]), np.array([0.5]), 0.2),
+            case(np.array([[1.0, -1.0], [0.5, 2.0], [-1.5, 0.0]]), np.array([[1.0, 0.0, -1.0], [0.5, 0.5, 0.5],
+                                                                           [0.0, 2.0, 1.0]]),
+                 np.array([[1.0, 0.5], [-0.5, 1.0]]), np.array([0.2, 0.1]),
+                 np.array([[1.0, -1.0], [0.5, 0.5], [-1.0, 2.0]]), np.array([0.0, 0.1, -0.1]), 0.1),
             *random_cases(_network_case, 6, seed=73),
         ],
+        misconceptions=[
+            Misconception("plus_sign", train_step_plus_sign, costs=0.5, message={
+                "en": "Your update adds the gradient, so the loss grows. Gradient descent subtracts the learning rate "
+                      "times the gradient.",
+                "sv": "Din uppdatering adderar gradienten, så förlusten växer. Gradientnedstigning drar bort "
+                      "inlärningstakten gånger gradienten."}),
+            Misconception("loss_after_update", train_step_loss_after_update, costs=0.5, message={
+                "en": "You return the loss of the updated parameters. Return the loss of step 1, computed in the same "
+                      "forward pass as the gradients, before the update.",
+                "sv": "Du returnerar förlusten för de uppdaterade parametrarna. Returnera förlusten från steg 1, "
+                      "beräknad i samma framåtpass som gradienterna, före uppdateringen."}),
+            Misconception("without_relu_derivative", train_step_without_relu_derivative, costs=0.5, message={
+                "en": "Your backward pass skips the ReLU: the gradient also flows to hidden nodes with z <= 0. Pass "
+                      "dA1 through relu_backward before the first layer.",
+                "sv": "Ditt bakåtpass hoppar över ReLU: gradienten flödar även till dolda noder med z <= 0. Skicka dA1 "
+                      "genom relu_backward före det första lagret."}),
+            Misconception("divided_by_N", train_step_divided_by_N, costs=0.5, message={
+                "en": "Your dY_hat divides by N, the number of samples. The MSE is a mean over all N * n_out entries, "
+                      "so with more than one output your gradients are n_out times too large.",
+                "sv": "Ditt dY_hat delas med N, antalet exempel. MSE är ett medelvärde över alla N * n_out element, så "
+                      "med mer än en utdatanod blir dina gradienter n_out gånger för stora."}),
+            Misconception("biases_unchanged", train_step_biases_unchanged, costs=0.5, message={
+                "en": "Your step leaves the biases as they were. Update all four parameters with their own gradients.",
+                "sv": "Ditt steg lämnar biasvärdena som de var. Uppdatera alla fyra parametrarna med sina egna "
+                      "gradienter."}),
+            Misconception("new_W2_in_backward", train_step_new_W2_in_backward, costs=0.5, message={
+                "en": "You update W2 before you pass the gradient back through it, so dA1 uses the new weights. Compute "
+                      "every gradient with the weights before the update, then update them all.",
+                "sv": "Du uppdaterar W2 innan du skickar gradienten bakåt genom det, så dA1 använder de nya vikterna. "
+                      "Beräkna varje gradient med vikterna före uppdateringen och uppdatera sedan alla."}),
+            Misconception("output_layer_gets_X", train_step_output_layer_gets_X, costs=0.5, message={
+                "en": "Your dW2 uses X as the input of the output layer. The output layer receives A1, the output of "
+                      "the hidden layer.",
+                "sv": "Ditt dW2 använder X som utdatalagrets indata. Utdatalagret får A1, det dolda lagrets utdata."}),
+        ],
+        alternatives=[train_step_on_copies],
     ),
     Question(
         "q4", variable="n_forward_passes", points=1, compare=_same_integer,
@@ -779,6 +1055,24 @@ QUESTIONS = [
             "sv": "Ett lager med n_in indata och n_out noder har n_out * n_in vikter och n_out bias. Summera "
                   "parametrarna i båda lagren och multiplicera sedan med de två framåtpassen per parameter.",
         },
+        misconceptions=[
+            Misconception("one_pass_per_parameter", 2410, costs=1, message={
+                "en": "You counted the parameters. A central difference needs two forward passes for each of them, "
+                      "one with +h and one with -h.",
+                "sv": "Du räknade parametrarna. En central differens behöver två framåtpass för var och en av dem, ett "
+                      "med +h och ett med -h."}),
+            Misconception("without_biases", 4800, costs=1, message={
+                "en": "You left out the biases: each layer also has one bias per node, and each of them needs its "
+                      "two forward passes too.",
+                "sv": "Du har utelämnat biasvärdena: varje lager har också ett bias per nod, och vart och ett av dem "
+                      "behöver också sina två framåtpass."}),
+            Misconception("nodes_instead_of_weights", 212, costs=1, message={
+                "en": "You counted nodes, not parameters. A layer has a weight for every pair of an input and a node, "
+                      "n_out * n_in of them, plus one bias per node.",
+                "sv": "Du räknade noder, inte parametrar. Ett lager har en vikt för varje par av indata och nod, "
+                      "n_out * n_in stycken, plus ett bias per nod."}),
+        ],
+        alternatives=[4820.0],
     ),
     Question(
         "q5", variable="xor_losses", points=2, rtol=1e-6, atol=1e-12,
@@ -790,5 +1084,26 @@ QUESTIONS = [
                   "W1, b1, W2, b2, loss = train_step(X_xor, Y_xor, W1, b1, W2, b2, 0.1) och lägg till loss i en "
                   "lista. Om q3 inte klaras än, rätta den först.",
         },
+        misconceptions=[
+            Misconception("losses_after_update", XOR_LOSSES_AFTER_UPDATE, costs=1, message={
+                "en": "Your losses are one step late: the first entry must be the loss of the starting weights, the "
+                      "one the first call of train_step returns.",
+                "sv": "Dina förluster ligger ett steg efter: det första elementet ska vara förlusten för startvikterna, "
+                      "den som det första anropet av train_step returnerar."}),
+            Misconception("not_continued", XOR_LOSSES_NOT_CONTINUED, costs=1, message={
+                "en": "Every step starts again from the starting weights, so the loss never changes. Continue each step "
+                      "from the parameters the previous step returned.",
+                "sv": "Varje steg börjar om från startvikterna, så förlusten ändras aldrig. Fortsätt varje steg från de "
+                      "parametrar som det föregående steget returnerade."}),
+            Misconception("last_loss_only", XOR_LAST_LOSS_ONLY, costs=1, message={
+                "en": "You kept only the last loss. Collect the loss of every step, in order, in an array of shape "
+                      "(500,).",
+                "sv": "Du sparade bara den sista förlusten. Samla förlusten från varje steg, i ordning, i en array med "
+                      "formen (500,)."}),
+            Misconception("one_step_short", XOR_LOSSES_499, costs=1, message={
+                "en": "You have 499 losses: take exactly 500 steps, and keep the loss of each.",
+                "sv": "Du har 499 förluster: ta exakt 500 steg och spara förlusten från vart och ett."}),
+        ],
+        alternatives=[XOR_LOSSES_AS_LIST],
     ),
 ]
