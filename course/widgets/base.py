@@ -53,7 +53,6 @@ class FigureWidget:
         self.out = widgets.Output()
         self.controls: list[widgets.Widget] = []
         self.status = widgets.HTML()
-        self.updates = 0  # how often update() ran; tests use it to see that a control fired
         self._last_png: bytes | None = None
         self.render_cache = RenderCache()  # the background kept between redraws (see dynamic_artists)
 
@@ -81,7 +80,6 @@ class FigureWidget:
 
     def refresh(self) -> None:
         self.update()
-        self.updates += 1
         png = render_png(self.fig, self.dynamic_artists(), self.render_cache) if _inline_png_kernel() else None
         if png is None:
             # Another backend (ipympl draws on its own canvas) or no kernel at all (tests):
