@@ -766,7 +766,7 @@ QUESTIONS = [
                 "en": "Your step goes up the slope: with + in the update, a moves away from the minimum. Gradient "
                       "descent steps against the derivative.",
                 "sv": "Ditt steg går uppför: med + i uppdateringen flyttar sig a bort från minimipunkten. "
-                      "Gradientnedstigning tar steg mot derivatans riktning."}),
+                      "Gradientnedstigning tar steg i motsatt riktning mot derivatan."}),
             Misconception("learning_rate_twice", descent_learning_rate_twice, costs=0.5, message={
                 "en": "You multiply by the learning rate twice (eta^2 instead of eta), so your steps are far too short. "
                       "The step is the learning rate times the derivative, once.",
@@ -815,10 +815,10 @@ QUESTIONS = [
         ],
         misconceptions=[
             Misconception("one_over_curvature", threshold_one_over_curvature, costs=0.5, message={
-                "en": "You return 1 / L'', half the threshold: that is the best learning rate of question 5. "
-                      "Gradient descent diverges only above twice that.",
-                "sv": "Du returnerar 1 / L'', hälften av gränsen: det är den bästa inlärningstakten i fråga 5. "
-                      "Gradientnedstigningen divergerar först över det dubbla."}),
+                "en": "You return 1 / L'', half the threshold. Gradient descent diverges where |1 - eta L''| grows above 1: "
+                      "find the largest eta for which it is still 1.",
+                "sv": "Du returnerar 1 / L'', hälften av gränsen. Gradientnedstigningen divergerar där |1 - eta L''| blir "
+                      "större än 1: ta reda på det största eta för vilket det fortfarande är 1."}),
             Misconception("summed", threshold_summed, costs=0.5, message={
                 "en": "Your L'' adds up x_i^4 instead of taking their mean, so your threshold is N times too small.",
                 "sv": "Ditt L'' summerar x_i^4 i stället för att ta deras medelvärde, så din gräns blir N gånger "
@@ -847,8 +847,8 @@ QUESTIONS = [
                 "sv": "Din inlärningstakt är divergensgränsen 2 / L'': där är faktorn 1 - eta L'' lika med -1, så "
                       "gradientnedstigningen hoppar fram och tillbaka i all evighet. Gör faktorn till 0."}),
             Misconception("curvature", ETA_CURVATURE, costs=1, message={
-                "en": "You set eta to L'' itself. The factor 1 - eta L'' is 0 when eta is the reciprocal of L''.",
-                "sv": "Du satte eta till L'' självt. Faktorn 1 - eta L'' blir 0 när eta är det inverterade värdet av L''."}),
+                "en": "You set eta to L'' itself, which makes the factor 1 - eta L'' far from 0. Solve 1 - eta L'' = 0 for eta.",
+                "sv": "Du satte eta till L'' självt, vilket gör faktorn 1 - eta L'' långt ifrån 0. Lös ut eta ur 1 - eta L'' = 0."}),
             Misconception("summed", ETA_SUMMED, costs=1, message={
                 "en": "Your L'' adds up x_i^4 instead of taking their mean, so your eta is N times too small.",
                 "sv": "Ditt L'' summerar x_i^4 i stället för att ta deras medelvärde, så ditt eta blir N gånger för litet."}),

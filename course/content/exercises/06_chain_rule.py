@@ -751,7 +751,7 @@ QUESTIONS = [
                       "dess lokala derivata a(1 - a)."}),
             Misconception("wrong_sign", neuron_wrong_sign, costs=0.5, message={
                 "en": "Your gradients have the wrong sign. With d = a - y, the local derivative of L = d^2 is 2d, and "
-                      "d / a is +1.",
+                      "the derivative of d with respect to a is +1.",
                 "sv": "Dina gradienter har fel tecken. Med d = a - y är den lokala derivatan av L = d^2 lika med 2d, "
                       "och derivatan av d med avseende på a är +1."}),
             Misconception("without_input_factor", neuron_without_input_factor, costs=0.5, message={

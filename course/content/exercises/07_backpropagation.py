@@ -1064,13 +1064,13 @@ QUESTIONS = [
             Misconception("without_biases", 4800, costs=1, message={
                 "en": "You left out the biases: each layer also has one bias per node, and each of them needs its "
                       "two forward passes too.",
-                "sv": "Du har utelämnat biasvärdena: varje lager har också ett bias per nod, och vart och ett av dem "
+                "sv": "Du har utelämnat biasvärdena: varje lager har också en bias per nod, och vart och ett av dem "
                       "behöver också sina två framåtpass."}),
             Misconception("nodes_instead_of_weights", 212, costs=1, message={
                 "en": "You counted nodes, not parameters. A layer has a weight for every pair of an input and a node, "
                       "n_out * n_in of them, plus one bias per node.",
                 "sv": "Du räknade noder, inte parametrar. Ett lager har en vikt för varje par av indata och nod, "
-                      "n_out * n_in stycken, plus ett bias per nod."}),
+                      "n_out * n_in stycken, plus en bias per nod."}),
         ],
         alternatives=[4820.0],
     ),
