@@ -84,6 +84,11 @@ def histogram(totals: list[Fraction], maximum: Fraction) -> list[tuple[Fraction,
     return bars
 
 
+def _bar_length(count: int, highest: int, longest: int = 40) -> int:
+    """A text bar's length: one block per submission, scaled down when the tallest bar would pass ``longest``."""
+    return count if highest <= longest else math.ceil(longest * count / highest)
+
+
 def _median(values: list[Fraction]) -> Fraction:
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -180,7 +185,9 @@ def class_report_markdown(result: GradeResult, lang: str = "en") -> str:
     bars = histogram([s.total for s in result.submissions], result.max_points)
     lines += ["", f"## {t('grader.cr_distribution', lang)}", "",
               f"| {t('grader.cr_points', lang)} | {t('grader.cr_submissions', lang)} | |", "|---|---|---|"]
-    lines += [f"| {_range(low, high, lang)} | {count} | {_BAR * count} |" for low, high, count in bars]
+    highest = max((count for _, _, count in bars), default=0)
+    lines += [f"| {_range(low, high, lang)} | {count} | {_BAR * _bar_length(count, highest)} |"
+              for low, high, count in bars]
     lines += ["", t("grader.cr_distribution_note", lang), "", f"## {t('grader.cr_questions', lang)}", "",
               f"| {t('grader.cr_question', lang)} | {t('grader.cr_points', lang)} | {t('grader.cr_mean', lang)} | "
               f"{t('grader.cr_full', lang)} | {t('grader.cr_not_answered', lang)} |", "|---|---|---|---|---|"]

@@ -120,3 +120,9 @@ def test_an_empty_batch_still_makes_a_report():
     text = class_report_markdown(empty, "en")
     assert "| Submissions | 0 |" in text and "Every submission ran to the end." in text
     assert "<svg" in class_report_html(empty, "en")
+
+
+def test_text_bars_are_scaled_for_a_large_class():
+    many = replace(RESULT, submissions=RESULT.submissions[:1] * 400)  # 400 × anna's 4 points
+    text = class_report_markdown(many, "en")
+    assert "| 3–4 | 400 | " + "█" * 40 + " |" in text and "| 0–1 | 0 |  |" in text
