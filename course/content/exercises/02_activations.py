@@ -735,10 +735,10 @@ def relu_derivative_heaviside(z):
 
 
 _WHOLE_ARRAYS = {
-    "en": "works for one number only: with an array, Python's if (or max, or math.exp) has to decide for all "
-          "elements at once and raises an error. Use numpy operations that work element by element.",
-    "sv": "fungerar bara för ett tal: med en array måste Pythons if (eller max, eller math.exp) avgöra för alla "
-          "element på en gång och ger ett fel. Använd numpy-operationer som verkar element för element.",
+    "en": "works for one number only: Python's if, max and math.exp cannot handle a whole array at once and "
+          "raise an error. Use numpy operations that work element by element.",
+    "sv": "fungerar bara för ett tal: Pythons if, max och math.exp kan inte hantera en hel array på en gång och "
+          "ger ett fel. Använd numpy-operationer som verkar element för element.",
 }
 
 QUESTIONS = [
