@@ -763,14 +763,14 @@ QUESTIONS = [
     Question(
         "q2", function="cross_entropy", points=3, float_errors=True,
         hint={
-            "en": "Stay with logarithms the whole way: subtract each row's largest score, and get the logarithm of "
-                  "every probability as the shifted score minus the logarithm of the row's sum of exponentials. Then "
-                  "pick the true class in every row, change the sign and average over the samples. np.log of a "
-                  "softmax gives inf as soon as a probability rounds to 0, as for the scores (1000, 0) and class 1.",
-            "sv": "Håll dig till logaritmer hela vägen: dra bort varje rads största poäng, och få logaritmen av "
-                  "varje sannolikhet som den förskjutna poängen minus logaritmen av radens summa av exponentialer. "
-                  "Välj sedan den rätta klassen på varje rad, byt tecken och ta medelvärdet över exemplen. np.log av "
-                  "en softmax ger inf så fort en sannolikhet avrundas till 0, som för poängen (1000; 0) och klass 1.",
+            "en": "Stay with logarithms the whole way: subtract each row's largest score; the logarithm of a "
+                  "probability is then the shifted score minus the logarithm of the row's sum of exponentials. Pick "
+                  "the true class in every row, change the sign and average over the samples. np.log of a softmax "
+                  "gives inf as soon as a probability rounds to 0, as for the scores (1000, 0) and class 1.",
+            "sv": "Håll dig till logaritmer hela vägen: dra bort varje rads största poäng; logaritmen av en "
+                  "sannolikhet är då den förskjutna poängen minus logaritmen av radens summa av exponentialer. Välj "
+                  "den rätta klassen på varje rad, byt tecken och ta medelvärdet över exemplen. np.log av en softmax "
+                  "ger inf så fort en sannolikhet avrundas till 0, som för poängen (1000; 0) och klass 1.",
         },
         public=[
             case(np.array([[2.0, 1.0, 0.1]]), np.array([0])),

@@ -948,10 +948,10 @@ QUESTIONS = [
                 "sv": "Utan biaskorrigeringen blir de första stegen alldeles för små (m och v börjar med 0). Dela m "
                       "med 1 − beta1**t och v med 1 − beta2**t inför steget."}),
             Misconception("eps_inside_sqrt", adam_eps_inside_sqrt, costs=0.25, message={
-                "en": "eps is added inside the square root, so for tiny gradients it swamps v_hat and the step "
-                      "shrinks. Take the square root of v_hat first and add eps to the result.",
-                "sv": "eps läggs till innanför kvadratroten, så för mycket små gradienter dränker den v_hat och "
-                      "steget krymper. Ta först kvadratroten ur v_hat och lägg till eps efteråt."}),
+                "en": "eps is added inside the square root, so for tiny gradients eps is much larger than v_hat and "
+                      "the step shrinks. Take the square root of v_hat first and add eps to the result.",
+                "sv": "eps läggs till innanför kvadratroten, så för mycket små gradienter är eps mycket större än "
+                      "v_hat och steget krymper. Ta först kvadratroten ur v_hat och lägg till eps efteråt."}),
             Misconception("returns_hats", adam_returns_hats, costs=0.5, message={
                 "en": "You return the bias-corrected m_hat and v_hat. The next step must continue from the plain "
                       "running averages m and v; the hats are only for this step.",
@@ -978,10 +978,12 @@ QUESTIONS = [
     Question(
         "q3", function="init_std", points=2,
         hint={
-            "en": "Return the standard deviation, the square root of the variance. He uses only fan_in, Xavier the sum "
-                  "fan_in + fan_out, and both have 2 in the numerator (not 1, and not the 6 of the uniform versions).",
-            "sv": "Returnera standardavvikelsen, kvadratroten ur variansen. He använder bara fan_in, Xavier summan "
-                  "fan_in + fan_out, och båda har 2 i täljaren (inte 1, och inte 6 som i de likformiga varianterna).",
+            "en": "Return the standard deviation, the square root of the variance in the text. He depends only on the "
+                  "inputs of a node, Xavier on both fans, and both normal versions have 2 in the numerator (not 1, and "
+                  "not the 6 of the uniform versions).",
+            "sv": "Returnera standardavvikelsen, kvadratroten ur variansen i texten. He beror bara på antalet indatavärden "
+                  "till en nod, Xavier på både fan_in och fan_out, och båda normalfördelade varianterna har 2 i täljaren "
+                  "(inte 1, och inte 6 som i de likformiga varianterna).",
         },
         public=[case("he", 64, 32), case("xavier", 64, 32)],
         hidden=[
@@ -1024,10 +1026,12 @@ QUESTIONS = [
     Question(
         "q4", function="init_weights", points=2,
         hint={
-            "en": "rng = np.random.default_rng(seed), then one call rng.normal(0.0, std, size=(n_out, n_in)) with "
-                  "std = init_std(method, n_in, n_out). The shape is (n_out, n_in): one row per node.",
-            "sv": "rng = np.random.default_rng(seed), sedan ett anrop rng.normal(0.0, std, size=(n_out, n_in)) med "
-                  "std = init_std(method, n_in, n_out). Formen är (n_out, n_in): en rad per nod.",
+            "en": "Make the generator from the seed exactly as the text says and draw every weight in one call of "
+                  "rng.normal, with the standard deviation from your init_std (fan_in is n_in, fan_out is n_out). The "
+                  "shape is (n_out, n_in): one row per node.",
+            "sv": "Skapa generatorn från slumpfröet precis som texten säger och dra alla vikter i ett anrop av "
+                  "rng.normal, med standardavvikelsen från din init_std (fan_in är n_in, fan_out är n_out). Formen är "
+                  "(n_out, n_in): en rad per nod.",
         },
         public=[case(3, 2, "he", 0), case(2, 4, "xavier", 1)],
         hidden=[
@@ -1074,10 +1078,12 @@ QUESTIONS = [
     Question(
         "q5", variable="distinct_hidden_nodes", points=2, compare=_node_counts,
         hint={
-            "en": "np.unique(np.round(W, 6), axis=0) returns the different rows of W, and len(...) counts them. Print "
-                  "W1_zeros and W1_xavier to see what you are counting; the answer is a dict of two integers.",
-            "sv": "np.unique(np.round(W, 6), axis=0) ger de olika raderna i W, och len(...) räknar dem. Skriv ut "
-                  "W1_zeros och W1_xavier för att se vad du räknar; svaret är en dict med två heltal.",
+            "en": "Print W1_zeros and W1_xavier and look at their rows: one row per hidden node. Count the rows that "
+                  "differ (to 6 decimals), keeping one copy of rows that are equal, as the text shows with np.unique. "
+                  "The answer is a dict of two integers.",
+            "sv": "Skriv ut W1_zeros och W1_xavier och titta på raderna: en rad per dold nod. Räkna de rader som "
+                  "skiljer sig åt (med 6 decimaler) och behåll en kopia av rader som är lika, som texten visar med "
+                  "np.unique. Svaret är en dict med två heltal.",
         },
         misconceptions=[
             Misconception("counted_all_rows", {"zeros": 4, "xavier": 4}, costs=1, message={

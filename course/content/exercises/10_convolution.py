@@ -994,12 +994,14 @@ QUESTIONS = [
     Question(
         "q3", variable="vertical_edge_kernel", points=1, compare=_edge_kernel_compare,
         hint={
-            "en": "Put negative numbers in the left column and positive numbers in the right column, chosen "
-                  "so that the three numbers of every row add up to 0. Which sign does the feature map then "
-                  "get where the image goes from dark to bright?",
-            "sv": "Sätt negativa tal i vänstra kolumnen och positiva tal i högra kolumnen, valda så att de tre "
-                  "talen i varje rad har summan 0. Vilket tecken får feature map då där bilden går från "
-                  "mörk till ljus?",
+            "en": "Condition 1 is about the sum of each row of the kernel: where each row of the window has one value, "
+                  "the window gives every row's sum times that row's value, added up. Condition 2 is about the sides: slide the kernel over "
+                  "the edge by hand and see which side must weigh positively so that dark to bright gives a "
+                  "positive value.",
+            "sv": "Villkor 1 handlar om summan av varje rad i kärnan: där varje rad i fönstret har ett enda värde blir "
+                  "resultatet, summerat över raderna, kärnradens summa gånger fönsterradens värde. Villkor 2 handlar om sidorna: låt kärnan glida över kanten för "
+                  "hand och se vilken sida som måste väga positivt för att mörkt till ljust ska ge ett positivt "
+                  "värde.",
         },
         misconceptions=[
             Misconception("reversed_sign", np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]]),
