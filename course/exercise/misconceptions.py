@@ -5,7 +5,9 @@ Each one is run on the same tests as the student's answer, here, outside the stu
 process. A student's answer *behaves like* a misconception when, on every test, both
 returned values the question's comparison finds equal or both raised the same kind of
 error; the misconception must be wrong somewhere, and the student too. Then the
-misconception's message names the likely cause.
+misconception's message names the likely cause. When no misconception behaves exactly
+alike, one that fails exactly the same tests in the same way (the same errors where it
+raises) is named, if it is the only one.
 
 ``check()`` compares on the public tests only, the grader on all of them, so the grader
 can recognise a mistake that only a hidden test reveals.
@@ -99,11 +101,19 @@ def recognise(exercise: Exercise, question: Question, tests: Sequence[Test], exp
     if not any(r is None or _wrong(question, e, r) for e, r in zip(expected, received)):
         return ()
     known = misconception_outcomes(exercise, question)
-    found = []
+    exact, loose = [], []
+    student_wrong = [r is None or _wrong(question, e, r) for e, r in zip(expected, received)]
     for item in question.misconceptions:
         theirs = [known[item.id][test.index] for test in tests]
-        if not any(_wrong(question, e, o) for e, o in zip(expected, theirs)):
+        wrong = [_wrong(question, e, o) for e, o in zip(expected, theirs)]
+        if not any(wrong):
             continue  # right on these tests: nothing here to recognise it by
         if all(_alike(question, o, r) for o, r in zip(theirs, received)):
-            found.append(item)
-    return tuple(found)
+            exact.append(item)
+        elif None not in received and wrong == student_wrong and all(
+                o.error == r.error for o, r, bad in zip(theirs, received, wrong) if bad and o.error is not None):
+            loose.append(item)
+    # The same values (or errors) name every misconception they match. Failing exactly the same
+    # tests in the same way (say log(p + 1e-9) where the listed mistake adds 1e-12) names one
+    # only when it is the only such misconception, so a coincidence does not mislead.
+    return tuple(exact) if exact else tuple(loose) if len(loose) == 1 else ()

@@ -84,3 +84,18 @@ def test_a_right_answer_is_never_given_a_cause():
     assert recognise(exercise, question, tests, expected, [Behaviour(value=value) for value in expected]) == ()
     # a timeout (no behaviour) on one test and right values elsewhere: nothing to recognise either
     assert recognise(exercise, question, tests, expected, [None] + [Behaviour(value=v) for v in expected[1:]]) == ()
+
+
+def test_the_same_mistake_with_another_constant_is_named_only_when_it_is_the_only_match():
+    exercise = EXERCISES["08_softmax"]
+    question = exercise.question("q1")
+    tests = question.tests()
+    expected = [exercise.expected(test) for test in tests]
+    exact = {item.id: [run_answer(question, test, item.answer) for test in tests] for item in question.misconceptions}
+    # "over_columns" with every wrong value nudged: no exact match, but the same tests fail the same way
+    nudged = [Behaviour(value=b.value * 1.01) if b.error is None and not (
+        question.judge(e, b.value) is None) else b for b, e in zip(exact["over_columns"], expected)]
+    named = recognise(exercise, question, tests, expected, nudged)
+    assert [item.id for item in named] == ["over_columns"]
+    # a timeout anywhere: too little to go on
+    assert recognise(exercise, question, tests, expected, [None] + nudged[1:]) == ()
