@@ -3,11 +3,10 @@
 The grading server runs inside ``bwrap`` (see :mod:`course.grader.isolation`). For
 every submission it forks a process that calls :meth:`Confine.new_namespaces` (a user,
 PID, mount and IPC namespace of its own, mapped to the same unprivileged uid), then
-forks the submission's *init* (PID 1 of the new PID namespace), which mounts a private,
-size-limited tmpfs as the only writable place and hides ``/proc``, ``/dev/shm`` and the
-server's own folder
-(:meth:`Confine.private_mounts`), and forks the process that runs the student's code,
-which gives up every capability, sets ``no_new_privs`` and installs a seccomp filter
+forks the process that runs the student's code, PID 1 of the new PID namespace. That
+process mounts a private, size-limited tmpfs as the only writable place and hides
+``/proc``, ``/dev/shm`` and the server's own folder (:meth:`Confine.private_mounts`),
+then gives up every capability, sets ``no_new_privs`` and installs a seccomp filter
 (:func:`seccomp_program`: no new namespaces, mounts, ptrace …) before any student code
 runs (:meth:`Confine.drop_privileges`).
 

@@ -1,16 +1,19 @@
-"""Processes 1 and 2 of a job: the keeper, which hands the job over piece by piece, and the submission's init.
+"""Processes of a job besides the server: the keeper, which hands the job over piece by piece, and the runner's start.
 
 The server (:mod:`course.grader.worker`) forks the *keeper* for each job. The keeper
 enters new user, PID, mount and IPC namespaces (:mod:`course.grader.confine`), forks
-the *init*, and only then reads the job from its sealed memory file, handing it to the
+the runner, and only then reads the job from its sealed memory file, handing it to the
 runner on request over a socket: first the code cells, then each question and each of
 its test cases when the runner gets to it. It ends the way the runner ended, so that
 the server can report the runner's exit status as the job's.
 
-The init is PID 1 of the new PID namespace: it mounts the private, size-limited tmpfs
-:data:`WORK_DIR` and hides ``/proc``, ``/dev/shm`` and the server's own folder, forks
-the runner (:mod:`course.grader.runner`) and waits for it. When the keeper is killed,
-init dies, and with it everything in the namespace.
+The runner is PID 1 of the new PID namespace and the only process in it. Before it
+becomes the student's (:mod:`course.grader.runner`), it asks to be killed with the
+keeper, mounts the private, size-limited tmpfs :data:`WORK_DIR` and hides ``/proc``,
+``/dev/shm`` and the server's own folder. When it ends, the kernel ends the namespace
+and anything in it; when the keeper is killed, so is the runner. (As PID 1 it ignores
+signals it has no handler for unless they come from the kernel, such as the ``SIGKILL``
+of its CPU limit, or from outside its namespace, such as the grader's.)
 """
 
 from __future__ import annotations
@@ -21,9 +24,8 @@ import struct
 from typing import Any
 
 from course.grader.limits import vm_bytes
-from course.grader.runner import runner
+from course.grader.runner import close_all_but, runner
 
-_STATUS = struct.Struct(">i")
 _U64 = struct.Struct(">Q")
 WORK_DIR = "/submission"  # course.grader.isolation.WORK_DIR (not imported: the worker stays small)
 SERVER_DIR = "/run/nncourse"  # course.grader.isolation.SERVER_DIR
@@ -69,10 +71,9 @@ def _mirror(status: int) -> None:
 
 
 def keeper(number: int, result_fd: int, job_fd: int, settings: dict, confine: Any,
-            inherited: tuple[int, ...]) -> None:
+           inherited: tuple[int, ...]) -> None:
     """Process 1 of a job (see the module docstring). Never returns."""
     import resource
-    import selectors
     import shutil
     import socket
 
@@ -95,58 +96,38 @@ def keeper(number: int, result_fd: int, job_fd: int, settings: dict, confine: An
             work_dir = os.path.join(settings["work_root"], f"job-{number}")
             os.mkdir(work_dir, 0o700)
         feed, feed_child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        status_read, status_write = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(job_fd)
-            os.close(status_read)
             feed.close()
-            _init(settings, work_dir, confine, result_fd, feed_child.detach(), status_write)
+            _start_runner(settings, work_dir, confine, result_fd, feed_child.detach())
         os.close(result_fd)
-        os.close(status_write)
         feed_child.close()
         frames = split_frames(_read_all(job_fd, 1 << 31))
         os.close(job_fd)
-        selector = selectors.DefaultSelector()
-        selector.register(feed, selectors.EVENT_READ, "feed")
-        selector.register(status_read, selectors.EVENT_READ, "status")
         sent = 0
-        raw = b""
-        finished = False
-        while not finished:
-            for key, _ in selector.select():
-                if key.data == "status":
-                    chunk = os.read(status_read, 4)
-                    raw += chunk
-                    if not chunk or len(raw) >= 4:
-                        finished = True
-                    continue
-                try:
-                    requests = feed.recv(4096)
-                except OSError:
-                    requests = b""
+        while True:
+            # Until the runner closes its end (it ended, or closed it): then only its exit is left.
+            try:
+                requests = feed.recv(4096)
                 if not requests:
-                    selector.unregister(feed)
-                    continue
-                try:
-                    for request in requests:
-                        # "s" skips a frame (the cases of a question that is not run), anything else sends it.
-                        if sent < len(frames):
-                            if request != ord("s"):
-                                feed.sendall(frames[sent])
-                            sent += 1
-                except OSError:
-                    selector.unregister(feed)
+                    break
+                for request in requests:
+                    # "s" skips a frame (the cases of a question that is not run), anything else sends it.
+                    if sent < len(frames):
+                        if request != ord("s"):
+                            feed.sendall(frames[sent])
+                        sent += 1
+            except OSError:
+                break
         frames = []
         feed.close()
-        if len(raw) >= 4:
-            (status,) = _STATUS.unpack(raw[:4])
-        else:
-            status = signal.SIGKILL  # init went without saying: it was killed
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
+        while True:
+            try:
+                _, status = os.waitpid(pid, 0)
+                break
+            except InterruptedError:
+                continue
         if confine is None:
             shutil.rmtree(work_dir, ignore_errors=True)
     except BaseException:
@@ -154,9 +135,8 @@ def keeper(number: int, result_fd: int, job_fd: int, settings: dict, confine: An
     _mirror(status)
 
 
-def _init(settings: dict, work_dir: str, confine: Any, result_fd: int, feed_fd: int, status_fd: int) -> None:
-    """Process 2 of a job: PID 1 of its namespace; mounts, forks the runner, reports its status."""
-    status = signal.SIGKILL
+def _start_runner(settings: dict, work_dir: str, confine: Any, result_fd: int, feed_fd: int) -> None:
+    """Process 2 of a job: its own mounts and the keeper's death as its own, then the runner. Never returns."""
     try:
         if confine is not None:
             confine.die_with_parent()
@@ -165,23 +145,6 @@ def _init(settings: dict, work_dir: str, confine: Any, result_fd: int, feed_fd: 
             confine.undumpable()
         else:
             vm = vm_bytes()
-        pid = os.fork()
-        if pid == 0:
-            runner(settings, work_dir, confine, vm, result_fd, feed_fd)
-        os.close(result_fd)
-        os.close(feed_fd)
-        while True:
-            try:
-                _, status = os.waitpid(pid, 0)
-                break
-            except InterruptedError:
-                continue
     except BaseException:
-        pass
-    try:
-        os.write(status_fd, _STATUS.pack(status))
-    except BaseException:
-        pass
-    os._exit(0)
-
-
+        os._exit(255)  # the job crashes; the server's self-test makes this unlikely
+    runner(settings, work_dir, confine, vm, result_fd, feed_fd)

@@ -1,14 +1,14 @@
-"""Process 3 of a job: the runner, which runs one student's notebook and its tests.
+"""Process 2 of a job: the runner, which runs one student's notebook and its tests.
 
-Forked by the submission's init (:mod:`course.grader.keeper`), it moves its result pipe
-to file descriptor 3 and the keeper's socket to 4, closes everything else, sets resource
-limits (:mod:`course.grader.limits`), drops every capability and sets the seccomp
-filter (:mod:`course.grader.confine`), installs the in-process guard
-(:mod:`course.grader.guard`) and only then runs the student's code: every code cell in
-order in one namespace (an exception, a syntax error or a cell that runs too long is
-recorded and the next cell runs), then each question's function on its cases, asking
-the keeper for one case's inputs at a time. Every result goes back as plain data
-(:mod:`course.grader.codec`); comparison happens in the grader's own process.
+Forked by the keeper (:mod:`course.grader.keeper`) as PID 1 of the job's own PID
+namespace, it moves its result pipe to file descriptor 3 and the keeper's socket to 4,
+closes everything else, sets resource limits (:mod:`course.grader.limits`), drops every
+capability and sets the seccomp filter (:mod:`course.grader.confine`), installs the
+in-process guard (:mod:`course.grader.guard`) and only then runs the student's code:
+every code cell in order in one namespace (an exception, a syntax error or a cell that
+runs too long is recorded and the next cell runs), then each question's function on its
+cases, asking the keeper for one case's inputs at a time. Every result goes back as
+plain data (:mod:`course.grader.codec`); comparison happens in the grader's own process.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def close_all_but(keep: tuple[int, ...]) -> None:
 
 
 def runner(settings: dict, work_dir: str, confine: Any, vm: int, result_fd: int, feed_fd: int) -> None:
-    """Process 3 of a job: the student's code. Never returns."""
+    """Process 2 of a job: the student's code. Never returns."""
     exit_now = os._exit
     try:
         import fcntl

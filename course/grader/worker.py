@@ -1,4 +1,4 @@
-"""What runs on the other side of the sandbox: a pre-warmed server and, per submission, three processes.
+"""What runs on the other side of the sandbox: a pre-warmed server and, per submission, two processes.
 
 ``python -c "from course.grader.worker import main; main()" FD SETTINGS`` starts the
 *server*, inside bubblewrap (:mod:`course.grader.isolation`) unless the teacher chose
@@ -10,18 +10,15 @@ answers). The server never reads a job; it forks, per job:
 
 1. the *keeper* (:mod:`course.grader.keeper`), which enters new user, PID, mount and IPC
    namespaces (:mod:`course.grader.confine`), forks 2., and only then reads the job,
-   handing it to 3. piece by piece on request over a socket. It reports 3.'s exit
+   handing it to 2. piece by piece on request over a socket. It reports 2.'s exit
    status as its own.
-2. the submission's *init* (PID 1 of the new PID namespace, also in
-   :mod:`course.grader.keeper`), which mounts the private, size-limited tmpfs
-   ``/submission`` and hides ``/proc``, ``/dev/shm`` and the server's own folder, forks
-   3. and waits for it; when the keeper is killed, init dies, and with it everything in
-   the namespace.
-3. the *runner* (:mod:`course.grader.runner`), which sets resource limits
-   (:mod:`course.grader.limits`), drops every capability, sets ``no_new_privs`` and a
-   seccomp filter, installs the in-process guard (:mod:`course.grader.guard`) and runs
-   the student's code and the tests, sending every result as plain data
-   (:mod:`course.grader.codec`) through its result pipe.
+2. the *runner* (:mod:`course.grader.runner`), PID 1 of the new PID namespace and the
+   only process in it, which dies with the keeper, mounts the private, size-limited
+   tmpfs ``/submission``, hides ``/proc``, ``/dev/shm`` and the server's own folder,
+   sets resource limits (:mod:`course.grader.limits`), drops every capability, sets
+   ``no_new_privs`` and a seccomp filter, installs the in-process guard
+   (:mod:`course.grader.guard`) and runs the student's code and the tests, sending
+   every result as plain data (:mod:`course.grader.codec`) through its result pipe.
 
 The runner never saw the server's memory, other jobs, the grader's paths or the test
 inputs of a case before that case; it cannot see or signal any process outside its PID

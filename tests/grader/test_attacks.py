@@ -4,7 +4,8 @@ One batch holds correct classmates and one attacker of each class the issue name
 renamed extension modules and subinterpreters reading the solutions, signals to the
 parent, forged result frames, huge cell counts, a line that made a regular expression
 quadratic, a full disk, a budget-draining nested zip, symbolic links, a metadata id
-naming a classmate, and code walking the worker's frames. Every entry has its exact
+naming a classmate, code walking the worker's frames, and a runner that looks for a process to
+signal (it is PID 1 of its own namespace and sees no parent). Every entry has its exact
 grade; the batch is graded with --jobs 2 and --jobs 1, which must agree byte for byte.
 """
 
@@ -77,6 +78,8 @@ FORGED_INDEX = ("import os\nfrom course.grader import codec\n"
                 "os.write(3, codec.frame(codec.encode({'q': 'q1', 'case': 10**12, 'status': 'value', 'value': 1.0})))")
 DISK_FILL = ("i = 0\nwhile True:\n    with open(f'fill{i}', 'wb') as f:\n"
              "        f.write(b'x' * (7 * 2**20))\n    i += 1")
+# The runner is PID 1 of its own PID namespace and sees no parent: nothing to signal.
+ALONE = "import os\nif os.getpid() != 1 or os.getppid() != 0:\n    index_w23 = None"
 WALK_CELL = """\
 import sys
 def _frames_text():
@@ -120,6 +123,7 @@ ATTACKS = [
     Attack("subinterpreter", [SETUP, SUBINTERPRETER, "exec(open('solution.py').read())"], ZERO),
     Attack("detached_shell", [*CORRECT, DETACHED_SHELL], FULL),
     Attack("signals", [*CORRECT, SIGNALS], FULL),
+    Attack("alone", [*CORRECT, ALONE], FULL),
     Attack("forged_type", [*CORRECT, FORGED_TYPE], ZERO, "protocol", "malformed results"),
     Attack("forged_index", [*CORRECT, FORGED_INDEX], ZERO, "protocol", "malformed results"),
     Attack("quadratic_line", [*CORRECT, " " * 1_000_000 + "x = 1", "y" + " " * 1_000_000 + "= !ls"], FULL),
