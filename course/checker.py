@@ -246,7 +246,7 @@ def run_check(exercise: str | Path | Exercise, question_id: str, namespace: Mapp
     for test in tests:
         case = test.case
         args, kwargs = copy.deepcopy((case.args, dict(case.kwargs))) if case is not None else ((), {})
-        label = Message.of("checker.label_test", number=test.number)
+        label = test.shown_label(Message.of("checker.label_test", number=test.number))
         expected.append(loaded.expected(test))
         try:
             with float_guard(question.float_errors):

@@ -296,6 +296,15 @@ class Test:
     def weight(self) -> float:
         return 1 if self.case is None else self.case.weight
 
+    def shown_label(self, label: Message | None = None) -> Message:
+        """The label shown to people: ``label`` (default :meth:`label`) and how many times the test counts."""
+        label = label or self.label()
+        if self.weight == 1:
+            return label
+        number = f"{self.weight:g}"
+        return Message.of("checker.label_weighted", label=label,
+                          weight=Message.literal({"en": number, "sv": number.replace(".", ",")}))
+
     def call_text(self) -> str:
         return self.question.name if self.case is None else self.case.call_text(self.question.name)
 

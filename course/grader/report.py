@@ -90,6 +90,7 @@ def _submission_data(submission: SubmissionResult, result: GradeResult) -> dict:
                     {
                         "test": case.test.label().render("en"),
                         "public": case.test.public,
+                        "weight": case.test.weight,
                         "passed": case.passed,
                         "message": _render(case.message),
                     }
@@ -228,7 +229,7 @@ def feedback_markdown(submission: SubmissionResult, result: GradeResult) -> str:
             for case in q.cases:
                 mark = "✔" if case.passed else "✘"
                 call = "" if question.variable is not None else f": {markdown_code(case.test.call_text())}"
-                lines.append(f"- {mark} {case.test.label().render(lang)}{call}")
+                lines.append(f"- {mark} {case.test.shown_label().render(lang)}{call}")
                 if case.message is not None:
                     # A variable's expected value is the answer itself; it stays out of the feedback.
                     message = case.message.without_expected() if question.variable is not None else case.message

@@ -125,6 +125,7 @@ STRINGS = {
     "checker.label_public": {"en": "public test {number}", "sv": "publikt testfall {number}"},
     "checker.label_hidden": {"en": "hidden test {number}", "sv": "dolt testfall {number}"},
     "checker.label_value": {"en": "the value of {name}", "sv": "värdet av {name}"},
+    "checker.label_weighted": {"en": "{label} (counts {weight} times)", "sv": "{label} (räknas {weight} gånger)"},
     # The summary line of a check.
     "checker.summary_all": {
         "en": "{qid} ({name}): all {total} public tests passed",

@@ -136,10 +136,11 @@ STRINGS = {
     "grader.fb_intro": {
         "en": "Your notebook was run from top to bottom in a fresh Python process, and every answer was tested "
         "with the public tests (the ones check() runs) and with hidden tests of the same kind. The points of a "
-        "question are shared equally between its tests.",
+        "question are shared between its tests; a test of the case a question is about may count several times, "
+        "as it says beside the test.",
         "sv": "Din notebook kördes uppifrån och ned i en ny Python-process, och varje svar testades med de publika "
-        "testerna (de som check() kör) och med dolda tester av samma slag. En frågas poäng delas lika mellan "
-        "dess tester.",
+        "testerna (de som check() kör) och med dolda tester av samma slag. En frågas poäng delas mellan dess "
+        "tester; ett test av det fall som frågan handlar om kan räknas flera gånger, vilket står vid testet.",
     },
     "grader.fb_note": {"en": "Note: {reason}.", "sv": "Observera: {reason}."},
     "grader.fb_question": {"en": "Question", "sv": "Fråga"},
