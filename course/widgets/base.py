@@ -85,6 +85,7 @@ class FigureWidget:
             # Another backend (ipympl draws on its own canvas) or no kernel at all (tests):
             # hand the figure to IPython as before.
             self._last_png = None
+            self.render_cache = RenderCache()  # drawn elsewhere: a kept background may be out of date
             if type(self.fig.canvas) not in (FigureCanvasBase, FigureCanvasAgg):
                 self.fig.canvas.draw_idle()  # an interactive canvas redraws itself; Agg only on display
             with self.out:
@@ -111,6 +112,7 @@ class FigureWidget:
             # Executed for a slide deck (course.slides): the figure as a picture, no controls.
             self.update()
             display(self.fig)
+            self.render_cache = RenderCache()
             return
         self._last_png = None  # shown anew: send the picture even if it did not change
         self.refresh()
