@@ -25,10 +25,15 @@ Usage::
     python bench/bench_grader.py --n 50 --jobs 1
     python bench/bench_grader.py --keep results  # also write grades.csv etc. there
     python bench/bench_grader.py --isolation process  # the weaker guard, for comparison
+    python bench/bench_grader.py --no-hostile    # no endless loops: the cost of a submission
 
 It never fails on a missed target. The timeout matters: the hostile submissions run
 until they are stopped, a cell after a quarter of it and the whole notebook after all
-of it, so they dominate the time. 10 s is plenty for exercise 00.
+of it, so they dominate the time. 10 s is plenty for exercise 00. Two of the 200 swallow
+every timeout and run the full 10 s, one of them last, when nothing else is left to run
+beside it; with two endless loops of 2.5 s that is 10 + (10 + 5) / 2 = 17.5 s of the
+20 s the target allows, whatever a submission costs, so ``--no-hostile`` is the way to
+see what the sandbox itself costs per submission.
 """
 
 from __future__ import annotations
@@ -80,8 +85,8 @@ def notebook(cells: list[str]) -> bytes:
     return json.dumps(nb).encode("utf-8")
 
 
-def make_submissions(folder: Path, n: int) -> Counter:
-    """Write ``n`` submissions; return how many of each kind."""
+def make_submissions(folder: Path, n: int, hostile: bool = True) -> Counter:
+    """Write ``n`` submissions; return how many of each kind (``hostile=False``: correct ones instead)."""
     kinds: Counter = Counter()
     for i in range(n):
         share = i % 100
@@ -100,6 +105,8 @@ def make_submissions(folder: Path, n: int) -> Counter:
         elif share < 93:
             kind = "broken"
             data = [b"{not json", b"", notebook([SETUP, "def dot(a, b:\n    pass"]), notebook(["# no answers"])][i % 4]
+        elif not hostile:
+            kind, data = "correct", notebook(correct)
         else:
             kind = "hostile"
             data = notebook([*correct, HOSTILE[(i // 100 * 7 + share - 93) % len(HOSTILE)]])
@@ -149,6 +156,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", metavar="DIR", help="write grades.csv, report.json and feedback/ to DIR")
     parser.add_argument("--isolation", choices=("bwrap", "process"), default="bwrap",
                         help="bwrap (default, every submission in bubblewrap) or process")
+    parser.add_argument("--no-hostile", action="store_true",
+                        help="correct submissions instead of the hostile 7 %%: the cost of a submission without "
+                        "the endless loops that run until they are stopped")
     args = parser.parse_args(argv)
 
     from course.exercise import load_exercise
@@ -160,7 +170,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-grader-") as tmp:
         folder = Path(tmp) / "submissions"
         folder.mkdir()
-        kinds = make_submissions(folder, args.n)
+        kinds = make_submissions(folder, args.n, hostile=not args.no_hostile)
         exercise = load_exercise("00_welcome")
         own_before = resource.getrusage(resource.RUSAGE_SELF)
         start = time.perf_counter()
