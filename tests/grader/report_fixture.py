@@ -22,7 +22,7 @@ import numpy as np
 
 from course.exercise import Message, load_exercise
 from course.grader.grade import (
-    GradeResult, NotebookCell, ParsedNotebook, Skipped, _invalid, _slim, defined_names, expected_values, score,
+    GradeResult, NotebookCell, ParsedNotebook, Skipped, _slim, defined_names, expected_values, invalid_result, score,
 )
 from course.grader.sandbox import Limits, Outcome
 
@@ -102,7 +102,7 @@ def fixture_result(seconds: float | None = SECONDS) -> GradeResult:
                _frames(q1, dense), status="crashed", sig=signal.SIGKILL),
     ]
     erik, erik_file = _file("ekerik", 105)
-    submissions.append(_invalid(exercise, erik, erik_file, "en",
+    submissions.append(invalid_result(exercise, erik, erik_file, "en",
                                 Message.of("grader.invalid_json", error="line 1, column 1: Expecting value")))
     skipped = (Skipped("submissions.zip/__notes.txt", Message.of("grader.not_ipynb")),)
     warnings = (Message.of("grader.metadata_id", file=_file("bergbertil", 102)[1], claimed="anna",

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from grader_helpers import CORRECT, SETUP, notebook_bytes, write
 
-from course.grader import grade as grading
+from course.grader import submissions as reading
 from course.grader.grade import grade
 from course.grader.isolation import find_bwrap
 from course.grader.report import write_outputs
@@ -185,7 +185,7 @@ def attacked(tmp_path_factory):
     before = _snapshot(root, tuple(outs.values()))
     results = {}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grading, "MAX_STUDENT_BYTES", 8 * 2**20)
+        patch.setattr(reading, "MAX_STUDENT_BYTES", 8 * 2**20)
         for jobs, out in outs.items():
             results[jobs] = grade("00_welcome", [folder], limits=LIMITS, jobs=jobs, tmp_root=tmp_root, deny=[out])
             write_outputs(results[jobs], out)

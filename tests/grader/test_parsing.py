@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from grader_helpers import CORRECT, notebook, notebook_bytes, write
 
-from course.grader import grade as grading
+from course.grader import submissions as reading
 from course.grader.grade import (
     Found, NotebookError, Skipped, iter_submissions, parse_notebook, sanitize_id, strip_magics, student_ids,
     wanted_id,
@@ -107,7 +107,7 @@ def test_folders_and_zip_files_are_walked_in_a_fixed_order(tmp_path):
 
 
 def test_too_large_files_and_bad_zips_are_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr(grading, "MAX_NOTEBOOK_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_NOTEBOOK_BYTES", 100)
     big = write(tmp_path / "big.ipynb", b"x" * 101)
     (item,) = iter_submissions([big])
     assert item.data is None and item.problem.render("en") == "the file is larger than 0 MB"
