@@ -363,6 +363,12 @@ check("q3")
 # the grader also trains your network on two other splits, with other test images, and each of the
 # three counts.
 #
+# The check and the grader also train your network once on a small made-up data set: plain gray
+# images whose class (0, 1 or 2) is how dark they are. A network that sees its test images at
+# another scale than its training images gets many of them wrong, so this test tells you whether
+# the training and the test images go through exactly the same preprocessing. It counts as much as
+# one split of the digits.
+#
 # The pieces, all in `nnlib`:
 #
 # - **Validation data.** Keep part of the training data away from training to watch for
@@ -385,7 +391,7 @@ check("q3")
 #   them into labels. Scale the test images exactly as the training images.
 #
 # Use your `normalize_pixels` from question 1. Keep the training short, a few seconds at most:
-# the grader trains your network three times and stops a call that runs too long (by default
+# the grader trains your network four times and stops a call that runs too long (by default
 # after 15 seconds), while a small network trains in well under a second and reaches about 97%.
 # If you want to try a convolutional network (chapter 10), `X.reshape(-1, 1, 8, 8)` gives NCHW
 # images and `nnlib.Sequential([nnlib.Conv2D(1, 8, 3, padding=1, rng=seed), nnlib.ReLU(),
@@ -414,6 +420,12 @@ check("q3")
 # rättningen tränar också ditt nätverk på två andra uppdelningar, med andra testbilder, och var och
 # en av de tre räknas.
 #
+# Kontrollen och rättningen tränar dessutom ditt nätverk en gång på en liten påhittad datamängd:
+# enfärgade grå bilder vars klass (0, 1 eller 2) är hur mörka de är. Ett nätverk som ser sina
+# testbilder i en annan skala än sina träningsbilder klassificerar många av dem fel, så det här
+# testet visar om tränings- och testbilderna går igenom exakt samma förbehandling. Det räknas lika
+# mycket som en uppdelning av siffrorna.
+#
 # Delarna, alla i `nnlib`:
 #
 # - **Valideringsdata.** Håll undan en del av träningsdata från träningen för att upptäcka
@@ -437,7 +449,7 @@ check("q3")
 #   `argmax(axis=1)` gör om dem till etiketter. Skala testbilderna precis som träningsbilderna.
 #
 # Använd din `normalize_pixels` från fråga 1. Håll träningen kort, högst några sekunder:
-# rättningen tränar ditt nätverk tre gånger och avbryter ett anrop som tar för lång tid (normalt
+# rättningen tränar ditt nätverk fyra gånger och avbryter ett anrop som tar för lång tid (normalt
 # efter 15 sekunder), medan ett litet nätverk tränas på långt under en sekund och når ungefär
 # 97 %. Om du vill prova ett faltningsnätverk (kapitel 10) ger `X.reshape(-1, 1, 8, 8)` bilder i
 # NCHW-form, och `nnlib.Sequential([nnlib.Conv2D(1, 8, 3, padding=1, rng=seed), nnlib.ReLU(),
@@ -537,9 +549,14 @@ check("q4")
 # nätverk som ritar bilder, är byggt av samma delar.
 
 # %% tags=["hidden"]
-from course.exercise import Question, case, random_cases
+# The grading specification: never in the student notebooks. Expected values come from the
+# solutions above, run on the same inputs.
+from course.exercise import Misconception, Question, case, random_cases
 
 REQUIRED_ACCURACY = 0.95
+# Two wrong answers are alike on a project test when they fail it and give the same label to at
+# least this share of its test images (a misconception is recognised by it, see _accuracy_compare).
+SAME_MISTAKE_AGREEMENT = 0.9
 
 
 def _pixels(rng):
@@ -560,7 +577,27 @@ def _project_case(seed, test_size):
     return case(X_fit, y_fit, X_held, seed), y_held
 
 
-_PROJECT = [_project_case(0, 0.2), _project_case(1, 0.25), _project_case(2, 0.3)]
+def _gray_case(seed):
+    """Plain gray 8 x 8 images whose class is how dark they are: 1, 8 or 15 of 16, give or take 1.
+
+    The test images are only of the two lighter classes, so their darkest pixel, mean and standard
+    deviation differ from the training images': a network that sees the test images unscaled, or
+    scaled by their own maximum, mean or standard deviation, gets about half of them or more wrong,
+    while any network that scales both sets the same way gets them all right.
+    """
+    rng = np.random.default_rng(seed)
+    levels = np.array([1, 8, 15])
+
+    def images(counts):
+        labels = rng.permutation(np.repeat(np.arange(len(counts)), counts))
+        return np.clip(levels[labels][:, None] + rng.integers(-1, 2, size=(len(labels), 64)), 0, 16), labels
+
+    X_fit, y_fit = images([300, 300, 300])
+    X_held, y_held = images([60, 60, 0])
+    return case(X_fit, y_fit, X_held, seed), y_held
+
+
+_PROJECT = [_project_case(0, 0.2), _gray_case(12), _project_case(1, 0.25), _project_case(2, 0.3)]
 _TRUE_LABELS = {len(labels): labels for _, labels in _PROJECT}
 if len(_TRUE_LABELS) != len(_PROJECT):
     raise ValueError("the project cases need test sets of different sizes: their size finds their labels")
@@ -568,41 +605,209 @@ if len(_TRUE_LABELS) != len(_PROJECT):
 
 def _percent(value, lang):
     text = f"{100 * value:.1f}"
-    return f"{text}%" if lang == "en" else f"{text} %"
+    return f"{text}%" if lang == "en" else f"{text.replace('.', ',')} %"
+
+
+def _as_labels(value, n):
+    """value as an array of n labels, or None when it is not one."""
+    try:
+        labels = np.asarray(value)
+    except (TypeError, ValueError):
+        return None
+    return labels if labels.dtype.kind in "iuf" and labels.shape == (n,) else None
+
+
+def _same_mistake(wrong, received, y_true):
+    """Whether received fails this test the way the wrong answer ``wrong`` does (``y_true`` is None when
+    ``wrong`` has not even the length of the test's labels)."""
+    theirs = None if y_true is None else _as_labels(wrong, len(y_true))
+    if theirs is None:  # not labels at all: alike when received has the same shape and kind of numbers
+        try:
+            wrong_array, received_array = np.asarray(wrong), np.asarray(received)
+        except (TypeError, ValueError):
+            return False
+        return (wrong_array.shape == received_array.shape
+                and (wrong_array.dtype.kind in "iuf") == (received_array.dtype.kind in "iuf"))
+    labels = _as_labels(received, len(y_true))
+    return (labels is not None and float(np.mean(labels == y_true)) < REQUIRED_ACCURACY
+            and float(np.mean(labels == theirs)) >= SAME_MISTAKE_AGREEMENT)
 
 
 def _accuracy_compare(expected, received):
-    y_true = _TRUE_LABELS[len(expected)]
+    y_true = _TRUE_LABELS.get(len(expected)) if np.ndim(expected) >= 1 else None
+    reference = None if y_true is None else _as_labels(expected, len(y_true))
+    if reference is None or float(np.mean(reference == y_true)) < REQUIRED_ACCURACY:
+        # ``expected`` is a wrong answer, not the reference solution (which always reaches the required
+        # accuracy): this compares two answers, to recognise a misconception.
+        return _same_mistake(expected, received, y_true), None
     n = len(y_true)
-    try:
-        labels = np.asarray(received)
-    except (TypeError, ValueError):
-        labels = np.array(None, dtype=object)
-    if labels.dtype.kind not in "iuf" or labels.shape != y_true.shape:
+    labels = _as_labels(received, n)
+    if labels is None:
+        try:
+            shown = np.asarray(received)
+        except (TypeError, ValueError):
+            shown = np.array(None, dtype=object)
         hint = {"en": "", "sv": ""}
-        if labels.dtype.kind in "iuf" and labels.shape == (n, 10):
+        if shown.dtype.kind in "iuf" and shown.shape == (n, 10):
             hint = {"en": " These look like scores: take argmax(axis=1).",
                     "sv": " Det ser ut som logits: ta argmax(axis=1)."}
         return False, {
             "en": f"Expected one predicted label (a number 0-9) per test image, an array of shape ({n},), "
-                  f"but received {type(received).__name__} with shape {labels.shape} and dtype "
-                  f"{labels.dtype}.{hint['en']}",
+                  f"but received {type(received).__name__} with shape {shown.shape} and dtype "
+                  f"{shown.dtype}.{hint['en']}",
             "sv": f"väntat: en predikterad etikett (ett tal 0–9) per testbild, en array med formen ({n},); "
-                  f"ditt svar är {type(received).__name__} med formen {labels.shape} och dtype "
-                  f"{labels.dtype}.{hint['sv']}",
+                  f"ditt svar är {type(received).__name__} med formen {shown.shape} och dtype "
+                  f"{shown.dtype}.{hint['sv']}",
         }
     accuracy = float(np.mean(labels == y_true))
     if accuracy >= REQUIRED_ACCURACY:
         return True, None
-    reference = float(np.mean(np.asarray(expected) == y_true))
+    reached = float(np.mean(reference == y_true))
     return False, {
         lang: (f"Your labels are right for {_percent(accuracy, lang)} of the {n} test images; at least "
                f"{_percent(REQUIRED_ACCURACY, lang)} is needed (the reference solution reaches "
-               f"{_percent(reference, lang)})." if lang == "en" else
+               f"{_percent(reached, lang)})." if lang == "en" else
                f"Dina etiketter är rätt för {_percent(accuracy, lang)} av de {n} testbilderna; minst "
-               f"{_percent(REQUIRED_ACCURACY, lang)} krävs (referenslösningen når {_percent(reference, lang)}).")
+               f"{_percent(REQUIRED_ACCURACY, lang)} krävs (referenslösningen når {_percent(reached, lang)}).")
         for lang in ("en", "sv")
     }
+
+
+# Common wrong answers (each is handed in as a student would in the exercise tests).
+def normalize_by_largest_value(X):
+    return X / X.max()
+
+
+def normalize_by_255(X):
+    return X / 255
+
+
+def normalize_by_standardising(X):
+    return (X - X.mean()) / X.std()
+
+
+def normalize_by_floor_division(X):
+    return X // 16
+
+
+def normalize_in_place(X):
+    X /= 16
+    return X
+
+
+def normalize_with_a_loop(X):
+    flat = [float(value) / 16 for value in np.ravel(X)]
+    return np.array(flat).reshape(np.shape(X))
+
+
+def normalize_float32(X):
+    return np.asarray(X, dtype=np.float32) / np.float32(16)
+
+
+def one_hot_from_largest_label(y, n_classes):
+    Y = np.zeros((len(y), int(y.max()) + 1))
+    Y[np.arange(len(y)), y] = 1.0
+    return Y
+
+
+def one_hot_transposed(y, n_classes):
+    return np.eye(n_classes)[y].T
+
+
+def one_hot_whole_columns(y, n_classes):
+    Y = np.zeros((len(y), n_classes))
+    Y[:, y] = 1.0
+    return Y
+
+
+def one_hot_indices_swapped(y, n_classes):
+    Y = np.zeros((len(y), n_classes))
+    Y[y, np.arange(len(y))] = 1.0
+    return Y
+
+
+def one_hot_by_eye(y, n_classes):
+    return np.eye(n_classes, dtype=int)[y]
+
+
+def one_hot_by_loop(y, n_classes):
+    rows = []
+    for label in y:
+        row = [0.0] * n_classes
+        row[int(label)] = 1.0
+        rows.append(row)
+    return rows
+
+
+# The project's wrong answers each train the reference's network (a student's notebook has no helper
+# for it, and each is handed in as a notebook), with one thing changed.
+def project_test_images_unscaled(X_train, y_train, X_test, seed):
+    features = normalize_pixels(X_train)
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(features, y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)], rng=seed, progress=False)
+    return model.predict(X_test).argmax(axis=1)
+
+
+def project_scaled_by_each_sets_own_maximum(X_train, y_train, X_test, seed):
+    features = X_train / X_train.max()
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(features, y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)], rng=seed, progress=False)
+    return model.predict(X_test / X_test.max()).argmax(axis=1)
+
+
+def project_never_scaled(X_train, y_train, X_test, seed):
+    features = np.asarray(X_train, dtype=float)
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(features, y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)], rng=seed, progress=False)
+    return model.predict(np.asarray(X_test, dtype=float)).argmax(axis=1)
+
+
+def project_returns_scores(X_train, y_train, X_test, seed):
+    features = normalize_pixels(X_train)
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(features, y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)], rng=seed, progress=False)
+    return model.predict(normalize_pixels(X_test))
+
+
+def project_argmax_over_images(X_train, y_train, X_test, seed):
+    features = normalize_pixels(X_train)
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(features, y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)], rng=seed, progress=False)
+    return model.predict(normalize_pixels(X_test)).argmax(axis=0)
+
+
+def project_without_hidden_layer(X_train, y_train, X_test, seed):
+    model = nnlib.MLP([64, 10], rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.SGD(0.2), normalize_pixels(X_train), y_train, epochs=5,
+              batch_size=32, rng=seed, progress=False)
+    return model.predict(normalize_pixels(X_test)).argmax(axis=1)
+
+
+def project_standardised_with_training_statistics(X_train, y_train, X_test, seed):
+    mean, spread = X_train.mean(axis=0), X_train.std(axis=0) + 1e-8
+    features = (X_train - mean) / spread
+    X_fit, X_val, y_fit, y_val = nnlib.train_test_split(features, y_train, test_size=0.1, stratify=True, rng=seed)
+    model = nnlib.MLP([64, 64, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.005), X_fit, y_fit, epochs=20, batch_size=32,
+              validation_data=(X_val, y_val), callbacks=[nnlib.EarlyStopping(patience=3)], rng=seed, progress=False)
+    return model.predict((X_test - mean) / spread).argmax(axis=1)
+
+
+def project_small_network_without_validation(X_train, y_train, X_test, seed):
+    model = nnlib.MLP([64, 32, 10], activation="relu", rng=seed)
+    nnlib.fit(model, nnlib.CrossEntropy(), nnlib.Adam(0.01), normalize_pixels(X_train), y_train, epochs=15,
+              batch_size=32, rng=seed, progress=False)
+    return [int(label) for label in model.predict(normalize_pixels(X_test)).argmax(axis=1)]
 
 
 QUESTIONS = [
@@ -610,9 +815,9 @@ QUESTIONS = [
         "q1", function="normalize_pixels", points=1,
         hint={
             "en": "Divide by the constant 16, the largest possible pixel value, not by X.max(); the result "
-                  "must have the same shape as X.",
+                  "must be floats of the same shape as X.",
             "sv": "Dividera med konstanten 16, det största möjliga pixelvärdet, inte med X.max(); resultatet "
-                  "ska ha samma form som X.",
+                  "ska vara flyttal med samma form som X.",
         },
         public=[case(np.array([[0, 4, 8, 12]])), case(X[:2])],
         hidden=[
@@ -621,6 +826,38 @@ QUESTIONS = [
             case(X[10:13].reshape(3, 8, 8)),
             *random_cases(_pixels, 5, seed=30),
         ],
+        misconceptions=[
+            Misconception("divides_by_largest_value", normalize_by_largest_value, costs=0.5, message={
+                "en": "You divide by the largest value in X, so the scaling depends on which images you pass: an "
+                      "image without full ink is stretched, and all zeros give 0 / 0. Divide by the largest "
+                      "possible pixel value, the same constant for every image.",
+                "sv": "Du dividerar med det största värdet i X, så skalningen beror på vilka bilder du skickar in: "
+                      "en bild utan fullt bläck sträcks ut, och bara nollor ger 0 / 0. Dividera med det största "
+                      "möjliga pixelvärdet, samma konstant för varje bild."}),
+            Misconception("divides_by_255", normalize_by_255, costs=0.5, message={
+                "en": "255 is the largest value of an 8-bit photo, but these pixels go from 0 to 16: your values "
+                      "end far below 1. Divide by the largest value these pixels can have.",
+                "sv": "255 är det största värdet i ett 8-bitarsfoto, men de här pixlarna går från 0 till 16: dina "
+                      "värden slutar långt under 1. Dividera med det största värde som de här pixlarna kan ha."}),
+            Misconception("standardises", normalize_by_standardising, costs=0.5, message={
+                "en": "You standardise with the mean and standard deviation of X, which depend on the images you "
+                      "pass and give negative values. The question asks for the pixels scaled to [0, 1] by one "
+                      "fixed constant.",
+                "sv": "Du standardiserar med medelvärdet och standardavvikelsen för X, som beror på vilka bilder "
+                      "du skickar in och ger negativa värden. Frågan ber om pixlarna skalade till [0, 1] med en "
+                      "och samma konstant."}),
+            Misconception("floor_division", normalize_by_floor_division, costs=0.5, message={
+                "en": "// is integer division: it rounds every value down, so almost every pixel becomes 0. Use / "
+                      "to get floats.",
+                "sv": "// är heltalsdivision: den avrundar varje värde nedåt, så nästan varje pixel blir 0. "
+                      "Använd / för att få flyttal."}),
+            Misconception("divides_in_place", normalize_in_place, costs=0.5, message={
+                "en": "X /= 16 tries to write floats into the integer array X, which numpy refuses (and it would "
+                      "change the caller's array). Compute a new float array instead.",
+                "sv": "X /= 16 försöker skriva flyttal i heltalsarrayen X, vilket numpy vägrar (och det skulle "
+                      "ändra anroparens array). Räkna ut en ny array med flyttal i stället."}),
+        ],
+        alternatives=[normalize_with_a_loop, normalize_float32],
     ),
     Question(
         "q2", function="one_hot", points=1,
@@ -637,29 +874,122 @@ QUESTIONS = [
             case(np.array([3, 1, 4, 1, 5, 9, 2, 6]), 10),
             *random_cases(_labels, 5, seed=31),
         ],
+        misconceptions=[
+            Misconception("columns_from_largest_label", one_hot_from_largest_label, costs=0.5, message={
+                "en": "You take the number of columns from the largest label, but a batch need not contain the "
+                      "largest class: take it from n_classes.",
+                "sv": "Du tar antalet kolumner från den största etiketten, men en batch behöver inte innehålla "
+                      "den största klassen: ta det från n_classes."}),
+            Misconception("transposed", one_hot_transposed, costs=0.5, message={
+                "en": "Your array has one row per class and one column per sample, the transpose of what is "
+                      "asked: row i belongs to sample i, of shape (N, n_classes).",
+                "sv": "Din array har en rad per klass och en kolumn per exempel, transponatet av det som efterfrågas: "
+                      "rad i hör till exempel i, med formen (N, n_classes)."}),
+            Misconception("whole_columns", one_hot_whole_columns, costs=0.5, message={
+                "en": "Y[:, y] = 1 fills whole columns, so every row gets a 1 in the column of every label in "
+                      "the batch. Set one entry per row: row i, column y[i].",
+                "sv": "Y[:, y] = 1 fyller hela kolumner, så varje rad får en etta i kolumnen för varje etikett i "
+                      "batchen. Sätt ett element per rad: rad i, kolumn y[i]."}),
+            Misconception("indices_swapped", one_hot_indices_swapped, costs=0.5, message={
+                "en": "You index the rows with the labels and the columns with the sample numbers, so the 1s land "
+                      "in the wrong places, or outside the array. The row is the sample, the column its label.",
+                "sv": "Du indexerar raderna med etiketterna och kolumnerna med exemplens nummer, så ettorna hamnar "
+                      "på fel platser, eller utanför arrayen. Raden är exemplet, kolumnen dess etikett."}),
+        ],
+        alternatives=[one_hot_by_eye, one_hot_by_loop],
     ),
     Question(
         "q3", variable="most_confused", points=1,
         hint={
-            "en": "Ignore the diagonal, find the largest remaining entry C[i, j], and answer (i, j): the row "
-                  "is the true digit, the column the predicted one.",
-            "sv": "Bortse från diagonalen, leta upp det största återstående elementet C[i, j] och svara "
-                  "(i, j): raden är den sanna siffran, kolumnen den predikterade.",
+            "en": "Leave out the diagonal, which holds the right answers, and find the largest entry that is "
+                  "left. Answer with its row and column as a tuple of two ints: the row is the true digit.",
+            "sv": "Bortse från diagonalen, som innehåller de rätta svaren, och leta upp det största element som "
+                  "är kvar. Svara med dess rad och kolumn som en tupel med två int: raden är den sanna siffran.",
         },
+        misconceptions=[
+            Misconception("order_swapped", (8, 1), costs=1, message={
+                "en": "Your pair is the wrong way round: the row of the confusion matrix is the true digit and "
+                      "the column the predicted one, and the tuple starts with the true digit.",
+                "sv": "Ditt par är i fel ordning: raden i förväxlingsmatrisen är den sanna siffran och kolumnen "
+                      "den predikterade, och tupeln börjar med den sanna siffran."}),
+            Misconception("diagonal_included", (6, 6), costs=1, message={
+                "en": "Your pair lies on the diagonal, where the network was right: the largest number there is "
+                      "a digit it recognises well, not a mistake. Leave the diagonal out before you look for the "
+                      "largest entry.",
+                "sv": "Ditt par ligger på diagonalen, där nätverket hade rätt: det största talet där är en siffra "
+                      "som det känner igen bra, inte ett misstag. Bortse från diagonalen innan du letar efter det "
+                      "största elementet."}),
+            Misconception("flat_index", 18, costs=1, message={
+                "en": "np.argmax of a matrix gives one position in the flattened array, not a row and a column. "
+                      "Turn it into the pair (row, column), for example with np.unravel_index.",
+                "sv": "np.argmax av en matris ger en position i den tillplattade arrayen, inte en rad och en "
+                      "kolumn. Gör om den till paret (rad, kolumn), till exempel med np.unravel_index."}),
+            Misconception("count_not_pair", 6, costs=1, message={
+                "en": "Your answer is the number of mistakes, not which mistake it is. Answer with the pair "
+                      "(true digit, predicted digit) where that number stands.",
+                "sv": "Ditt svar är antalet misstag, inte vilket misstag det är. Svara med paret (sann siffra, "
+                      "predikterad siffra) där det talet står."}),
+        ],
     ),
     Question(
         "q4", function="train_and_predict", points=4, compare=_accuracy_compare,
         hint={
-            "en": "Are the test images scaled exactly like the training images? Does history.loss fall, and "
-                  "history.val_loss too? One hidden layer of 32 to 128 ReLU neurons, trained with Adam at a "
-                  "learning rate near 0.005 for 20 to 30 epochs in mini-batches of about 32, is usually enough. "
-                  "Return labels, argmax(axis=1) of the scores.",
-            "sv": "Är testbilderna skalade precis som träningsbilderna? Minskar history.loss, och "
+            "en": "Do the training and the test images go through exactly the same preprocessing? Does "
+                  "history.loss fall, and history.val_loss too? One hidden layer of 32 to 128 ReLU neurons, trained "
+                  "with Adam at a learning rate near 0.005 for 20 to 30 epochs in mini-batches of about 32, is "
+                  "usually enough. Return one label per test image.",
+            "sv": "Går tränings- och testbilderna igenom exakt samma förbehandling? Minskar history.loss, och "
                   "history.val_loss också? Ett dolt lager med 32 till 128 ReLU-neuroner, tränat med Adam med en "
                   "inlärningstakt nära 0.005 i 20 till 30 epoker med minibatcher om ungefär 32, brukar räcka. "
-                  "Returnera etiketter, argmax(axis=1) av logits.",
+                  "Returnera en etikett per testbild.",
         },
-        public=[_PROJECT[0][0]],
-        hidden=[_PROJECT[1][0], _PROJECT[2][0]],
+        public=[_PROJECT[0][0], _PROJECT[1][0]],
+        hidden=[_PROJECT[2][0], _PROJECT[3][0]],
+        misconceptions=[
+            Misconception("test_images_not_scaled", project_test_images_unscaled, costs=0.25, message={
+                "en": "Your network is trained on scaled images but predicts the test images unscaled, with "
+                      "pixel values 16 times larger than any it has seen: on the digits a ReLU network hardly "
+                      "notices, on the gray images it does. Preprocess the test images exactly like the training "
+                      "images.",
+                "sv": "Ditt nätverk tränas på skalade bilder men predikterar testbilderna oskalade, med "
+                      "pixelvärden som är 16 gånger större än alla som det har sett: på siffrorna märker ett "
+                      "ReLU-nätverk knappt det, på de grå bilderna gör det det. Förbehandla testbilderna precis "
+                      "som träningsbilderna."}),
+            Misconception("each_set_scaled_by_itself", project_scaled_by_each_sets_own_maximum, costs=0.25, message={
+                "en": "You scale each set by a number computed from that set (its maximum, or its mean and "
+                      "standard deviation), so the same pixel value means different things in the training and "
+                      "the test images. Scale both with the same fixed constant, or with numbers computed from "
+                      "the training images only.",
+                "sv": "Du skalar varje mängd med ett tal som räknas ut från just den mängden (dess maximum, eller "
+                      "dess medelvärde och standardavvikelse), så samma pixelvärde betyder olika saker i "
+                      "träningsbilderna och testbilderna. Skala båda med samma fasta konstant, eller med tal som "
+                      "bara räknas ut från träningsbilderna."}),
+            Misconception("never_scaled", project_never_scaled, costs=0.25, message={
+                "en": "Your network learns from the raw pixel values 0 to 16. With inputs that large, a learning "
+                      "rate that suits the other layers is too large for the first, and on the gray images the "
+                      "network does not learn to tell the shades apart. Scale the pixels of both sets with your "
+                      "normalize_pixels.",
+                "sv": "Ditt nätverk lär sig från de råa pixelvärdena 0 till 16. Med så stora indata är en "
+                      "inlärningstakt som passar de andra lagren för stor för det första, och på de grå bilderna "
+                      "lär sig nätverket inte att skilja nyanserna åt. Skala pixlarna i båda mängderna med din "
+                      "normalize_pixels."}),
+            Misconception("returns_scores", project_returns_scores, costs=0.5, message={
+                "en": "You return the network's ten scores per image, not one label per image. The predicted "
+                      "label is the class with the largest score in each row.",
+                "sv": "Du returnerar nätverkets tio logits per bild, inte en etikett per bild. Den predikterade "
+                      "etiketten är klassen med störst logit i varje rad."}),
+            Misconception("argmax_over_images", project_argmax_over_images, costs=0.5, message={
+                "en": "Your argmax runs down the columns, so it picks one image per class instead of one class "
+                      "per image. Take it along each row, over the ten scores of one image.",
+                "sv": "Din argmax går längs kolumnerna, så den väljer en bild per klass i stället för en klass "
+                      "per bild. Ta den längs varje rad, över de tio logits som hör till en bild."}),
+            Misconception("underfits", project_without_hidden_layer, costs=0.5, message={
+                "en": "Your network stops at about 90%: it is too small or trained too briefly to fit even the "
+                      "training images well. Add a hidden layer, or train longer, and watch history.loss fall.",
+                "sv": "Ditt nätverk stannar vid ungefär 90 %: det är för litet eller tränas för kort för att ens "
+                      "passa träningsbilderna väl. Lägg till ett dolt lager, eller träna längre, och se hur "
+                      "history.loss minskar."}),
+        ],
+        alternatives=[project_standardised_with_training_statistics, project_small_network_without_validation],
     ),
 ]
