@@ -148,15 +148,19 @@ class Exercise:
         reference = self.namespace[question.name]
         if test.case is None:
             return reference
-        args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-        try:
-            with _quietly():
-                return reference(*args, **kwargs)
-        except Exception as error:
-            raise SpecError(
-                f"{self.path}: the reference solution {test.call_text()} of question {question.id} raised "
-                f"{type(error).__name__}: {error}"
-            ) from error
+        # Worked out once (a reference may train a network); a copy each time, so no caller can change it.
+        key = ("expected", question.id, test.index)
+        if key not in self.cache:
+            args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
+            try:
+                with _quietly():
+                    self.cache[key] = reference(*args, **kwargs)
+            except Exception as error:
+                raise SpecError(
+                    f"{self.path}: the reference solution {test.call_text()} of question {question.id} raised "
+                    f"{type(error).__name__}: {error}"
+                ) from error
+        return copy.deepcopy(self.cache[key])
 
 
 def load_exercise(exercise: str | Path) -> Exercise:

@@ -14,7 +14,7 @@ from fractions import Fraction
 import pytest
 
 from course.checker import run_check
-from course.exercise import EXERCISES_DIR, Behaviour, load_exercise, recognise, run_answer
+from course.exercise import EXERCISES_DIR, Behaviour, load_exercise, misconception_outcomes, recognise, run_answer
 from exercise_helpers import outcomes
 
 SOURCES = sorted(EXERCISES_DIR.glob("[0-9][0-9]_*.py"))
@@ -34,12 +34,15 @@ def _question_and_item(stem, qid, mid):
 def test_misconception_costs_points_and_is_named(stem, qid, mid):
     exercise = EXERCISES[stem]
     question, item = _question_and_item(stem, qid, mid)
-    public, hidden = outcomes(exercise, qid, item.answer)
-    lost = 1 - question.share(public + hidden)
-    assert lost >= Fraction(str(item.costs)), f"{mid} loses only {float(lost):.2f} of {qid}, less than {item.costs}"
     tests = question.tests()
-    behaviours = [run_answer(question, test, item.answer) for test in tests]
-    named = recognise(exercise, question, tests, [exercise.expected(test) for test in tests], behaviours)
+    expected = [exercise.expected(test) for test in tests]
+    # What the grader would receive from this answer (run_answer: the call under the question's
+    # float rules, the value through the grader's codec), worked out once per exercise.
+    behaviours = list(misconception_outcomes(exercise, question)[mid])
+    passed = [b.error is None and question.judge(e, b.value) is None for e, b in zip(expected, behaviours)]
+    lost = 1 - question.share(passed)
+    assert lost >= Fraction(str(item.costs)), f"{mid} loses only {float(lost):.2f} of {qid}, less than {item.costs}"
+    named = recognise(exercise, question, tests, expected, behaviours)
     assert item in named, f"{mid} is not recognised from its own behaviour (named: {[n.id for n in named]})"
 
 
