@@ -30,10 +30,6 @@ def set_language(lang: str) -> None:
     """Set the language of everything the course shows from here on ("en" or "sv")."""
     global _language
     _language = _check_language(lang)
-    if _language != "en":
-        # Tick labels in the language's number form (decimal comma): course.plots installs
-        # the formatter for every linear axis when it is first imported.
-        import course.plots  # noqa: F401
 
 
 def get_language() -> str:

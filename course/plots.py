@@ -2,7 +2,7 @@
 
 Importing this module also makes every linear axis write its tick labels in the
 notebook's language (decimal comma in Swedish): see :class:`LocalizedScalarFormatter`.
-``set_language`` imports it, so a lesson needs nothing more than matplotlib as usual.
+``course.set_language`` imports it, so a lesson needs nothing more than matplotlib as usual.
 """
 
 from __future__ import annotations
