@@ -8,7 +8,7 @@ bounding box) and compresses the PNG hard. :func:`render_png` instead
 2. keeps that picture as a *background*, and on the next redraw draws only what changed
    on it: the artists matplotlib marked *stale* (changed) since, plus everything drawn
    above them in their axes, in matplotlib's order, so the picture is the same, pixel
-   for pixel, as a full draw. An axes whose limits or title changed is drawn whole. What
+   for pixel, as a full draw. An axes whose limits or labels changed is drawn whole (a new title is drawn alone). What
    changed once is drawn on top from then on; a widget can name such artists in advance
    (``FigureWidget.dynamic_artists``) so that not even its first redraw is a full one;
 3. crops the picture to the drawn pixels plus the 0.1 inch margin ``bbox_inches="tight"``
@@ -75,17 +75,44 @@ def figure_key(fig: Figure) -> tuple:
     return (tuple(fig.get_size_inches()), fig.dpi, fig.get_facecolor(), tuple(map(id, fig.get_children())))
 
 
+def _titles(ax: Axes) -> tuple[Artist, ...]:
+    return (ax.title, ax._left_title, ax._right_title)
+
+
+# Whether a changed title can be drawn on its own: Axes.draw places the titles just before
+# drawing them (``_update_title_position``), and so must a title drawn on the background.
+_PLACES_TITLES = hasattr(Axes, "_update_title_position")
+
+
 def axes_key(ax: Axes) -> tuple:
-    """The layout of one axes: where it is, its limits, scales, titles and which artists it holds.
+    """The layout of one axes: where it is, its limits, scales, labels and which artists it holds.
 
     When it changes, the axes' ticks and labels change: the axes is drawn whole from then on.
+    A title's text is not part of it (a new title moves nothing else: it is drawn on its
+    own, placed as ``Axes.draw`` places it), only whether each title is empty, since the
+    titles are placed only when one of them has text.
     """
+    titles = (
+        tuple(bool(title.get_text()) for title in _titles(ax)) if _PLACES_TITLES
+        else tuple(title.get_text() for title in _titles(ax))
+    )
     return (
         tuple(ax.get_position().bounds), tuple(ax.get_xlim()), tuple(ax.get_ylim()),
-        ax.get_xscale(), ax.get_yscale(), ax.get_visible(), ax.axison,
-        *(ax.get_title(loc) for loc in ("left", "center", "right")),
+        ax.get_xscale(), ax.get_yscale(), ax.get_visible(), ax.axison, titles,
         ax.xaxis.label.get_text(), ax.yaxis.label.get_text(), tuple(map(id, ax.get_children())),
     )
+
+
+def _draw_on_top(top: Sequence[Artist], renderer) -> None:
+    """Draw ``top`` in order; a title alone first gets the place ``Axes.draw`` would give it."""
+    placed = set()
+    for artist in top:
+        ax = artist.axes
+        if (_PLACES_TITLES and ax is not None and id(ax) not in placed and not isinstance(artist, Axes)
+                and any(artist is title for title in _titles(ax))):
+            ax._update_title_position(renderer)
+            placed.add(id(ax))
+        artist.draw(renderer)
 
 
 def _drawn_in_order(ax: Axes) -> list[Artist]:
@@ -261,8 +288,7 @@ def render_png(fig: Figure, dynamic: Sequence[Artist] = (), cache: RenderCache |
         cache.figure_key, cache.axes_keys = figure_key(fig), {ax: axes_key(ax) for ax in fig.axes}
         cache.top, cache.canvas = top, canvas
         cache.full_draws += 1
-    for artist in top:
-        artist.draw(renderer)
+    _draw_on_top(top, renderer)
     rgba = np.asarray(canvas.buffer_rgba())  # (height, width, 4), a view of the canvas
     paper = np.array([round(c * 255) for c in background_colour], dtype=np.uint8)
     rows, cols = _ink(rgba, paper)
