@@ -42,9 +42,9 @@ from binascii import b2a_base64
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import display
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from course.i18n import t
@@ -80,7 +80,11 @@ from course.widgets.playground_training import (  # noqa: F401 (re-exported)
 
 
 L2_CHOICES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
-MAX_UNITS_SHOWN = 16
+MAX_UNITS_SHOWN = 16  # the most hidden units whose maps are shown
+UNIT_COLUMNS = 8  # the hidden units' maps per row
+UNIT_CELL = (1.3, 1.55)  # inches per unit: its map and its title
+UNIT_MAP = 1.2  # inches, the side of a unit's map
+UNIT_TITLE_WIDTH = 6.6  # inches: the units figure's title at 10 points, in either language
 
 
 def _nice_epochs(epochs: int) -> int:
@@ -187,7 +191,7 @@ class Playground(FigureWidget):
         self._blitter = Blitter(self.fig)
         self._build_artists()
         self.picture = widgets.Image(format="jpeg", layout=widgets.Layout(max_width="100%"))
-        self.units_picture = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", display="none"))
+        self.units_picture = widgets.Image(format="jpeg", layout=widgets.Layout(max_width="100%", display="none"))
         self.redraws = 0
         self.min_tick_gap = 0.03  # seconds; see _tick
         self.skipped_ticks = 0
@@ -268,26 +272,43 @@ class Playground(FigureWidget):
         return generator.lines(0.5)
 
     def _units_figure(self, n_units: int):
-        columns = min(n_units, 8)
-        rows = math.ceil(n_units / columns)
-        fig, axes = plt.subplots(rows, columns, figsize=(1.3 * columns, 1.55 * rows + 0.45), squeeze=False)
-        plt.close(fig)
-        images = []
-        for index, ax in enumerate(axes.ravel()):
+        """The figure of the hidden units' maps, laid out for ``n_units`` of them, and their images.
+
+        The figure and its small axes are made once (more axes only when more units are
+        shown than ever before); a new number of units only resizes the figure and moves
+        the axes (a grid of at most 8 columns), a fraction of the cost of a new figure.
+        """
+        if self.units_fig is None:
+            fig = Figure()
+            self._unit_axes, self._unit_image_pool = [], []
+            self._units_title = fig.suptitle(t("playground.units_title"), fontsize=10)
+        else:
+            fig = self.units_fig
+        while len(self._unit_axes) < n_units:
+            ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
             ax.set_xticks([])
             ax.set_yticks([])
             ax.grid(False)
-            if index >= n_units:
-                ax.set_visible(False)
-                continue
-            images.append(ax.imshow(np.zeros((RESOLUTION, RESOLUTION)), origin="lower", cmap=UNIT_CMAP,
-                                    extent=(-EXTENT, EXTENT, -EXTENT, EXTENT), vmin=-1, vmax=1,
-                                    interpolation="bilinear"))
-            # A title as long as the real ones, so that the layout leaves room for them.
-            ax.set_title(t("playground.unit_weight", j=index + 1, w=fmt(-0.5, decimals=2)), fontsize=8)
-        fig.suptitle(t("playground.units_title"), fontsize=10)
-        fig.tight_layout(rect=(0, 0, 1, 0.93), h_pad=1.2)
-        return fig, images
+            self._unit_axes.append(ax)
+            self._unit_image_pool.append(ax.imshow(
+                np.zeros((RESOLUTION, RESOLUTION)), origin="lower", cmap=UNIT_CMAP,
+                extent=(-EXTENT, EXTENT, -EXTENT, EXTENT), vmin=-1, vmax=1, interpolation="bilinear"))
+        columns = min(n_units, UNIT_COLUMNS)
+        rows = math.ceil(n_units / columns)
+        # In inches: each unit a cell of 1.3 × 1.55, its map 1.2 square with the title above it,
+        # and 0.45 above all for the figure's title, which needs UNIT_TITLE_WIDTH (the grid is
+        # centred under it when fewer units would cut it off).
+        grid_width = UNIT_CELL[0] * columns
+        width, height = max(grid_width, UNIT_TITLE_WIDTH), UNIT_CELL[1] * rows + 0.45
+        fig.set_size_inches(width, height)
+        self._units_title.set_y(1.0 - 0.08 / height)
+        for index, ax in enumerate(self._unit_axes):
+            row, column = divmod(index, columns)
+            left = (width - grid_width) / 2 + column * UNIT_CELL[0] + (UNIT_CELL[0] - UNIT_MAP) / 2
+            bottom = height - 0.45 - (row + 1) * UNIT_CELL[1] + 0.1
+            ax.set_position((left / width, bottom / height, UNIT_MAP / width, UNIT_MAP / height))
+            ax.set_visible(index < n_units)
+        return fig, self._unit_image_pool[:n_units]
 
     # State ---------------------------------------------------------------------------
     def _new_data(self) -> None:
@@ -364,8 +385,10 @@ class Playground(FigureWidget):
             return
         n_units = min(trainer.hidden[-1], MAX_UNITS_SHOWN)
         if self.units_fig is None or len(self.unit_images) != n_units:
+            new = self.units_fig is None
             self.units_fig, self.unit_images = self._units_figure(n_units)
-            self._units_blitter = Blitter(self.units_fig)
+            if new:
+                self._units_blitter = Blitter(self.units_fig)
         with np.errstate(over="ignore", invalid="ignore"):
             outputs = hidden_outputs(trainer.model, grid_points())[-1]
         weights = dense_layers(trainer.model)[-1].params["W"][0]
@@ -425,18 +448,24 @@ class Playground(FigureWidget):
 
     # Display -------------------------------------------------------------------------
     # Redraws go through a Blitter: the moving artists (map, boundary, points, loss curves,
-    # epoch text) are drawn on a saved background until the layout changes.
+    # epoch text, the map's title) are drawn on a saved background until the layout changes;
+    # new limits of the loss plot redraw that plot alone.
     def _dynamic_artists(self) -> list:
         ax, ax_loss = self.axes
-        return [self.image, self.boundary_line, self.points, self.train_line, self.val_line, self.epoch_text]
+        return [self.image, self.boundary_line, self.points, self.train_line, self.val_line, self.epoch_text,
+                ax.title]
 
     def _layout_key(self) -> tuple:
-        ax, ax_loss = self.axes
-        return (ax.get_title(), ax_loss.get_xlim(), ax_loss.get_ylim(), self.fig.get_size_inches().tobytes())
+        return (self.fig.get_size_inches().tobytes(),)
 
-    def render(self) -> bytes:
+    def _redrawn_axes(self) -> list[tuple]:
+        ax_loss = self.axes[1]
+        return [(ax_loss, (ax_loss.get_xlim(), ax_loss.get_ylim()))]
+
+    def render(self, image_format: str = "jpeg") -> bytes:
         """The main figure as JPEG bytes (drawn in full only when its layout changed)."""
-        return self._blitter.render(self._dynamic_artists(), self._layout_key())
+        return self._blitter.render(self._dynamic_artists(), self._layout_key(), image_format,
+                                    self._redrawn_axes())
 
     @property
     def full_draws(self) -> int:
@@ -444,7 +473,7 @@ class Playground(FigureWidget):
 
     def _render_units(self) -> bytes:
         dynamic = [artist for image in self.unit_images for artist in (image, image.axes.title)]
-        return self._units_blitter.render(dynamic, (id(self.units_fig),))
+        return self._units_blitter.render(dynamic, (len(self.unit_images),))
 
     def refresh(self) -> None:
         self.update()
@@ -466,7 +495,7 @@ class Playground(FigureWidget):
         if os.environ.get(STATIC_WIDGETS):
             # Executed for a slide deck (course.slides): the picture alone, no controls.
             self.update()
-            png = self._blitter.render(self._dynamic_artists(), self._layout_key(), image_format="png")
+            png = self.render(image_format="png")
             display({"image/png": b2a_base64(png, newline=False).decode("ascii"), "text/plain": repr(self.fig)},
                     raw=True)
             return

@@ -1,15 +1,18 @@
 """Chapter 07's training playground: data, training, every control, and what the student sees."""
 
+import io
 import re
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from course import set_language
 from course.widgets.playground import (
     ACTIVATIONS,
     DATASETS,
     RESOLUTION,
+    Blitter,
     Playground,
     Trainer,
     build_network,
@@ -330,8 +333,59 @@ def test_redraws_blit_until_the_layout_changes():
     for _ in range(3):
         playground.step()  # epochs 1–3: the loss axis keeps its limits
     assert playground.full_draws == full
-    playground.layers.value = 2  # a new title: drawn in full
-    assert playground.full_draws == full + 1
+    playground.layers.value = 2  # a new title: drawn on the background, not in full
+    assert playground.full_draws == full
+    assert playground.axes[0].get_title().startswith("Network 2–4–4–1")
+
+
+def _drawn_afresh(playground) -> np.ndarray:
+    """The playground's figure as a new Blitter draws it: in full, with nothing kept."""
+    fresh = Blitter(playground.fig)
+    png = fresh.render(playground._dynamic_artists(), playground._layout_key(), "png", playground._redrawn_axes())
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_new_titles_and_loss_limits_are_drawn_as_a_full_draw_shows_them():
+    playground = Playground("xor", hidden=[4], epochs_per_step=1, seed=0)
+    playground.refresh()
+    changes = [
+        lambda: setattr(playground.layers, "value", 3),  # a new title over the map
+        lambda: setattr(playground.epochs_per_step, "value", 30),
+        playground.step,  # 30 epochs: new limits of the loss plot
+        lambda: setattr(playground.units, "value", 7),
+    ]
+    for change in changes:
+        change()
+        blitted = np.asarray(Image.open(io.BytesIO(playground.render("png"))).convert("RGB"))
+        assert playground.full_draws == 1
+        np.testing.assert_array_equal(blitted, _drawn_afresh(playground))
+        if change is playground.step:
+            assert playground.axes[1].get_xlim() == (0.0, 40.0)
+    # The loss plot alone was drawn again: after 30 epochs, and for the new network's losses.
+    assert playground._blitter.axes_draws == 2
+    assert playground.axes[1].get_xlim() == (0.0, 10.0)
+
+
+def test_the_units_figure_is_reused_and_laid_out_for_the_units_shown():
+    playground = Playground("xor", hidden=[12, 12], epochs_per_step=1, seed=0)
+    playground.show_units.value = True
+    figure = playground.units_fig
+    assert [image.axes.get_visible() for image in playground.unit_images] == [True] * 12
+    assert tuple(figure.get_size_inches()) == pytest.approx((8 * 1.3, 2 * 1.55 + 0.45))
+    rows = sorted({round(image.axes.get_position().y0, 6) for image in playground.unit_images})
+    assert len(rows) == 2  # 8 maps in the first row, 4 in the second
+    playground.units.value = 3
+    assert playground.units_fig is figure and len(playground.unit_images) == 3
+    hidden = [ax for ax in figure.axes if not ax.get_visible()]
+    assert len(hidden) == 9
+    # Three maps side by side, centred under the figure's title, which is not cut off.
+    boxes = [image.axes.get_position() for image in playground.unit_images]
+    assert len({round(box.y0, 6) for box in boxes}) == 1
+    assert boxes[0].x0 == pytest.approx(1 - boxes[-1].x1)
+    assert figure.get_size_inches()[0] >= 6.6
+    picture = Image.open(io.BytesIO(playground.units_picture.value))
+    assert picture.format == playground.units_picture.format.upper()
+    assert picture.size == tuple(round(v * figure.dpi) for v in figure.get_size_inches())
 
 
 def test_swedish_playground_speaks_swedish_with_decimal_commas():
