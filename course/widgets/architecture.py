@@ -35,6 +35,9 @@ OUTPUT_ACTIVATIONS = ("identity", "sigmoid", "softmax", "relu")
 #: Input range of the function plot (both axes for two inputs).
 INPUT_RANGE = (-3.0, 3.0)
 
+#: Columns (layers, input and output included) the builder draws at most: 6 hidden layers.
+MAX_LAYERS = 8
+
 #: Colours of input, hidden and output nodes.
 ROLE_COLORS = (COLORS[0], COLORS[5], COLORS[2])
 
@@ -170,37 +173,71 @@ def diagram_layout(sizes: Sequence[int], *, max_nodes: int = 8) -> Diagram:
 
 
 class DiagramArtists:
-    """The matplotlib artists of a network diagram on ``ax``, redrawn in place by :meth:`show`."""
+    """The matplotlib artists of a network diagram on ``ax``, redrawn in place by :meth:`show`.
+
+    The axes keeps the limits 0…1 in both directions and the diagram is scaled into them
+    (what ``set_xlim``/``set_ylim`` around it would show), and the "⋮" and size labels are
+    reused from one diagram to the next, so a new diagram changes only these artists'
+    data: a redraw draws them, not the whole axes.
+    """
 
     def __init__(self, ax: Axes) -> None:
         self.ax = ax
         self.edge_lines = LineCollection([], colors="grey", linewidths=0.6, alpha=0.5, zorder=1)
         ax.add_collection(self.edge_lines)
         self.node_marks = ax.scatter([], [], s=110, zorder=3, edgecolors="black", linewidths=0.6)
-        self.texts: list = []
+        self.texts: list = []  # the texts shown now: "⋮" marks, then the layer sizes
+        # Texts for up to MAX_LAYERS columns, made now: a new artist would change the axes.
+        self._ellipsis_pool = [ax.text(0, 0, "⋮", ha="center", va="center", fontsize=16, visible=False)
+                               for _ in range(MAX_LAYERS)]
+        self._size_pool = [ax.text(0, 0, "", ha="center", va="top", fontsize=11, visible=False)
+                           for _ in range(MAX_LAYERS)]
         ax.axis("off")
+        ax.set_xlim(0.0, 1.0)
+        ax.set_ylim(0.0, 1.0)
         handles = [
             Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=color, markeredgecolor="black")
             for color in ROLE_COLORS
         ]
         names = [t("architecture.input_layer"), t("architecture.hidden_layer"), t("architecture.output_layer")]
-        ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, fontsize=10, frameon=False)
+        legend = ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, fontsize=10,
+                           frameon=False)
+        # Under the diagram, where nothing overlaps it: drawn first, it stays in the background
+        # while the diagram changes (the picture is the same in either order).
+        legend.set_zorder(0.5)
+
+    @staticmethod
+    def _texts(pool: list, count: int, make) -> list:
+        while len(pool) < count:  # a diagram with more layers than MAX_LAYERS
+            pool.append(make())
+        for index, text in enumerate(pool):
+            text.set_visible(index < count)
+        return pool[:count]
 
     def show(self, diagram: Diagram) -> None:
         ax = self.ax
-        self.edge_lines.set_segments(list(diagram.edges))
-        self.node_marks.set_offsets(diagram.nodes)
-        self.node_marks.set_facecolors([ROLE_COLORS[role] for role in diagram.roles])
-        for text in self.texts:
-            text.remove()
-        self.texts = [ax.text(x, y, "⋮", ha="center", va="center", fontsize=16) for x, y in diagram.ellipses]
         half = diagram.height / 2
-        self.texts += [
-            ax.text(layer, -half - 0.3, f"{size}", ha="center", va="top", fontsize=11)
-            for layer, size in enumerate(diagram.sizes)
-        ]
-        ax.set_xlim(-0.5, len(diagram.sizes) - 0.5)
-        ax.set_ylim(-half - 1.3, half + 0.3)
+        # The diagram's own coordinates (layer, slot) in the box x ∈ [-0.5, L - 0.5],
+        # y ∈ [-half - 1.3, half + 0.3], scaled to the axes' 0…1.
+        x0, x_span = -0.5, len(diagram.sizes)
+        y0, y_span = -half - 1.3, 2 * half + 1.6
+
+        def scaled(points: np.ndarray) -> np.ndarray:
+            return (np.asarray(points, dtype=float).reshape(-1, 2) - (x0, y0)) / (x_span, y_span)
+
+        self.edge_lines.set_segments(list(scaled(diagram.edges).reshape(-1, 2, 2)))
+        self.node_marks.set_offsets(scaled(diagram.nodes))
+        self.node_marks.set_facecolors([ROLE_COLORS[role] for role in diagram.roles])
+        marks = self._texts(self._ellipsis_pool, len(diagram.ellipses),
+                            lambda: ax.text(0, 0, "⋮", ha="center", va="center", fontsize=16))
+        for text, position in zip(marks, scaled(diagram.ellipses)):
+            text.set_position(position)
+        sizes = self._texts(self._size_pool, len(diagram.sizes),
+                            lambda: ax.text(0, 0, "", ha="center", va="top", fontsize=11))
+        for layer, (text, size) in enumerate(zip(sizes, diagram.sizes)):
+            text.set_position(scaled([layer, -half - 0.3])[0])
+            text.set_text(f"{size}")
+        self.texts = marks + sizes
 
 
 def draw_diagram(ax: Axes, sizes: Sequence[int], *, max_nodes: int = 8) -> DiagramArtists:
@@ -327,6 +364,7 @@ class ArchitectureBuilder(FigureWidget):
         self.model: Sequential | None = None
         self.sizes: list[int] = []
         self.n_params = 0
+        self._legend_outputs: int | None = None  # how many outputs the curves' legend lists
         left.set_title(" ")
         right.set_title(" ")
         self.fig.tight_layout()
@@ -370,7 +408,11 @@ class ArchitectureBuilder(FigureWidget):
             right.set_ylim(low - pad, high + pad)
             right.set_xlabel(t("architecture.x"))
             right.set_ylabel(t("architecture.y"))
-            right.legend(handles=self.lines[:n_out], loc="best", fontsize=9)
+            if self._legend_outputs != n_out or right.get_legend() is None:
+                # Made again only when it lists other outputs (a new legend is a new artist, so
+                # the whole plot would be drawn again); loc="best" still places it at every draw.
+                right.legend(handles=self.lines[:n_out], loc="best", fontsize=9)
+                self._legend_outputs = n_out
             right.set_title(t("architecture.function_title", seed=self.seed))
         else:
             g1, _ = axes
@@ -385,6 +427,7 @@ class ArchitectureBuilder(FigureWidget):
             legend = right.get_legend()
             if legend is not None:
                 legend.remove()
+            self._legend_outputs = None
             right.set_title(t("architecture.surface_title", seed=self.seed))
             notes = []
             if n_out > 1:
