@@ -81,12 +81,20 @@ def _same(question: Question, reference: Any, value: Any) -> bool:
         return False
 
 
-def _alike(question: Question, theirs: Behaviour, received: Behaviour | None) -> bool:
+def _alike(question: Question, expected: Any, theirs: Behaviour, received: Behaviour | None) -> bool:
+    """Whether the student's outcome is the misconception's on one test (both right counts as alike)."""
     if received is None:
         return False
+    if not _wrong(question, expected, theirs):
+        return not _wrong(question, expected, received)
     if theirs.error is not None or received.error is not None:
         return theirs.error == received.error
-    return _same(question, theirs.value, received.value)
+    if question.alike is None:
+        return _same(question, theirs.value, received.value)
+    try:
+        return bool(question.alike(theirs.value, received.value))
+    except Exception:  # a comparison that cannot decide does not recognise anything
+        return False
 
 
 def recognise(exercise: Exercise, question: Question, tests: Sequence[Test], expected: Sequence[Any],
@@ -108,7 +116,7 @@ def recognise(exercise: Exercise, question: Question, tests: Sequence[Test], exp
         wrong = [_wrong(question, e, o) for e, o in zip(expected, theirs)]
         if not any(wrong):
             continue  # right on these tests: nothing here to recognise it by
-        if all(_alike(question, o, r) for o, r in zip(theirs, received)):
+        if all(_alike(question, e, o, r) for e, o, r in zip(expected, theirs, received)):
             exact.append(item)
         elif None not in received and wrong == student_wrong and all(
                 o.error == r.error for o, r, bad in zip(theirs, received, wrong) if bad and o.error is not None):

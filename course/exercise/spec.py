@@ -171,6 +171,11 @@ class Question:
     alternatives : sequence
         Right answers written in another style (loops, float32, lists), as code; the
         exercise tests check that each gets full marks.
+    alike : callable, optional
+        ``alike(wrong, received) -> bool``: whether a student's value is wrong the same way as
+        a misconception's value ``wrong``, for questions graded by a property (an accuracy, a
+        kernel that detects edges), where ``compare`` cannot tell two wrong answers apart.
+        Default: ``compare`` (or the comparison engine) finds them equal.
     """
 
     id: str
@@ -187,6 +192,7 @@ class Question:
     float_errors: bool = False
     misconceptions: Sequence[Misconception] = field(default=(), repr=False)
     alternatives: Sequence[Any] = field(default=(), repr=False)
+    alike: Callable[[Any, Any], bool] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         where = f"Question({self.id!r})"
@@ -234,6 +240,8 @@ class Question:
                 raise SpecError(f"{where}: misconception {item.id!r} of a function question must be a function")
         object.__setattr__(self, "misconceptions", misconceptions)
         object.__setattr__(self, "alternatives", tuple(self.alternatives))
+        if self.alike is not None and not callable(self.alike):
+            raise SpecError(f"{where}: expected alike to be a function, but received {type(self.alike).__name__}")
         if self.compare is not None and not callable(self.compare):
             raise SpecError(f"{where}: expected compare to be a function, but received {type(self.compare).__name__}")
 

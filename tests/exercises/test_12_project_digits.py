@@ -202,22 +202,22 @@ def test_the_gray_images_test_the_preprocessing(exercise, project):
 
 
 def test_two_wrong_answers_are_alike_when_they_fail_alike(exercise, project):
-    """The project's comparison, given a wrong answer as the expected value, says whether two answers
-    fail a test the same way (that is how a misconception is recognised); graded against the reference,
-    it judges accuracy only."""
-    judge = exercise.question("q4").judge
+    """The project's ``alike`` says whether two answers fail a test the same way (that is how a
+    misconception is recognised); graded against the reference, the comparison judges accuracy only."""
+    question = exercise.question("q4")
+    alike = question.alike
     test, reference, true = project[1]
     all_dark = np.full(len(true), 2)
-    assert judge(reference, roundtrip(all_dark)) is not None  # graded: wrong
-    assert judge(all_dark, roundtrip(all_dark)) is None  # the same mistake
+    assert question.judge(reference, roundtrip(all_dark)) is not None  # graded: wrong
+    assert alike(all_dark, roundtrip(all_dark))  # the same mistake
     almost = all_dark.copy()
     almost[:5] = 1
-    assert judge(all_dark, roundtrip(almost)) is None  # 96% the same labels, still below 95% accuracy
-    assert judge(all_dark, roundtrip(np.zeros_like(true))) is not None  # another mistake
-    assert judge(all_dark, roundtrip(true)) is not None  # a right answer is never alike a wrong one
+    assert alike(all_dark, roundtrip(almost))  # 96% the same labels, still below 95% accuracy
+    assert not alike(all_dark, roundtrip(np.zeros_like(true)))  # another mistake
+    assert not alike(all_dark, roundtrip(true))  # a right answer is never alike a wrong one
     scores = np.eye(10)[true]
-    assert judge(scores, roundtrip(scores * 2.0)) is None and judge(scores, roundtrip(true)) is not None
-    assert judge(np.arange(10), roundtrip(np.zeros(10, dtype=int))) is None  # one label per class, both
+    assert alike(scores, roundtrip(scores * 2.0)) and not alike(scores, roundtrip(true))
+    assert alike(np.arange(10), roundtrip(np.zeros(10, dtype=int)))  # one label per class, both
 
 
 def test_unlifted_wrong_answers_fail(exercise):

@@ -652,16 +652,14 @@ def _edge_kernel_verdict(received):
 
 
 def _edge_kernel_compare(expected, received):
-    """Right when ``received`` has both properties (``expected`` is the reference kernel).
-
-    When ``expected`` is itself a wrong kernel (a misconception, compared with a student's
-    answer to recognise it), "the same" means wrong in the same way.
-    """
+    """Right when ``received`` has both properties (any such kernel is right, not only ``expected``)."""
     kind, message = _edge_kernel_verdict(received)
-    expected_kind, _ = _edge_kernel_verdict(expected)
-    if expected_kind != "right":
-        return kind == expected_kind, None
     return kind == "right", message
+
+
+def _same_kind_of_wrong(wrong, received):
+    """Whether ``received`` is wrong the way the misconception's kernel ``wrong`` is (for recognising it)."""
+    return _edge_kernel_verdict(received)[0] == _edge_kernel_verdict(wrong)[0]
 
 
 def _image_and_kernel(rng):
@@ -992,7 +990,7 @@ QUESTIONS = [
         alternatives=[conv_by_sliding_windows, conv_by_lists],
     ),
     Question(
-        "q3", variable="vertical_edge_kernel", points=1, compare=_edge_kernel_compare,
+        "q3", variable="vertical_edge_kernel", points=1, compare=_edge_kernel_compare, alike=_same_kind_of_wrong,
         hint={
             "en": "Condition 1 is about the sum of each row of the kernel: where each row of the window has one value, "
                   "the window gives every row's sum times that row's value, added up. Condition 2 is about the sides: slide the kernel over "

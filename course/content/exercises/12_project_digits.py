@@ -555,7 +555,7 @@ from course.exercise import Misconception, Question, case, random_cases
 
 REQUIRED_ACCURACY = 0.95
 # Two wrong answers are alike on a project test when they fail it and give the same label to at
-# least this share of its test images (a misconception is recognised by it, see _accuracy_compare).
+# least this share of its test images (a misconception is recognised by it, see _same_mistake).
 SAME_MISTAKE_AGREEMENT = 0.9
 
 
@@ -633,13 +633,14 @@ def _same_mistake(wrong, received, y_true):
             and float(np.mean(labels == theirs)) >= SAME_MISTAKE_AGREEMENT)
 
 
+def _same_mistake_on_its_test(wrong, received):
+    """Whether received fails a project test the way the misconception's answer ``wrong`` does."""
+    return _same_mistake(wrong, received, _TRUE_LABELS.get(len(wrong)) if np.ndim(wrong) >= 1 else None)
+
+
 def _accuracy_compare(expected, received):
-    y_true = _TRUE_LABELS.get(len(expected)) if np.ndim(expected) >= 1 else None
-    reference = None if y_true is None else _as_labels(expected, len(y_true))
-    if reference is None or float(np.mean(reference == y_true)) < REQUIRED_ACCURACY:
-        # ``expected`` is a wrong answer, not the reference solution (which always reaches the required
-        # accuracy): this compares two answers, to recognise a misconception.
-        return _same_mistake(expected, received, y_true), None
+    y_true = _TRUE_LABELS[len(expected)]
+    reference = _as_labels(expected, len(y_true))
     n = len(y_true)
     labels = _as_labels(received, n)
     if labels is None:
@@ -932,7 +933,7 @@ QUESTIONS = [
         ],
     ),
     Question(
-        "q4", function="train_and_predict", points=4, compare=_accuracy_compare,
+        "q4", function="train_and_predict", points=4, compare=_accuracy_compare, alike=_same_mistake_on_its_test,
         hint={
             "en": "Do the training and the test images go through exactly the same preprocessing? Does "
                   "history.loss fall, and history.val_loss too? One hidden layer of 32 to 128 ReLU neurons, trained "
