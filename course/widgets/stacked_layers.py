@@ -8,8 +8,10 @@ into linear pieces (:func:`find_kinks` counts them).
 
 from __future__ import annotations
 
+import contourpy
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.collections import LineCollection
 
 from course.i18n import t
 from course.numbers import fmt
@@ -156,8 +158,8 @@ class StackedLayersWidget(FigureWidget):
     (parallel straight lines for a linear stack).
 
     Attributes used by tests: ``n_layers``, ``between``, ``width``, ``new_weights``
-    (controls), ``curve``, ``collapsed``, ``kinks``, ``image`` (artists), ``contours``
-    (the current contour set), ``pieces`` (linear pieces of g along x), ``seed``, ``status``.
+    (controls), ``curve``, ``collapsed``, ``kinks``, ``image``, ``contours`` (a
+    ``LineCollection`` of the contour lines) (artists), ``pieces`` (linear pieces of g along x), ``seed``, ``status``.
     """
 
     def __init__(self, n_layers: int = 3, between: str = "linear", width: int = 8, seed: int = 0) -> None:
@@ -193,7 +195,11 @@ class StackedLayersWidget(FigureWidget):
         self.image = right.imshow(
             np.zeros_like(self.g1), origin="lower", extent=(*STACK_RANGE, *STACK_RANGE), cmap="viridis", aspect="auto"
         )
-        self.contours = None
+        # The contour lines as one collection whose segments are replaced on every change
+        # (traced by contourpy, as matplotlib's contour does): the plot keeps its artists.
+        self.contours = LineCollection([], colors="white", linewidths=1.0, linestyles="solid", zorder=2)
+        right.add_collection(self.contours, autolim=False)
+        self._legend_between: str | None = None  # which curves the left legend lists
         right.set_xlabel("$x_1$")
         right.set_ylabel("$x_2$")
         right.set_title(t("activations.stack_title_2d"))
@@ -232,8 +238,10 @@ class StackedLayersWidget(FigureWidget):
             self.collapsed.set_visible(False)
             self.status.value = t("activations.status_relu", n=n_layers, pieces=self.pieces)
         left.set_ylim(*padded_limits(y))
-        shown = [self.curve, self.collapsed if between == "linear" else self.kinks]
-        left.legend(handles=shown, loc="upper left", fontsize=10)
+        if self._legend_between != between:  # a new legend is a new artist: only when it lists others
+            shown = [self.curve, self.collapsed if between == "linear" else self.kinks]
+            left.legend(handles=shown, loc="upper left", fontsize=10)
+            self._legend_between = between
         left.set_title(t("activations.stack_title_1d", n=n_layers))
 
         surface = stack_forward(self.grid_points, layers_2d, between)[:, 0].reshape(self.g1.shape)
@@ -242,9 +250,9 @@ class StackedLayersWidget(FigureWidget):
         if high - low < 1e-12:
             high = low + 1e-12
         self.image.set_clim(low, high)
-        if self.contours is not None:
-            self.contours.remove()
         levels = np.linspace(low, high, 12)[1:-1]
-        self.contours = right.contour(
-            self.g1, self.g2, surface, levels=levels, colors="white", linewidths=1.0, linestyles="solid"
+        tracer = contourpy.contour_generator(self.g1, self.g2, surface, name="mpl2014", line_type="SeparateCode")
+        # A closed line ends on its first point, so its points alone draw it whole.
+        self.contours.set_segments(
+            [line for level in levels for line in tracer.lines(level)[0] if len(line) >= 2]
         )
