@@ -35,6 +35,21 @@ DEFAULT_Y = np.array([1.3, 1.4, 2.3, 2.2, 3.2, 3.3])
 DEFAULT_Y_PRED = 0.6 * DEFAULT_X + 0.8
 
 
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten that is >= ``value`` (> 0).
+
+    >>> nice_ceiling(2.1), nice_ceiling(0.8), nice_ceiling(13.0)
+    (2.5, 0.8, 15.0)
+    """
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"nice_ceiling: expected a positive finite number, but received {value!r}")
+    power = 10.0 ** np.floor(np.log10(value))
+    for factor in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0):
+        if factor * power >= value * (1 - 1e-12):
+            return float(factor * power)
+    return float(10.0 * power)
+
+
 def _as_array(values, name: str, owner: str) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=float)
@@ -298,6 +313,9 @@ class RegressionLossWidget(FigureWidget):
         self.mse_line = right.axhline(0, color=COLORS[1], linestyle="--", label=" ")
         self.mae_line = right.axhline(0, color=COLORS[2], linestyle=":", label=" ")
         right.set_xticks(idx)
+        # Made once and relabelled (a new legend is a new artist: the plot would be drawn whole).
+        self.legend = right.legend(handles=[self.mse_line, self.mae_line, self.squared_bars, self.absolute_bars],
+                                   loc="upper left", fontsize=9)
         right.set_xlabel(t("losses.point_axis"))
         right.set_ylabel(t("losses.error_axis"))
         right.set_title(t("losses.errors_title"))
@@ -338,11 +356,14 @@ class RegressionLossWidget(FigureWidget):
             bar.set_height(height)
         self.mse_line.set_ydata([errors.mse, errors.mse])
         self.mae_line.set_ydata([errors.mae, errors.mae])
-        self.mse_line.set_label(t("losses.mse_line", value=fmt(float(errors.mse), decimals=3)))
-        self.mae_line.set_label(t("losses.mae_line", value=fmt(float(errors.mae), decimals=3)))
+        for line, text, key, cost in ((self.mse_line, self.legend.get_texts()[0], "losses.mse_line", errors.mse),
+                                      (self.mae_line, self.legend.get_texts()[1], "losses.mae_line", errors.mae)):
+            line.set_label(t(key, value=fmt(float(cost), decimals=3)))
+            text.set_text(line.get_label())
         top = max(errors.squared.max(), errors.absolute.max(), 0.25)
-        right.set_ylim(0, 1.6 * top)  # headroom for the legend above the tallest bar
-        right.legend(loc="upper left", fontsize=9)
+        # Headroom for the legend above the tallest bar (at least 1.6 times it), in steps of a
+        # round number, so that most moves of a point keep the axis and its ticks.
+        right.set_ylim(0, nice_ceiling(1.6 * top))
         self.status.value = t(
             "losses.regression_status", i=i, y=fmt(float(self.y_true[i]), decimals=2),
             y_pred=fmt(float(self.y_pred[i]), decimals=2), se=fmt(float(errors.squared[i]), decimals=3), n=self.x.size,
