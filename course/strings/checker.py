@@ -74,7 +74,7 @@ STRINGS = {
         "of its branches for every entry before it chooses, so the branch it does not choose must be "
         "safe too.",
         "sv": "din kod gav felet {type}: {message}\n"
-        "I den här frågan räknas overflow, division med noll och ogiltiga operationer (som inf - inf) "
+        "I den här frågan räknas överspill, division med noll och ogiltiga operationer (som inf - inf) "
         "som fel, även i ett värde som din kod sedan kastar bort: np.where räknar ut båda sina grenar "
         "för varje element innan den väljer, så även grenen som inte väljs måste vara säker.",
     },

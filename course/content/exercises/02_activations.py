@@ -142,7 +142,7 @@ def sigmoid(z):
 
 # %% tags=["sv"]
 def sigmoid(z):
-    """Sigmoiden sigma(z) = 1 / (1 + e^(-z)), elementvis, utan overflow för något z.
+    """Sigmoiden sigma(z) = 1 / (1 + e^(-z)), elementvis, utan överspill för något z.
 
     Parametrar
     ----------
@@ -282,7 +282,7 @@ def tanh(z):
 
 # %% tags=["sv"]
 def tanh(z):
-    """Tangens hyperbolicus, elementvis, beräknad från e^(-2|z|) så att inget ger overflow.
+    """Tangens hyperbolicus, elementvis, beräknad från e^(-2|z|) så att inget ger överspill.
 
     Parametrar
     ----------

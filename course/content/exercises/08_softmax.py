@@ -170,7 +170,7 @@ def softmax(Z):
 
 # %% tags=["sv"]
 def softmax(Z):
-    """Softmax av varje rad i Z, beräknad utan overflow.
+    """Softmax av varje rad i Z, beräknad utan överspill.
 
     Parametrar
     ----------
@@ -739,7 +739,7 @@ QUESTIONS = [
                 "en": "np.exp of a raw score overflows for scores like 1000 (inf / inf is nan), and for scores like "
                       "-1000 every term rounds to 0 (0 / 0). Subtract the row's largest score before np.exp: the "
                       "probabilities stay the same.",
-                "sv": "np.exp av en obehandlad poäng ger overflow för poäng som 1000 (inf / inf är nan), och för "
+                "sv": "np.exp av en obehandlad poäng ger överspill för poäng som 1000 (inf / inf är nan), och för "
                       "poäng som -1000 avrundas varje term till 0 (0 / 0). Dra bort radens största poäng före np.exp: "
                       "sannolikheterna blir desamma."}),
             Misconception("global_max", softmax_global_max, costs=0.25, message={
@@ -806,7 +806,7 @@ QUESTIONS = [
                 "en": "np.exp of a raw score overflows for scores like 1000, so the sum of exponentials is inf. "
                       "Subtract each row's largest score before np.exp and add it back after the logarithm, as in "
                       "question 1.",
-                "sv": "np.exp av en obehandlad poäng ger overflow för poäng som 1000, så summan av exponentialerna "
+                "sv": "np.exp av en obehandlad poäng ger överspill för poäng som 1000, så summan av exponentialerna "
                       "blir inf. Dra bort varje rads största poäng före np.exp och lägg tillbaka den efter "
                       "logaritmen, som i fråga 1."}),
             Misconception("sum_not_mean", cross_entropy_summed, costs=0.5, message={
@@ -870,7 +870,7 @@ QUESTIONS = [
             Misconception("no_max_shift", gradient_without_shift, costs=0.25, message={
                 "en": "Your softmax overflows for scores like 1000 and gives nan. Use the stable softmax of "
                       "question 1, which subtracts each row's largest score first.",
-                "sv": "Din softmax ger overflow för poäng som 1000 och ger nan. Använd den stabila softmax från "
+                "sv": "Din softmax ger överspill för poäng som 1000 och ger nan. Använd den stabila softmax från "
                       "fråga 1, som först drar bort varje rads största poäng."}),
         ],
         alternatives=[gradient_by_loop],

@@ -249,13 +249,13 @@ print("summan av p  :", p.sum())
 # ## 2 När $e^z$ blir för stort: att dra bort maximum
 #
 # Ett float64-tal kan vara högst ungefär $1{,}8 \cdot 10^{308}$, så $e^{z}$ blir för stort
-# (**overflow**) för $z > \ln(1{,}8 \cdot 10^{308}) \approx 709{,}78$: resultatet blir `inf`, och
+# (**överspill**, overflow) för $z > \ln(1{,}8 \cdot 10^{308}) \approx 709{,}78$: resultatet blir `inf`, och
 # $\infty / \infty$ blir `nan` (”inte ett tal”). Poäng på flera hundra är inget ovanligt: ett
 # otränat nätverk med stora indatavärden, eller ett nätverk som har tränats för hårt, ger sådana.
 #
 # Ta poängen $z + 999 = (1000;\ 1002;\ 999)$. Enligt den första frågan under ”Testa dig själv”
 # i §1 är sannolikheterna precis desamma som för $z$. Beräknade naivt blir de det inte. Normalt skriver numpy bara ut en `RuntimeWarning`
-# vid overflow och fortsätter med `inf`; här ber vi den att i stället ge ett fel, så att vi ser
+# vid överspill och fortsätter med `inf`; här ber vi den att i stället ge ett fel, så att vi ser
 # exakt var det händer:
 
 # %% tags=["en"]
@@ -342,7 +342,7 @@ print("mycket låga poäng:", softmax(z - 1001).round(3))
 # **Lärarens anteckning:** Ungefär 6 minuter. Fråga innan den naiva cellen körs: ”Vad skriver
 # numpy ut för e^1000?” Många väntar sig ett stort tal; svaret är inf, och inf/inf är nan. Påpeka
 # att ett enda nan i förlusten sprider sig till varje vikt vid nästa uppdatering, så ett enda
-# overflow förstör hela träningen. Lösningen kostar en subtraktion per rad; övning 08 ber om den
+# överspill förstör hela träningen. Lösningen kostar en subtraktion per rad; övning 08 ber om den
 # för en hel batch (varje rad med sitt eget maximum), så skriv inte batchversionen på tavlan.
 
 # %% [markdown] tags=["en"]
