@@ -175,7 +175,7 @@ def softmax(Z):
     Parametrar
     ----------
     Z : numpy-array med formen (N, K)
-        Poäng (logiter), en rad per datapunkt och en kolumn per klass.
+        Poäng (logits), en rad per datapunkt och en kolumn per klass.
 
     Returnerar
     ----------
@@ -281,7 +281,7 @@ def cross_entropy(Z, y):
     Parametrar
     ----------
     Z : numpy-array med formen (N, K)
-        Poäng (logiter).
+        Poäng (logits).
     y : numpy-array med heltal, formen (N,)
         Den rätta klassen för varje datapunkt, från 0 till K - 1.
 
@@ -377,7 +377,7 @@ def cross_entropy_gradient(Z, y):
     Parametrar
     ----------
     Z : numpy-array med formen (N, K)
-        Poäng (logiter).
+        Poäng (logits).
     y : numpy-array med heltal, formen (N,)
         Den rätta klassen för varje datapunkt, från 0 till K - 1.
 
@@ -457,7 +457,7 @@ def accuracy(Z, y):
     Parametrar
     ----------
     Z : numpy-array med formen (N, K)
-        Poäng (logiter) eller sannolikheter.
+        Poäng (logits) eller sannolikheter.
     y : numpy-array med heltal, formen (N,)
         Den rätta klassen för varje datapunkt, från 0 till K - 1.
 
