@@ -303,6 +303,22 @@ def function_grid(n_in: int, resolution: int) -> tuple[np.ndarray, tuple[np.ndar
     return X, (g1, g2)
 
 
+def _set_view(ax: Axes, xlim: tuple, ylim: tuple, xlabel: str, ylabel: str) -> None:
+    """Set limits and axis labels, leaving alone those that stay the same.
+
+    Setting a label or limits marks the axis as changed even when they are the same, and a
+    changed axis is drawn again on every redraw (see :mod:`course.widgets.render`).
+    """
+    if tuple(ax.get_xlim()) != tuple(xlim):
+        ax.set_xlim(*xlim)
+    if tuple(ax.get_ylim()) != tuple(ylim):
+        ax.set_ylim(*ylim)
+    if ax.get_xlabel() != xlabel:
+        ax.set_xlabel(xlabel)
+    if ax.get_ylabel() != ylabel:
+        ax.set_ylabel(ylabel)
+
+
 class ArchitectureBuilder(FigureWidget):
     """Choose the architecture; see the diagram, the parameter count and a random network's function.
 
@@ -361,6 +377,10 @@ class ArchitectureBuilder(FigureWidget):
             bbox=dict(boxstyle="round,pad=0.3", facecolor="white", edgecolor="none", alpha=0.85),
         )
         right.grid(False)
+        # The ticks point outwards and there is no grid, so the axes' ticks and labels do not
+        # touch the picture: drawn before it, they stay in the background while it changes.
+        for axis in (right.xaxis, right.yaxis):
+            axis.set_zorder(-0.5)
         self.model: Sequential | None = None
         self.sizes: list[int] = []
         self.n_params = 0
@@ -402,12 +422,9 @@ class ArchitectureBuilder(FigureWidget):
             (x,) = axes
             for index in range(n_out):
                 self.lines[index].set_data(x, Y[:, index])
-            right.set_xlim(*INPUT_RANGE)
             low, high = float(Y.min()), float(Y.max())
             pad = max(high - low, 0.1) * 0.1
-            right.set_ylim(low - pad, high + pad)
-            right.set_xlabel(t("architecture.x"))
-            right.set_ylabel(t("architecture.y"))
+            _set_view(right, INPUT_RANGE, (low - pad, high + pad), t("architecture.x"), t("architecture.y"))
             if self._legend_outputs != n_out or right.get_legend() is None:
                 # Made again only when it lists other outputs (a new legend is a new artist, so
                 # the whole plot would be drawn again); loc="best" still places it at every draw.
@@ -420,10 +437,7 @@ class ArchitectureBuilder(FigureWidget):
             self.image.set_data(surface)
             low, high = float(surface.min()), float(surface.max())
             self.image.set_clim(low, high if high > low else low + 1e-9)
-            right.set_xlim(*INPUT_RANGE)
-            right.set_ylim(*INPUT_RANGE)
-            right.set_xlabel("$x_1$")
-            right.set_ylabel("$x_2$")
+            _set_view(right, INPUT_RANGE, INPUT_RANGE, "$x_1$", "$x_2$")
             legend = right.get_legend()
             if legend is not None:
                 legend.remove()

@@ -65,6 +65,7 @@ class RenderCache:
     axes_keys: dict = field(default_factory=dict)
     checked: tuple | None = None  # the layout at which the content was last found to fit, or not
     inside: bool = False
+    titles_placed: dict = field(default_factory=dict)  # axes -> its titles' texts when last placed
     full_draws: int = 0
     blits: int = 0
     canvas: FigureCanvasAgg | None = field(default=None, repr=False)
@@ -103,15 +104,25 @@ def axes_key(ax: Axes) -> tuple:
     )
 
 
-def _draw_on_top(top: Sequence[Artist], renderer) -> None:
-    """Draw ``top`` in order; a title alone first gets the place ``Axes.draw`` would give it."""
-    placed = set()
+def _title_texts(fig: Figure) -> dict:
+    return {ax: tuple(title.get_text() for title in _titles(ax)) for ax in fig.axes}
+
+
+def _draw_on_top(top: Sequence[Artist], renderer, placed: dict) -> None:
+    """Draw ``top`` in order; a title alone first gets the place ``Axes.draw`` would give it.
+
+    ``placed`` holds the titles' texts of every axes when they were last placed: a title
+    is placed again only when its axes' titles read differently (the place depends on
+    nothing else that can change without the axes being laid out anew).
+    """
     for artist in top:
         ax = artist.axes
-        if (_PLACES_TITLES and ax is not None and id(ax) not in placed and not isinstance(artist, Axes)
+        if (_PLACES_TITLES and ax is not None and not isinstance(artist, Axes)
                 and any(artist is title for title in _titles(ax))):
-            ax._update_title_position(renderer)
-            placed.add(id(ax))
+            texts = tuple(title.get_text() for title in _titles(ax))
+            if placed.get(ax) != texts:
+                ax._update_title_position(renderer)
+                placed[ax] = texts
         artist.draw(renderer)
 
 
@@ -287,8 +298,9 @@ def render_png(fig: Figure, dynamic: Sequence[Artist] = (), cache: RenderCache |
         # After the draw: an axes with a fixed aspect ratio finds its final place while drawn.
         cache.figure_key, cache.axes_keys = figure_key(fig), {ax: axes_key(ax) for ax in fig.axes}
         cache.top, cache.canvas = top, canvas
+        cache.titles_placed = _title_texts(fig)  # Axes.draw placed every title
         cache.full_draws += 1
-    _draw_on_top(top, renderer)
+    _draw_on_top(top, renderer, cache.titles_placed)
     rgba = np.asarray(canvas.buffer_rgba())  # (height, width, 4), a view of the canvas
     paper = np.array([round(c * 255) for c in background_colour], dtype=np.uint8)
     rows, cols = _ink(rgba, paper)
