@@ -448,24 +448,22 @@ class Playground(FigureWidget):
 
     # Display -------------------------------------------------------------------------
     # Redraws go through a Blitter: the moving artists (map, boundary, points, loss curves,
-    # epoch text, the map's title) are drawn on a saved background until the layout changes;
-    # new limits of the loss plot redraw that plot alone.
+    # epoch text) are drawn on a saved background until the layout changes; new limits of
+    # the loss plot redraw that plot alone, and a new title over the map that title alone.
     def _dynamic_artists(self) -> list:
-        ax, ax_loss = self.axes
-        return [self.image, self.boundary_line, self.points, self.train_line, self.val_line, self.epoch_text,
-                ax.title]
+        return [self.image, self.boundary_line, self.points, self.train_line, self.val_line, self.epoch_text]
 
     def _layout_key(self) -> tuple:
         return (self.fig.get_size_inches().tobytes(),)
 
-    def _redrawn_axes(self) -> list[tuple]:
-        ax_loss = self.axes[1]
-        return [(ax_loss, (ax_loss.get_xlim(), ax_loss.get_ylim()))]
+    def _redrawn(self) -> list[tuple]:
+        ax, ax_loss = self.axes
+        return [(ax_loss, (ax_loss.get_xlim(), ax_loss.get_ylim())), (ax.title, ax.get_title())]
 
     def render(self, image_format: str = "jpeg") -> bytes:
         """The main figure as JPEG bytes (drawn in full only when its layout changed)."""
         return self._blitter.render(self._dynamic_artists(), self._layout_key(), image_format,
-                                    self._redrawn_axes())
+                                    self._redrawn())
 
     @property
     def full_draws(self) -> int:

@@ -71,9 +71,9 @@ class Blitter:
     A Jupyter kernel can only send pictures, so every redraw is an image. The figure is
     drawn in full only when ``key`` changes (the figure's size, …); the background is then
     saved, and every other redraw restores it and draws only the ``dynamic`` artists on top.
-    An axes in ``redrawn`` (with its own key: its limits) is left out of that background and
-    kept in a second one on top of it, drawn again alone when its key changes, so new limits
-    of the loss plot cost a draw of that plot, not of the whole figure.
+    An artist in ``redrawn`` (an axes, a title; each with its own key: limits, text) is left
+    out of that background and kept in a second one on top of it, drawn again alone when a
+    key changes, so new limits of the loss plot cost a draw of that plot, not of the figure.
     JPEG at quality 90 encodes several times faster than PNG for pictures like these (smooth
     colour maps), which is what keeps Play above ten redraws per second.
     """
@@ -86,20 +86,20 @@ class Blitter:
         self._key = None
         self._axes_keys: tuple | None = None
         self.full_draws = 0
-        self.axes_draws = 0
+        self.axes_draws = 0  # redraws of the `redrawn` artists alone (on the first background)
 
     def render(self, dynamic: Sequence, key: tuple, image_format: str = "jpeg",
                redrawn: Sequence[tuple] = ()) -> bytes:
         """The figure as ``image_format`` ("jpeg" or "png") bytes, with ``dynamic`` drawn on top.
 
-        ``redrawn`` holds pairs ``(axes, key)``: axes drawn again (alone) when their key changes.
+        ``redrawn`` holds pairs ``(artist, key)``: artists drawn again (alone) when a key changes.
         """
         from PIL import Image
 
         canvas = self.fig.canvas
         axes_keys = tuple(axes_key for _ax, axes_key in redrawn)
         if key != self._key or self._base is None:
-            for artist in (*dynamic, *(ax for ax, _ in redrawn)):
+            for artist in (*dynamic, *(artist for artist, _ in redrawn)):
                 artist.set_animated(True)  # left out of the full draw, drawn on top below
             canvas.draw()
             self._base = canvas.copy_from_bbox(self.fig.bbox)
@@ -111,8 +111,8 @@ class Blitter:
             if self._background is not None:
                 canvas.restore_region(self._base)
                 self.axes_draws += 1
-            for ax, _ in redrawn:
-                ax.draw(renderer)  # its dynamic artists are animated: left out here too
+            for artist, _ in redrawn:
+                artist.draw(renderer)  # an axes' dynamic artists are animated: left out here too
             self._background = canvas.copy_from_bbox(self.fig.bbox)
             self._axes_keys = axes_keys
         else:
