@@ -415,7 +415,7 @@ def test_explorer_reports_nan_inf_wrong_shapes_and_warnings():
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             swedish.refresh()
-        assert "numpy varnade: overflow (talet blev för stort) i exp" in swedish.status.value
+        assert "numpy varnade: överspill (talet blev för stort) i exp" in swedish.status.value
         assert "ogiltigt värde (NaN) i sqrt" in swedish.status.value
         assert "encountered" not in swedish.status.value
     finally:
