@@ -199,3 +199,26 @@ def test_swedish_labels():
     assert widget.axes[0].get_title().endswith("ett dolt lager")
     legend_texts = [text.get_text() for text in widget.axes[0].get_legend().get_texts()]
     assert legend_texts == ["indatalager", "dolt lager", "utdatalager"]
+
+
+def test_the_diagram_fills_its_fixed_axes_as_its_own_limits_would():
+    # The diagram axes keeps the limits 0…1; the diagram is scaled into them as set_xlim and
+    # set_ylim around it would show it: columns at (layer + 0.5) / L, the tallest column
+    # centred, the size labels under the columns, the texts of a former diagram hidden.
+    widget = ArchitectureBuilder(n_in=2, n_hidden_layers=3, width=20, n_out=1)
+    widget.width.value = 30
+    ax = widget.axes[0]
+    assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
+    nodes = np.asarray(widget.diagram.node_marks.get_offsets())
+    columns = np.unique(np.round(nodes[:, 0], 9))
+    np.testing.assert_allclose(columns, (np.arange(5) + 0.5) / 5)
+    height = 9  # a layer of 30 is drawn as 8 nodes and "⋮"
+    y_span = height + 1.6
+    np.testing.assert_allclose(nodes[:, 1].max(), ((height - 1) / 2 + height / 2 + 1.3) / y_span)
+    labels = [(text.get_text(), text.get_position()) for text in widget.diagram.texts if text.get_text() != "⋮"]
+    assert [label for label, _ in labels] == ["2", "30", "30", "30", "1"]
+    for (_, (x, y)), column in zip(labels, columns):
+        assert x == pytest.approx(column) and y == pytest.approx(1.0 / y_span)
+    widget.n_hidden_layers.value = 1
+    shown = [text for text in ax.texts if text.get_visible()]
+    assert sorted(text.get_text() for text in shown) == ["1", "2", "30", "⋮"]
