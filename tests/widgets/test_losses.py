@@ -179,3 +179,19 @@ def test_swedish_labels():
         assert regression.reset.description == "Börja om"
     finally:
         set_language("en")
+
+
+def test_cost_plot_keeps_room_for_its_legend_in_round_steps_and_reads_the_costs():
+    widget = RegressionLossWidget()
+    right = widget.axes[1]
+    for value in (4.9, 0.2, 2.0, 3.35, 5.0):
+        widget.prediction.value = value
+        errors = widget.errors()
+        top = max(errors.squared.max(), errors.absolute.max(), 0.25)
+        low, high = right.get_ylim()
+        assert low == 0 and 1.6 * top <= high < 1.6 * top * 4 / 3 + 1e-9  # every bar shown, room above it
+        mantissa = high / 10 ** np.floor(np.log10(high))
+        assert round(mantissa, 9) in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
+        labels = [text.get_text() for text in right.get_legend().get_texts()]
+        assert labels[0].endswith(f"{errors.mse:.3f}") and labels[1].endswith(f"{errors.mae:.3f}")
+    assert len([child for child in right.get_children() if child is right.get_legend()]) == 1
