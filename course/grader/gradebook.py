@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from course.grader.grade import GradeResult, SubmissionResult
-from course.grader.report import format_points
+from course.grader.report import format_points, spreadsheet_text
 
 FORMATS = ("canvas", "moodle")
 FILES = {"canvas": "canvas_gradebook.csv", "moodle": "moodle_grading_worksheet.csv"}
@@ -103,10 +103,10 @@ def canvas_csv(result: GradeResult, assignment: str) -> Gradebook:
     rows, problems = _rows(result, "canvas")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*CANVAS_COLUMNS, assignment])
+    writer.writerow([*CANVAS_COLUMNS, spreadsheet_text(assignment)])
     writer.writerow(["Points Possible", "", "", "", "", format_points(result.max_points)])
     for student, submission in rows:
-        writer.writerow([student.name, student.id, "", "", "", format_points(submission.total)])
+        writer.writerow([spreadsheet_text(student.name), student.id, "", "", "", format_points(submission.total)])
     return Gradebook("canvas", buffer.getvalue(), len(rows), tuple(problems))
 
 
@@ -118,7 +118,8 @@ def moodle_csv(result: GradeResult) -> Gradebook:
     writer.writerow(MOODLE_COLUMNS)
     maximum = format_points(result.max_points)
     for student, submission in rows:
-        writer.writerow([f"Participant {student.id}", student.name, format_points(submission.total), maximum, ""])
+        writer.writerow([f"Participant {student.id}", spreadsheet_text(student.name), format_points(submission.total),
+                         maximum, ""])
     return Gradebook("moodle", buffer.getvalue(), len(rows), tuple(problems))
 
 

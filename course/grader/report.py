@@ -45,6 +45,19 @@ def _render(message: Message | None, lang: str = "en") -> str | None:
     return None if message is None else message.render(lang)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` for a CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    Student ids and file names come from what students and the LMS named their files; one
+    that starts like a formula gets a leading apostrophe, which spreadsheets hide.
+    """
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def grades_csv(result: GradeResult) -> str:
     """The grades table."""
     buffer = io.StringIO()
@@ -54,8 +67,8 @@ def grades_csv(result: GradeResult) -> str:
     maximum = format_points(result.max_points)
     for submission in result.submissions:
         writer.writerow([
-            submission.student,
-            submission.file,
+            spreadsheet_text(submission.student),
+            spreadsheet_text(submission.file),
             submission.status,
             *(format_points(q.points) for q in submission.questions),
             format_points(submission.total),

@@ -89,3 +89,20 @@ def test_fractional_points_use_a_decimal_point():
         replace(q, points=q.points / 3) for q in RESULT.submissions[0].questions))
     book = canvas_csv(replace(RESULT, submissions=(half,)), "HW")
     assert book.text.splitlines()[2] == "berganna,101,,,,1.33"
+
+
+def test_names_that_start_like_a_formula_stay_text_in_a_spreadsheet():
+    """A file named by a student can start with = + - @: spreadsheets would run it as a formula."""
+    from course.grader.report import grades_csv
+
+    first = replace(RESULT.submissions[0], student="=HYPERLINK(1)", file="=cmd_101_9101_x.ipynb")
+    result = replace(RESULT, submissions=(first, *RESULT.submissions[1:]))
+    grades = list(csv.reader(io.StringIO(grades_csv(result))))
+    assert grades[1][:2] == ["'=HYPERLINK(1)", "'=cmd_101_9101_x.ipynb"]
+    canvas = list(csv.reader(io.StringIO(canvas_csv(result, "@Homework").text)))
+    assert canvas[0][5] == "'@Homework" and canvas[2][:2] == ["'=cmd", "101"]
+    moodle_file = "dl.zip/-2+3_500_assignsubmission_file_/x.ipynb"
+    moodle = list(csv.reader(io.StringIO(moodle_csv(replace(result, submissions=(replace(first, file=moodle_file),))).text)))
+    assert moodle[1][:2] == ["Participant 500", "'-2+3"]
+    # ordinary names are left as they are
+    assert grades[2][0] == RESULT.submissions[1].student
