@@ -8,13 +8,9 @@ question's own comparison decides. Imported by name, never from conftest.
 
 from __future__ import annotations
 
-import copy
-import warnings
 from typing import Any, Callable
 
-import numpy as np
-
-from course.exercise import Exercise, Test, float_guard
+from course.exercise import Exercise, Test, run_answer
 from course.grader.codec import roundtrip
 
 
@@ -32,26 +28,12 @@ def outcomes(exercise: Exercise, question_id: str, answer: Callable | Any,
         # Only what the student's answer does may fail a test: a crash in the reference,
         # the comparison or this harness is a bug here and must fail the exercise test.
         reference = expected(test)
-        try:
-            received = _received(question, test, answer)
-        except Exception:  # the answer raised, or returned something the grader cannot send back
-            ok = False
-        else:
-            ok = question.judge(reference, received) is None
+        # run_answer is how the grader receives an answer: the call under the question's
+        # float rules, the value through the grader's codec; an error is the answer's own.
+        received = run_answer(question, test, answer)
+        ok = received.error is None and question.judge(reference, received.value) is None
         (public if test.public else hidden).append(ok)
     return public, hidden
-
-
-def _received(question, test: Test, answer: Callable | Any) -> Any:
-    """The answer's value for one test, as the grader receives it (through its codec)."""
-    if test.case is None:
-        return roundtrip(answer)
-    args, kwargs = copy.deepcopy((test.case.args, dict(test.case.kwargs)))
-    numerics = float_guard(True) if question.float_errors else np.errstate(all="ignore")
-    with numerics, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = answer(*args, **kwargs)
-    return roundtrip(result)
 
 
 def hidden_failures(exercise: Exercise, question_id: str, function: Callable, **options) -> int:
