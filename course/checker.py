@@ -181,13 +181,14 @@ def _html_message(text: str) -> str:
     )
 
 
-def _judge(question: Question, expected: Any, received: Any) -> Message | None:
+def _judge(question: Question, expected: Any, received: Any) -> tuple[Message | None, Behaviour]:
+    """What is wrong with ``received`` (None: nothing), and its behaviour, for recognising a mistake."""
     # The same round trip the grader's answers take, so check() and the grader agree on types.
     try:
         received = roundtrip(received)
     except EncodeError as error:
-        return Message.of(f"checker.unsupported_{error.kind}", detail=error.detail)
-    return question.judge(expected, received)
+        return Message.of(f"checker.unsupported_{error.kind}", detail=error.detail), Behaviour(error="EncodeError")
+    return question.judge(expected, received), Behaviour(value=received)
 
 
 def _raised(error: BaseException) -> Message:
@@ -227,11 +228,11 @@ def run_check(exercise: str | Path | Exercise, question_id: str, namespace: Mapp
             return CheckResult(status="not_answered", **base)
         test = question.tests()[0]
         expected, value = loaded.expected(test), namespace[question.name]
-        problem = _judge(question, expected, value)
+        problem, behaviour = _judge(question, expected, value)
         # The expected value of a variable is the answer itself, so it is never shown.
         problem = problem.without_expected() if problem is not None else None
         item = CaseCheck(test.label(), question.name, problem is None, problem)
-        causes = _causes(loaded, question, [test], [expected], [_behaviour_of_value(value)]) if problem else ()
+        causes = _causes(loaded, question, [test], [expected], [behaviour]) if problem else ()
         return CheckResult(status="passed" if problem is None else "failed", cases=(item,), causes=causes, **base)
 
     function = namespace.get(question.name)
@@ -257,19 +258,12 @@ def run_check(exercise: str | Path | Exercise, question_id: str, namespace: Mapp
             items.append(CaseCheck(label, test.call_text(), False, _raised(error)))
             behaviours.append(Behaviour(error=type(error).__name__))
             continue
-        problem = _judge(question, expected[-1], received)
+        problem, behaviour = _judge(question, expected[-1], received)
         items.append(CaseCheck(label, test.call_text(), problem is None, problem))
-        behaviours.append(_behaviour_of_value(received))
+        behaviours.append(behaviour)
     status = "passed" if all(item.passed for item in items) else "failed"
     causes = _causes(loaded, question, tests, expected, behaviours) if status == "failed" else ()
     return CheckResult(status=status, cases=tuple(items), causes=causes, **base)
-
-
-def _behaviour_of_value(value: Any) -> Behaviour | None:
-    try:
-        return Behaviour(value=roundtrip(value))
-    except EncodeError:
-        return Behaviour(error="EncodeError")
 
 
 def _causes(exercise: Exercise, question: Question, tests: list, expected: list,

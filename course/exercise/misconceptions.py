@@ -58,16 +58,23 @@ def run_answer(question: Question, test: Test, answer: Any) -> Behaviour:
         return Behaviour(error=type(error).__name__)
 
 
-def misconception_outcomes(exercise: Exercise, question: Question) -> dict[str, tuple[Behaviour, ...]]:
-    """Each misconception's outcome on every test of ``question``, computed once per loaded exercise."""
-    key = ("misconception_outcomes", question.id)
+def misconception_outcome(exercise: Exercise, question: Question, item: Misconception, test: Test) -> Behaviour:
+    """A misconception's outcome on one test, worked out once per loaded exercise, when first asked for.
+
+    ``check()`` asks only about the public tests, so a misconception that trains a network
+    never runs on the hidden tests in a student's kernel.
+    """
+    key = ("misconception_outcome", question.id, item.id, test.index)
     if key not in exercise.cache:
-        tests = question.tests()
-        exercise.cache[key] = {
-            item.id: tuple(run_answer(question, test, item.answer) for test in tests)
-            for item in question.misconceptions
-        }
+        exercise.cache[key] = run_answer(question, test, item.answer)
     return exercise.cache[key]
+
+
+def misconception_outcomes(exercise: Exercise, question: Question) -> dict[str, tuple[Behaviour, ...]]:
+    """Each misconception's outcome on every test of ``question`` (see :func:`misconception_outcome`)."""
+    tests = question.tests()
+    return {item.id: tuple(misconception_outcome(exercise, question, item, test) for test in tests)
+            for item in question.misconceptions}
 
 
 def _wrong(question: Question, expected: Any, outcome: Behaviour) -> bool:
@@ -81,12 +88,13 @@ def _same(question: Question, reference: Any, value: Any) -> bool:
         return False
 
 
-def _alike(question: Question, expected: Any, theirs: Behaviour, received: Behaviour | None) -> bool:
+def _alike(question: Question, theirs: Behaviour, they_are_wrong: bool, received: Behaviour | None,
+           student_is_wrong: bool) -> bool:
     """Whether the student's outcome is the misconception's on one test (both right counts as alike)."""
     if received is None:
         return False
-    if not _wrong(question, expected, theirs):
-        return not _wrong(question, expected, received)
+    if not they_are_wrong:
+        return not student_is_wrong
     if theirs.error is not None or received.error is not None:
         return theirs.error == received.error
     if question.alike is None:
@@ -106,17 +114,16 @@ def recognise(exercise: Exercise, question: Question, tests: Sequence[Test], exp
     """
     if not question.misconceptions or not len(received) == len(tests) == len(expected):
         return ()
-    if not any(r is None or _wrong(question, e, r) for e, r in zip(expected, received)):
-        return ()
-    known = misconception_outcomes(exercise, question)
-    exact, loose = [], []
     student_wrong = [r is None or _wrong(question, e, r) for e, r in zip(expected, received)]
+    if not any(student_wrong):
+        return ()
+    exact, loose = [], []
     for item in question.misconceptions:
-        theirs = [known[item.id][test.index] for test in tests]
+        theirs = [misconception_outcome(exercise, question, item, test) for test in tests]
         wrong = [_wrong(question, e, o) for e, o in zip(expected, theirs)]
         if not any(wrong):
             continue  # right on these tests: nothing here to recognise it by
-        if all(_alike(question, e, o, r) for e, o, r in zip(expected, theirs, received)):
+        if all(_alike(question, o, w, r, sw) for o, w, r, sw in zip(theirs, wrong, received, student_wrong)):
             exact.append(item)
         elif None not in received and wrong == student_wrong and all(
                 o.error == r.error for o, r, bad in zip(theirs, received, wrong) if bad and o.error is not None):
