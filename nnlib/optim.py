@@ -27,10 +27,9 @@ def _parameters(model):
 class Optimizer:
     """Base class. Updates happen in place, in the parameters' own float type.
 
-    Each parameter gets one scratch array of its shape and dtype, made on the first
-    step and reused: a step then allocates nothing, where ``param -= lr * grad`` would
-    make a new temporary array the size of the parameter every time. Numbers like the
-    learning rate are Python floats, which never turn a float32 array into float64.
+    Numbers like the learning rate are Python floats, which never turn a float32 array
+    into float64. Optimisers with several temporaries per update (Adam) write them into
+    one scratch array per parameter, made on the first step and reused.
     """
 
     def __init__(self, learning_rate: float) -> None:
@@ -90,11 +89,7 @@ class SGD(Optimizer):
             v *= self.momentum
             v += grad
             grad = v
-        step = self._state(self._scratch, name, param)
-        # η g into the reused scratch array; ``out`` given by position, which numpy
-        # dispatches faster than the keyword (on a playground-sized layer that counts).
-        np.multiply(grad, self.learning_rate, step)
-        param -= step
+        param -= self.learning_rate * grad
 
     def __repr__(self) -> str:
         return f"SGD(learning_rate={self.learning_rate}, momentum={self.momentum})"
