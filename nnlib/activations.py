@@ -2,7 +2,9 @@
 
 Every function works element-wise on arrays of any shape (softmax along ``axis``) and is
 numerically safe: ``sigmoid(±1000)`` and ``softmax([1000, 0])`` are finite, exact to
-float precision, and raise no warnings.
+float precision, and raise no warnings. Each returns its input's float type (float32
+stays float32; ints and lists become float64) and refuses complex numbers, strings and
+None with a TypeError.
 """
 
 from __future__ import annotations
@@ -17,33 +19,24 @@ from nnlib._dtype import as_floats
 from nnlib.layers import Layer
 
 
-def _real(z, owner: str) -> np.ndarray:
-    """``z`` as a float array; complex numbers, strings and None are refused with a TypeError.
-
-    float32 input stays float32 (and float64 stays float64): every function below
-    returns its input's float type.
-    """
-    return as_floats(z, "z", owner)
-
-
 def step(z):
     """Heaviside step: 1 where z ≥ 0, else 0 (the perceptron's activation)."""
-    z = _real(z, "step")
+    z = as_floats(z, "z", "step")
     return (z >= 0).astype(z.dtype)
 
 
 def step_derivative(z):
     """0 everywhere (undefined at 0): why a step cannot be trained by gradient descent."""
-    return np.zeros_like(_real(z, "step_derivative"))
+    return np.zeros_like(as_floats(z, "z", "step_derivative"))
 
 
 def identity(z):
     """Linear activation f(z) = z, for regression outputs."""
-    return _real(z, "identity").copy()
+    return as_floats(z, "z", "identity").copy()
 
 
 def identity_derivative(z):
-    return np.ones_like(_real(z, "identity_derivative"))
+    return np.ones_like(as_floats(z, "z", "identity_derivative"))
 
 
 def sigmoid(z):
@@ -52,7 +45,7 @@ def sigmoid(z):
     For z < 0 the algebraically equal form e^z / (1 + e^z) is used, so ``exp`` only ever
     sees non-positive arguments.
     """
-    z = _real(z, "sigmoid")
+    z = as_floats(z, "z", "sigmoid")
     with np.errstate(under="ignore"):  # e^(-1000) is 0 to float precision, as it should be
         e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
@@ -66,33 +59,33 @@ def sigmoid_derivative(z):
 
 def tanh(z):
     """Hyperbolic tangent, values in (−1, 1)."""
-    return np.tanh(_real(z, "tanh"))
+    return np.tanh(as_floats(z, "z", "tanh"))
 
 
 def tanh_derivative(z):
     """tanh'(z) = 1 − tanh²(z)."""
-    return 1.0 - np.tanh(_real(z, "tanh_derivative")) ** 2
+    return 1.0 - np.tanh(as_floats(z, "z", "tanh_derivative")) ** 2
 
 
 def relu(z):
     """ReLU(z) = max(0, z)."""
-    return np.maximum(_real(z, "relu"), 0.0)
+    return np.maximum(as_floats(z, "z", "relu"), 0.0)
 
 
 def relu_derivative(z):
     """1 for z > 0, else 0 (we take 0 at z = 0, as most libraries do)."""
-    z = _real(z, "relu_derivative")
+    z = as_floats(z, "z", "relu_derivative")
     return (z > 0).astype(z.dtype)
 
 
 def leaky_relu(z, alpha: float = 0.01):
     """z for z > 0, αz otherwise: a small slope keeps 'dead' units trainable."""
-    z = _real(z, "leaky_relu")
+    z = as_floats(z, "z", "leaky_relu")
     return np.where(z > 0, z, alpha * z)
 
 
 def leaky_relu_derivative(z, alpha: float = 0.01):
-    z = _real(z, "leaky_relu_derivative")
+    z = as_floats(z, "z", "leaky_relu_derivative")
     one, slope = z.dtype.type(1), z.dtype.type(alpha)  # numbers of z's type: float32 stays float32
     return np.where(z > 0, one, slope)
 
@@ -104,7 +97,7 @@ def softmax(z, axis: int = -1):
     every exponent ≤ 0, so nothing overflows. Infinite scores get the limit: ``[inf, 0]``
     gives ``[1, 0]``, and equal infinite scores share the probability equally.
     """
-    z = _real(z, "softmax")
+    z = as_floats(z, "z", "softmax")
     axis = _check_axis(axis, z, "softmax")
     if z.shape[axis] == 0:
         raise ValueError(
@@ -242,7 +235,7 @@ class Sigmoid(_FromOutput):
 
 
 class Tanh(_FromOutput):
-    fn = staticmethod(tanh)
+    fn = staticmethod(np.tanh)  # numpy's own: forward has checked Z, and np.tanh never overflows
     derivative = staticmethod(tanh_derivative)
 
     @staticmethod
