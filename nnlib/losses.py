@@ -42,7 +42,10 @@ class Loss:
     def backward(self) -> np.ndarray:
         """∂cost/∂y_pred for the last :meth:`forward` call, same shape as ``y_pred``."""
         if self._cache is None:
-            raise RuntimeError(f"{self.name}: backward() was called before forward(); compute the loss first")
+            raise RuntimeError(
+                f"{self.name}: backward() was called before forward(), or after a forward() that raised; "
+                "compute the loss first"
+            )
         return self._backward(*self._cache)
 
     def __repr__(self) -> str:
@@ -113,7 +116,9 @@ class BinaryCrossEntropy(Loss):
     L = −[y log p + (1 − y) log(1 − p)], averaged over the batch.
 
     p is clipped to [ε, 1 − ε] so p = 0 or p = 1 give a large but finite loss. If the
-    model's last layer is a sigmoid, ``from_logits=True`` on raw scores is more stable.
+    model's last layer is a sigmoid, ``from_logits=True`` on raw scores z is more stable:
+    with p = σ(z) the loss is L = log(1 + e^z) − y z, computed without overflow and exact
+    to float precision even for a confident answer (|z| = 40), and ∂L/∂z = σ(z) − y.
     """
 
     def __init__(self, *, from_logits: bool = False) -> None:
@@ -121,10 +126,11 @@ class BinaryCrossEntropy(Loss):
         self.from_logits = check_bool(from_logits, "from_logits", "BinaryCrossEntropy")
 
     def forward(self, y_pred, y_true) -> float:
+        self._cache = None  # so backward refuses to run after a forward that raised
         y_pred, y_true = _matching(y_pred, y_true, "BinaryCrossEntropy")
-        # count_nonzero rather than .any(): a C loop without numpy's Python wrapper, which on
-        # a playground-sized batch costs more than the comparison itself.
-        if np.count_nonzero((y_true != 0) & (y_true != 1)):
+        # Every label that is not 0 must be 1. (Counting is a C loop without numpy's Python
+        # wrapper around .any(), which on a playground-sized batch costs more than the test.)
+        if np.count_nonzero(y_true) != np.count_nonzero(y_true == 1):
             bad = np.unique(y_true[(y_true != 0) & (y_true != 1)])[:5]
             raise ValueError(f"BinaryCrossEntropy: expected labels 0 or 1, but received {bad.tolist()}")
         if not self.from_logits and ((y_pred < 0) | (y_pred > 1)).any():
@@ -132,40 +138,47 @@ class BinaryCrossEntropy(Loss):
                 "BinaryCrossEntropy: expected probabilities in [0, 1] (did you mean from_logits=True?), "
                 f"but received values from {y_pred.min():.3g} to {y_pred.max():.3g}"
             )
-        return _finite_cost(self._cost(y_pred, y_true), "BinaryCrossEntropy", {"y_pred": y_pred})
+        cost, cache = self._cost(y_pred, y_true)
+        cost = _finite_cost(cost, "BinaryCrossEntropy", {"y_pred": y_pred})
+        self._cache = cache  # only now: backward needs a forward that succeeded
+        return cost
 
     # Extreme inputs give an infinite or NaN cost, which _finite_cost reports; numpy's
     # warnings on the way would only say it twice. (As a decorator np.errstate costs half
     # of what a ``with`` block does, noticeable at the playground's size.)
     @np.errstate(over="ignore", under="ignore", invalid="ignore")
-    def _cost(self, y_pred: np.ndarray, y_true: np.ndarray) -> float:
-        """The mean loss over the batch; keeps what backward needs."""
+    def _cost(self, y_pred: np.ndarray, y_true: np.ndarray) -> tuple[float, tuple]:
+        """The mean loss over the batch, and what backward needs."""
         if self.from_logits:
-            # log(1 + e^z) − y z, written so exp only sees non-positive numbers
-            z = y_pred
-            e = np.exp(-np.abs(z))  # kept: backward builds σ(z) from it
-            losses = np.maximum(z, 0.0) - z * y_true + np.log1p(e)
-            self._cache = (y_pred, y_true, e)
+            # On the score z, L = log(1 + e^z) − y z. For y = 0 that is log(1 + e^z) and for
+            # y = 1 it is log(1 + e^−z): both are softplus(s) = log(1 + e^s) with s = ±z.
+            # np.logaddexp(0, s) = log(e^0 + e^s) computes it without overflow.
+            sign = 1.0 - 2.0 * y_true  # +1 where y = 0, −1 where y = 1
+            s = sign * y_pred
+            losses = np.logaddexp(0.0, s)
+            cache = (s, losses, sign)
         else:
             eps = _eps(y_pred.dtype)
             p = np.clip(y_pred, eps, 1 - eps)
             losses = -(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))
-            self._cache = (y_pred, y_true, None)
-        return float(losses.sum()) / losses.size
+            cache = (y_pred, y_true, None)
+        return float(losses.sum()) / losses.size, cache
 
-    def _backward(self, y_pred, y_true, e):
-        n = y_pred.size
+    def _backward(self, *cache):
         if self.from_logits:
-            # σ(z) = 1 / (1 + e^−z) for z ≥ 0 and e^z / (1 + e^z) for z < 0, where
-            # e = e^(−|z|) from forward is e^−z and e^z respectively.
-            p = np.where(y_pred >= 0, 1.0, e)
-            p /= 1.0 + e
-            p -= y_true
-            p /= n
-            return p
+            # ∂L/∂z = sign · σ(s) (that is σ(z) − y), with σ(s) = e^s / (1 + e^s) written as
+            # exp(s − softplus(s)) from the losses forward kept: one exp, accurate even
+            # where σ(s) is tiny, which σ(z) − y for a confident right answer is not.
+            s, losses, sign = cache
+            grad = s - losses  # log σ(s) ≤ 0, so exp cannot overflow
+            np.exp(grad, grad)  # in place (the second argument is the output array)
+            grad *= sign
+            grad /= s.size
+            return grad
+        y_pred, y_true, _ = cache
         eps = _eps(y_pred.dtype)
         p = np.clip(y_pred, eps, 1 - eps)
-        return (p - y_true) / (p * (1 - p)) / n
+        return (p - y_true) / (p * (1 - p)) / y_pred.size
 
 
 class CrossEntropy(Loss):

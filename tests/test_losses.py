@@ -36,6 +36,28 @@ def test_binary_cross_entropy_from_logits_matches_probabilities():
     assert np.isfinite(BinaryCrossEntropy(from_logits=True).forward(np.array([1000.0, -1000.0]), np.array([0, 1])))
 
 
+def test_binary_cross_entropy_from_logits_is_exact_for_confident_answers_and_quiet_at_infinity():
+    # A confident right answer: z = ±30 on the right side. Loss and gradient are e^−30-sized,
+    # and σ(z) − y written directly would keep only 3 digits of them (1 − 1e-13 rounds).
+    z = np.array([30.0, -30.0, 40.0, -745.0])
+    y = np.array([1, 0, 1, 0])
+    loss = BinaryCrossEntropy(from_logits=True)
+    small = np.log1p(np.exp(-np.abs(z)))  # log(1 + e^−|z|), exact here
+    np.testing.assert_allclose(loss.forward(z, y), small.mean(), rtol=1e-14)
+    sigma_wrong_side = np.exp(-np.abs(z))  # σ(−|z|) to float precision
+    np.testing.assert_allclose(loss.backward(), np.where(y == 1, -1, 1) * sigma_wrong_side / len(z), rtol=1e-13)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        # An infinite score on the right side has the limit: loss 0, gradient 0.
+        assert loss.forward(np.array([np.inf, -np.inf]), np.array([1, 0])) == 0.0
+        np.testing.assert_array_equal(loss.backward(), [0.0, 0.0])
+        for bad in (np.inf, np.nan):  # on the wrong side, or no number: an error naming y_pred
+            with pytest.raises(ValueError, match="BinaryCrossEntropy: expected finite values in y_pred"):
+                loss.forward(np.array([bad]), np.array([0]))
+            with pytest.raises(RuntimeError, match=r"backward\(\) was called before forward\(\), or after a forward\(\) that raised"):
+                loss.backward()
+
+
 def test_cross_entropy_by_hand_and_targets():
     logits = np.array([[0.0, np.log(3.0)]])  # softmax = [0.25, 0.75]
     np.testing.assert_allclose(cross_entropy(logits, [1]), -np.log(0.75))
