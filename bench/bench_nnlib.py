@@ -118,7 +118,8 @@ def nnlib_mlp_step(np, sizes, batch, dtype, *, activation="relu", loss="cross_en
 
     def step() -> None:
         criterion.forward(model.forward(X), y)
-        model.backward(criterion.backward())
+        # As fit() trains: no gradient for the data X (PyTorch and the hand-written step skip it too).
+        model.backward(criterion.backward(), input_grad=False)
         optimizer.step(model)
 
     return step, np.dtype(kwargs.get("dtype", np.float64))

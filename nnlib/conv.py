@@ -453,8 +453,12 @@ class Conv2D(WeightedLayer):
         # (C_out, N, H_out, W_out) to (N, C_out, H_out, W_out): one copy of the (small) output
         return np.ascontiguousarray(Y.reshape(C_out, N, H_out, W_out).transpose(1, 0, 2, 3))
 
-    def backward(self, dY: np.ndarray) -> np.ndarray:
-        """Given ``dY`` = ∂L/∂Y, shape ``(N, C_out, H_out, W_out)``, store ∂L/∂W, ∂L/∂b; return ∂L/∂X."""
+    def backward(self, dY: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+        """Given ``dY`` = ∂L/∂Y, shape ``(N, C_out, H_out, W_out)``, store ∂L/∂W, ∂L/∂b; return ∂L/∂X.
+
+        With ``input_grad=False`` ∂L/∂X (the product and the fold below) is skipped and None
+        is returned, as for the first layer of a network, whose input is the data.
+        """
         X_shape, cols = self._cached()
         dY = self._check_dY(dY, self.output_shape(X_shape), cols.dtype)
         # One row per filter, columns in the same (n, i, j) order as cols.
@@ -462,6 +466,8 @@ class Conv2D(WeightedLayer):
         W_rows = self.params["W"].reshape(self.out_channels, -1)
         self.grads["W"] = (dY_rows @ cols.T).reshape(self.params["W"].shape)  # sums over batch and positions
         self.grads["b"] = dY_rows.sum(axis=1)
+        if not input_grad:
+            return None
         dcols = W_rows.T @ dY_rows  # (C_in·kH·kW, N·H_out·W_out): the gradient of every window
         return _fold(dcols, X_shape, *self.kernel_size, self.stride, self.padding)
 

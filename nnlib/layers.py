@@ -180,13 +180,17 @@ class Dense(WeightedLayer):
         Z += self.params["b"]  # in place: one array less per step
         return Z
 
-    def backward(self, dZ: np.ndarray) -> np.ndarray:
-        """Given ``dZ`` = ∂L/∂Z of shape ``(N, n_out)``, store ∂L/∂W and ∂L/∂b and return ∂L/∂X."""
+    def backward(self, dZ: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+        """Given ``dZ`` = ∂L/∂Z of shape ``(N, n_out)``, store ∂L/∂W and ∂L/∂b and return ∂L/∂X.
+
+        With ``input_grad=False`` ∂L/∂X is not computed and None is returned: for the first
+        layer of a network X is the data, which is not trained (see ``Sequential.backward``).
+        """
         X = self._cached()
         dZ = self._check_dY(dZ, (X.shape[0], self.n_out), X.dtype)
         self.grads["W"] = dZ.T @ X  # (n_out, n_in): sums over the batch
         self.grads["b"] = dZ.sum(axis=0)
-        return dZ @ self.params["W"]
+        return dZ @ self.params["W"] if input_grad else None
 
     def config(self) -> dict:
         return {"n_in": self.n_in, "n_out": self.n_out, "init": self.init, **self._dtype_config()}

@@ -101,11 +101,31 @@ class Sequential:
 
     __call__ = forward
 
-    def backward(self, dY: np.ndarray) -> np.ndarray:
-        """Given ∂L/∂(output), fill every layer's ``grads`` and return ∂L/∂X."""
-        for layer in reversed(self.layers):
+    def backward(self, dY: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
+        """Given ∂L/∂(output), fill every layer's ``grads`` and return ∂L/∂X.
+
+        Training passes ``input_grad=False`` (``fit`` does): X is then the data, which is not
+        trained, so the backward pass stops at the first layer with parameters, that layer
+        skips ∂L/∂(its input), and None is returned. For a Dense or Conv2D first layer that is
+        a third of its arithmetic; PyTorch skips it the same way for data.
+        """
+        if input_grad:
+            for layer in reversed(self.layers):
+                dY = layer.backward(dY)
+            return dY
+        layers = self.layers
+        first = 0  # the first layer with parameters
+        while first < len(layers) and not layers[first].params:
+            first += 1
+        if first == len(layers):
+            return None  # nothing to learn
+        for layer in reversed(layers[first + 1 :]):
             dY = layer.backward(dY)
-        return dY
+        if isinstance(layers[first], WeightedLayer):
+            layers[first].backward(dY, input_grad=False)
+        else:  # a layer of your own with parameters: it computes ∂L/∂X anyway
+            layers[first].backward(dY)
+        return None
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """The network's output for ``X`` (same as :meth:`forward`)."""

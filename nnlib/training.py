@@ -449,6 +449,14 @@ def _diverging(run: _Run, message: str) -> TrainingDiverged:
     return TrainingDiverged(message)
 
 
+def _backward(model, dY: np.ndarray) -> None:
+    """The backward pass of training: a Sequential skips the gradient of the data, which is not trained."""
+    if isinstance(model, Sequential):
+        model.backward(dY, input_grad=False)
+    else:  # a model of your own with forward, backward and parameters
+        model.backward(dY)
+
+
 def _train_epoch(model, loss, optimizer, run: _Run, order: np.ndarray, epoch: int) -> float:
     """One pass over the training data in mini-batches; the epoch loss, weighted by each batch's real size."""
     total = 0.0
@@ -466,7 +474,7 @@ def _train_epoch(model, loss, optimizer, run: _Run, order: np.ndarray, epoch: in
                 f"the data is finite; the learning rate ({run.learning_rate}) is probably too large"
             )
         with np.errstate(over="ignore", invalid="ignore"):
-            model.backward(loss.backward())
+            _backward(model, loss.backward())
             optimizer.step(model)
         total += cost * len(batch)
     broken = _diverged(model)  # the last step of an epoch is checked by no later loss

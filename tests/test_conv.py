@@ -91,6 +91,19 @@ def test_conv_backward_by_hand():
     np.testing.assert_allclose(conv.grads["b"], [4.0])
 
 
+def test_conv_first_layer_in_training_skips_only_the_image_gradient():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(2, 3, 6, 6))
+    full, training = (Sequential([Conv2D(3, 4, 3, padding=1, rng=1), ReLU(), Flatten(), Dense(144, 2, rng=2)]) for _ in range(2))
+    dY = rng.normal(size=(2, 2))
+    for model in (full, training):
+        model.forward(X)
+    assert full.backward(dY).shape == X.shape
+    assert training.backward(dY, input_grad=False) is None
+    for (name, _, expected), (_, _, got) in zip(full.parameters(), training.parameters()):
+        np.testing.assert_array_equal(got, expected, err_msg=name)
+
+
 def test_im2col_by_hand():
     cols = im2col(image_4x4(), 3)
     # One row per window (2x2 = 4 windows), one column per kernel position (3x3 = 9).

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from nnlib import MSE, Dense, Flatten, MLP, ReLU, Sequential, Sigmoid, gradcheck
+from nnlib.layers import Layer
 
 
 def test_dense_by_hand():
@@ -111,3 +112,50 @@ def test_mlp_with_relu_uses_he_init():
     W = model.layers[0].W
     assert isinstance(model.layers[1], ReLU)
     assert abs(W.std() - np.sqrt(2 / 100)) < 0.01
+
+
+class _Scale(Layer):  # a layer of one's own with a parameter
+    def __init__(self):
+        super().__init__()
+        self.params = {"s": np.array([2.0])}
+        self.grads = {"s": np.zeros(1)}
+        self.backward_calls = 0
+
+    def forward(self, X):
+        self._cache = X
+        return self.params["s"] * X
+
+    def backward(self, dY):
+        self.backward_calls += 1
+        self.grads["s"] = np.array([np.sum(dY * self._cache)])
+        return dY * self.params["s"]
+
+
+@pytest.mark.parametrize(
+    "layers",
+    [
+        lambda: [Dense(3, 4, rng=0), ReLU(), Dense(4, 2, rng=1)],
+        lambda: [Flatten(), Dense(3, 4, rng=0), Sigmoid(), Dense(4, 2, rng=1)],  # nothing to learn in Flatten
+        lambda: [_Scale(), Dense(3, 2, rng=0)],  # a first layer of one's own still gets its gradient
+    ],
+)
+def test_training_backward_skips_only_the_data_gradient(layers):
+    X = np.random.default_rng(2).normal(size=(5, 3))
+    full, training = Sequential(layers()), Sequential(layers())
+    for model in (full, training):
+        model.forward(X)
+    dY = np.random.default_rng(3).normal(size=(5, 2))
+    dX = full.backward(dY)
+    assert dX.shape == X.shape
+    assert training.backward(dY, input_grad=False) is None
+    for (name, _, expected), (_, _, got) in zip(full.parameters(), training.parameters()):
+        np.testing.assert_array_equal(got, expected, err_msg=name)
+
+
+def test_flatten_before_the_first_weights_is_not_run_backward_in_training():
+    model = Sequential([Flatten(), Dense(6, 1, rng=0)])
+    model.forward(np.ones((2, 2, 3)))
+    model.layers[0]._cache = None  # would raise if Flatten.backward ran
+    model.backward(np.ones((2, 1)), input_grad=False)
+    with pytest.raises(RuntimeError, match="backward\\(\\) was called before forward\\(\\)"):
+        model.backward(np.ones((2, 1)))

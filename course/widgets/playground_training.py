@@ -232,7 +232,7 @@ class Trainer:
         model, loss = self.model, self.loss
         with np.errstate(over="ignore", invalid="ignore"):
             loss.forward(model.forward(Xb), Yb)       # forward pass
-            model.backward(loss.backward())           # backward pass: every gradient at once
+            model.backward(loss.backward(), input_grad=False)  # backward pass: every gradient at once
             if self._l2 > 0:
                 for layer in dense_layers(model):
                     layer.grads["W"] = layer.grads["W"] + self._l2 * layer.params["W"]
