@@ -10,11 +10,11 @@ machine cancels out:
 
 Both libraries get one BLAS/OpenMP thread (set before numpy and torch are imported),
 the contenders take turns round by round, so a burst of load from other programs falls
-on both, and each time is the median over the rounds.
+on both, and each ratio is the median over the rounds of the two neighbouring timings.
 
 Usage::
 
-    python bench/bench_nnlib.py            # full run, about 1 minute
+    python bench/bench_nnlib.py            # full run, about 2 minutes
     python bench/bench_nnlib.py --quick    # about 15 s, noisier
     python bench/bench_nnlib.py --threads 2
 
@@ -48,11 +48,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def median_times(*fns, rounds: int, min_seconds: float) -> list[float]:
-    """Seconds per call of each function: the median over ``rounds`` rounds of a timed loop.
+def timed_rounds(*fns, rounds: int, min_seconds: float) -> list[list[float]]:
+    """Seconds per call of each function, one number per round of a timed loop.
 
     Each loop runs long enough to last at least ``min_seconds``. The functions take
-    turns round by round, so a burst of load from other processes slows all of them.
+    turns round by round, so a burst of load from other processes falls on neighbouring
+    loops alike; :func:`paired_ratio` compares them round by round.
     """
     numbers = [_calibrate(fn, min_seconds) for fn in fns]
     samples: list[list[float]] = [[] for _ in fns]
@@ -62,7 +63,16 @@ def median_times(*fns, rounds: int, min_seconds: float) -> list[float]:
             for _ in range(number):
                 fn()
             sample.append((time.perf_counter() - start) / number)
-    return [statistics.median(sample) for sample in samples]
+    return samples
+
+
+def paired_ratio(ours: list[float], theirs: list[float]) -> float:
+    """The median over rounds of ours / theirs, each pair timed one right after the other.
+
+    A machine shared with other work runs faster and slower for seconds at a time; the
+    ratio of two neighbouring loops is steadier than the ratio of two medians.
+    """
+    return statistics.median(o / t for o, t in zip(ours, theirs))
 
 
 def _calibrate(fn, min_seconds: float) -> int:
@@ -261,17 +271,20 @@ def main(argv=None) -> None:
     else:
         torch.set_num_threads(args.threads)
 
-    rounds, min_seconds = (5, 0.05) if args.quick else (9, 0.2)
+    rounds, min_seconds = (11, 0.02) if args.quick else (41, 0.05)
     print(
         f"nnlib benchmark{' (--quick)' if args.quick else ''}: numpy {np.__version__}, "
         + (f"PyTorch {torch.__version__}, " if torch else "PyTorch not installed (pip install -e .[bench]), ")
         + f"Python {platform.python_version()}, {args.threads} BLAS thread(s), {os.cpu_count()} CPU(s), "
         f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
-    print(f"timings: median over {rounds} interleaved rounds of at least {format_seconds(min_seconds)} each")
+    print(
+        f"timings: {rounds} interleaved rounds of at least {format_seconds(min_seconds)} each; "
+        "time: median; ratio: median of the rounds' ratios"
+    )
     print()
 
-    rows = []  # (what, nnlib time, baseline name, baseline time, target ratio)
+    rows = []  # (what, nnlib times, baseline name, baseline times, target ratio): times per round
     f32 = np.float32
 
     for sizes in ([784, 512, 10], [64, 128, 10]):
@@ -282,7 +295,7 @@ def main(argv=None) -> None:
             continue
         theirs32 = torch_mlp_step(torch, sizes, 256, torch.float32)
         theirs64 = torch_mlp_step(torch, sizes, 256, torch.float64)
-        t32, t64, p32, p64 = median_times(ours32, ours64, theirs32, theirs64, rounds=rounds, min_seconds=min_seconds)
+        t32, t64, p32, p64 = timed_rounds(ours32, ours64, theirs32, theirs64, rounds=rounds, min_seconds=min_seconds)
         rows.append((f"{name} ({dtype})", t32, "PyTorch float32", p32, 1.25))
         rows.append((f"{name} (float64)", t64, "PyTorch float64", p64, None))
 
@@ -292,32 +305,32 @@ def main(argv=None) -> None:
     contenders = [ours, hand]
     if torch is not None:
         contenders.append(torch_mlp_step(torch, sizes, 32, torch.float32, activation="tanh", loss="bce"))
-    times = median_times(*contenders, rounds=rounds, min_seconds=min_seconds)
+    times = timed_rounds(*contenders, rounds=rounds, min_seconds=min_seconds)
     rows.append(("MLP step 2-16-16-1, batch 32 (float64)", times[0], "numpy by hand float64", times[1], 1.3))
     if torch is not None:
         rows.append(("MLP step 2-16-16-1, batch 32 (float64)", times[0], "PyTorch float32", times[2], None))
 
     if torch is not None:
         ours, theirs, dtype = conv_pair(np, torch, f32, torch.float32)
-        t, p = median_times(ours, theirs, rounds=rounds, min_seconds=min_seconds)
+        t, p = timed_rounds(ours, theirs, rounds=rounds, min_seconds=min_seconds)
         rows.append((f"Conv2D 64x16x14x14 -> 32, 3x3 pad 1, fwd+bwd ({dtype})", t, "PyTorch float32", p, 2.0))
         ours, theirs, dtype = conv_pair(np, torch, np.float64, torch.float64)
-        t, p = median_times(ours, theirs, rounds=rounds, min_seconds=min_seconds)
+        t, p = timed_rounds(ours, theirs, rounds=rounds, min_seconds=min_seconds)
         rows.append((f"Conv2D 64x16x14x14 -> 32, 3x3 pad 1, fwd+bwd ({dtype})", t, "PyTorch float64", p, None))
         ours, theirs = pool_pair(np, torch, f32, torch.float32)
-        t, p = median_times(ours, theirs, rounds=rounds, min_seconds=min_seconds)
+        t, p = timed_rounds(ours, theirs, rounds=rounds, min_seconds=min_seconds)
         rows.append(("MaxPool 2x2 on 64x16x26x26, fwd+bwd (float32)", t, "PyTorch float32", p, 1.5))
 
     header = ("benchmark", "nnlib", "baseline", "time", "ratio", "target", "met")
     table = [header]
     for what, ours_s, baseline, theirs_s, target in rows:
-        ratio = ours_s / theirs_s
+        ratio = paired_ratio(ours_s, theirs_s)
         table.append(
             (
                 what,
-                format_seconds(ours_s),
+                format_seconds(statistics.median(ours_s)),
                 baseline,
-                format_seconds(theirs_s),
+                format_seconds(statistics.median(theirs_s)),
                 f"{ratio:.2f}x",
                 "-" if target is None else f"<= {target}x",
                 "-" if target is None else ("yes" if ratio <= target else "NO"),
