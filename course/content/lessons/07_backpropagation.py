@@ -821,13 +821,17 @@ for i, name in enumerate(["W1", "b1", "W2", "b2"]):
 # **The `nnlib` way.** The same network as `nnlib` layers, with the same weights: one
 # `forward`, the loss, and one `backward` call fill every layer's `grads`. `Sequential.backward`
 # runs the layers' own `backward` in reverse order; each `Dense` layer applies (2), (3) and
-# passes $\Delta W$ on, each activation layer multiplies by $f'$, which is (4).
+# passes $\Delta W$ on, each activation layer multiplies by $f'$, which is (4). In training
+# the input needs no gradient of its own, so `fit` calls `backward(..., input_grad=False)`
+# and the first `Dense` layer skips $\partial L/\partial X$, a third of its arithmetic.
 
 # %% [markdown] tags=["sv"]
 # **Med `nnlib`.** Samma nätverk som lager i `nnlib`, med samma vikter: ett `forward`,
 # förlusten och ett enda `backward`-anrop fyller varje lagers `grads`. `Sequential.backward` kör
 # lagrens egna `backward` i omvänd ordning; varje `Dense`-lager använder (2) och (3) och skickar
-# $\Delta W$ vidare, och varje aktiveringslager multiplicerar med $f'$, vilket är (4).
+# $\Delta W$ vidare, och varje aktiveringslager multiplicerar med $f'$, vilket är (4). Vid
+# träning behöver indata ingen egen gradient, så `fit` anropar `backward(..., input_grad=False)`
+# och det första `Dense`-lagret hoppar över $\partial L/\partial X$, en tredjedel av dess räknearbete.
 
 # %% tags=["en"]
 network = MLP([2, 3, 1], activation="tanh", output="sigmoid", rng=0)
