@@ -14,7 +14,7 @@ on both, and each ratio is the median over the rounds of the two neighbouring ti
 
 Usage::
 
-    python bench/bench_nnlib.py            # full run, about 2 minutes
+    python bench/bench_nnlib.py            # full run, about 1 minute
     python bench/bench_nnlib.py --quick    # about 15 s, noisier
     python bench/bench_nnlib.py --threads 2
 
