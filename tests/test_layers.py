@@ -119,14 +119,12 @@ class _Scale(Layer):  # a layer of one's own with a parameter
         super().__init__()
         self.params = {"s": np.array([2.0])}
         self.grads = {"s": np.zeros(1)}
-        self.backward_calls = 0
 
     def forward(self, X):
         self._cache = X
         return self.params["s"] * X
 
     def backward(self, dY):
-        self.backward_calls += 1
         self.grads["s"] = np.array([np.sum(dY * self._cache)])
         return dY * self.params["s"]
 
