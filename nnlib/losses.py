@@ -96,14 +96,16 @@ class MSE(Loss):
     """
 
     def forward(self, y_pred, y_true) -> float:
+        self._cache = None  # so backward refuses to run after a forward that raised
         y_pred, y_true = _matching(y_pred, y_true, "MSE")
-        self._cache = (y_pred, y_true)
         with np.errstate(over="ignore", invalid="ignore"):
             error = y_pred - y_true
             # Array methods (.sum) rather than np.mean: on a small batch numpy's Python-level
             # wrappers cost more than the arithmetic.
             cost = float((error * error).sum()) / error.size
-        return _finite_cost(cost, "MSE", {"y_pred": y_pred, "y_true": y_true})
+        cost = _finite_cost(cost, "MSE", {"y_pred": y_pred, "y_true": y_true})
+        self._cache = (y_pred, y_true)  # only now: backward needs a forward that succeeded
+        return cost
 
     @staticmethod
     def _backward(y_pred, y_true):
@@ -161,7 +163,7 @@ class BinaryCrossEntropy(Loss):
             eps = _eps(y_pred.dtype)
             p = np.clip(y_pred, eps, 1 - eps)
             losses = -(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))
-            cache = (y_pred, y_true, None)
+            cache = (y_pred, y_true)
         return float(losses.sum()) / losses.size, cache
 
     def _backward(self, *cache):
@@ -175,7 +177,7 @@ class BinaryCrossEntropy(Loss):
             grad *= sign
             grad /= s.size
             return grad
-        y_pred, y_true, _ = cache
+        y_pred, y_true = cache
         eps = _eps(y_pred.dtype)
         p = np.clip(y_pred, eps, 1 - eps)
         return (p - y_true) / (p * (1 - p)) / y_pred.size
@@ -194,6 +196,7 @@ class CrossEntropy(Loss):
     """
 
     def forward(self, logits, y_true) -> float:
+        self._cache = None  # so backward refuses to run after a forward that raised
         Z = as_floats(logits, "logits", "CrossEntropy")
         if Z.ndim != 2:
             raise ValueError(f"CrossEntropy: expected logits of shape (N, k), but received shape {Z.shape}")
@@ -219,8 +222,9 @@ class CrossEntropy(Loss):
                     # 0 · log 0 = 0: a class with target 0 and probability 0 adds nothing.
                     cost = float(-np.sum(np.where(Y > 0, Y * log_p, 0.0)) / n)
             P /= total  # the exponentials become the probabilities, in place
-        self._cache = (P, labels, Y)
-        return _finite_cost(cost, "CrossEntropy", {"logits": Z})
+        cost = _finite_cost(cost, "CrossEntropy", {"logits": Z})
+        self._cache = (P, labels, Y)  # only now: backward needs a forward that succeeded
+        return cost
 
     @staticmethod
     def _backward(P, labels, Y):

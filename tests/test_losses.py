@@ -97,3 +97,20 @@ def test_loss_errors():
         cross_entropy(np.zeros(3), [0, 1, 2])
     with pytest.raises(RuntimeError, match=r"MSE: backward\(\) was called before forward\(\)"):
         MSE().backward()
+
+
+@pytest.mark.parametrize(
+    "loss, good, bad",
+    [
+        (MSE(), (np.array([1.0, 2.0]), np.array([1.0, 0.0])), (np.array([np.nan, 2.0]), np.array([1.0, 0.0]))),
+        (BinaryCrossEntropy(), (np.array([0.3]), np.array([1])), (np.array([0.3]), np.array([2]))),
+        (CrossEntropy(), (np.zeros((1, 2)), [1]), (np.array([[np.inf, 0.0]]), [1])),
+    ],
+)
+def test_backward_refuses_after_a_forward_that_raised(loss, good, bad):
+    loss.forward(*good)
+    loss.backward()  # the good call's gradient is there
+    with pytest.raises(ValueError):
+        loss.forward(*bad)
+    with pytest.raises(RuntimeError, match=r"after a forward\(\) that raised"):
+        loss.backward()  # not the good call's gradient, silently
