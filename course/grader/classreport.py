@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
@@ -89,12 +90,6 @@ def _bar_length(count: int, highest: int, longest: int = 40) -> int:
     return count if highest <= longest else math.ceil(longest * count / highest)
 
 
-def _median(values: list[Fraction]) -> Fraction:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def summarise_question(result: GradeResult, index: int) -> QuestionSummary:
     """The class's results on question number ``index`` (0-based)."""
     answers: list[tuple[SubmissionResult, QuestionResult]] = [(s, s.questions[index]) for s in result.submissions]
@@ -157,7 +152,7 @@ def _facts(result: GradeResult, lang: str) -> list[tuple[str, str]]:
              (t("grader.cr_max", lang), _points(result.max_points, lang))]
     if totals:
         facts += [(t("grader.cr_mean", lang), _points(sum(totals, Fraction(0)) / len(totals), lang)),
-                  (t("grader.cr_median", lang), _points(_median(totals), lang))]
+                  (t("grader.cr_median", lang), _points(statistics.median(totals), lang))]
     if result.seconds is not None:
         facts.append((t("grader.cr_duration", lang), _duration(result.seconds, lang)))
     facts.append((t("grader.cr_limits", lang), f"{fmt(result.limits.timeout, lang=lang)}\u00a0s, "

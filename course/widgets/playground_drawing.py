@@ -15,6 +15,7 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 
 from course.plots import COLORS
 from course.widgets.playground_training import EXTENT, probability_grid
+from course.widgets.render import COMPRESS_LEVEL
 from nnlib.model import Sequential
 
 
@@ -124,7 +125,7 @@ class Blitter:
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
         if image_format == "png":
-            image.save(buffer, format="png", compress_level=1)  # lossless all the same, several times faster
+            image.save(buffer, format="png", compress_level=COMPRESS_LEVEL)  # the lesson widgets' level
         else:
             image.convert("RGB").save(buffer, format="jpeg", quality=90)
         return buffer.getvalue()
