@@ -40,6 +40,16 @@ class _BlankText(ast.NodeTransformer):
         return node
 
 
+def first_line(source: str, ellipsis: str = "…", width: int = 60) -> str:
+    """The first non-blank line of ``source``, stripped and cut to ``width`` characters
+    (ending in ``ellipsis`` when cut); "" for a blank cell. For naming a cell in a message."""
+    for line in source.splitlines():
+        if line.strip():
+            line = line.strip()
+            return line if len(line) <= width else line[: width - len(ellipsis)] + ellipsis
+    return ""
+
+
 def code_skeleton(text: str) -> str:
     """The program ``text`` is, without its comments and the contents of its strings.
 

@@ -22,7 +22,7 @@ from typing import Any, Literal
 import jupytext
 
 from course import tags as T
-from course.code_text import code_skeleton, first_difference, prose_in_code
+from course.code_text import code_skeleton, first_difference, first_line, prose_in_code
 
 CellKind = Literal["markdown", "code"]
 SourceKind = Literal["lesson", "exercise"]
@@ -87,11 +87,7 @@ class Cell:
     @property
     def first_line(self) -> str:
         """The first non-blank line, shortened for error messages."""
-        for line in self.source.splitlines():
-            if line.strip():
-                line = line.strip()
-                return line if len(line) <= 60 else line[:57] + "..."
-        return ""
+        return first_line(self.source, ellipsis="...")
 
     @property
     def slide_tag(self) -> str | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from course.code_text import first_line
 from course.exercise import Message
 from course.i18n import LANGUAGES
 
@@ -39,11 +40,7 @@ class NotebookCell:
 
     @property
     def first_line(self) -> str:
-        for line in self.source.splitlines():
-            if line.strip():
-                line = line.strip()
-                return line if len(line) <= 60 else line[:59] + "…"
-        return ""
+        return first_line(self.source)
 
 
 @dataclass(frozen=True)
