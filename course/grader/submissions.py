@@ -73,6 +73,12 @@ def _found(file: str, parts: Sequence[str], data: bytes | None, problem: Message
     return Found(file=file, stem=PurePosixPath(parts[-1]).stem, folder=folder, data=data, problem=problem)
 
 
+def _not_read(file: str, parts: Sequence[str], suffix: str, problem: Message) -> Found | Skipped:
+    """An input refused for ``problem``: a notebook stays its student's (graded 0 with the
+    reason), a nested zip is skipped."""
+    return _found(file, parts, None, problem) if suffix == ".ipynb" else Skipped(file, problem)
+
+
 def _too_large(limit: int) -> Message:
     return Message.of("grader.too_large", limit=limit // (1024 * 1024))
 
@@ -125,19 +131,13 @@ def _zip_entries(source: Any, display: str, depth: int, budgets: dict[str, list[
             upload = owner if owner is not None else f"{display}/{parts[0]}"
             budget = budgets.setdefault(upload, [MAX_STUDENT_BYTES])
             if _is_symlink_entry(info):
-                if suffix == ".ipynb":
-                    yield _found(entry, parts, None, Message.of("grader.symlink"))
-                else:
-                    yield Skipped(entry, Message.of("grader.symlink"))
+                yield _not_read(entry, parts, suffix, Message.of("grader.symlink"))
                 continue
             if suffix == ".ipynb" and not read:
                 yield _found(entry, parts, None)
                 continue
             if budget[0] <= 0:
-                if suffix == ".ipynb":
-                    yield _found(entry, parts, None, _budget_exceeded())
-                else:
-                    yield Skipped(entry, _budget_exceeded())
+                yield _not_read(entry, parts, suffix, _budget_exceeded())
                 continue
             limit = MAX_NOTEBOOK_BYTES if suffix == ".ipynb" else MAX_NESTED_ZIP_BYTES
             try:
@@ -146,19 +146,13 @@ def _zip_entries(source: Any, display: str, depth: int, budgets: dict[str, list[
             except (zipfile.BadZipFile, RuntimeError, OSError, ValueError, NotImplementedError, EOFError,
                     zipfile.LargeZipFile) as error:
                 problem = Message.of("grader.unreadable", error=str(error)[:200])
-                if suffix == ".ipynb":
-                    yield _found(entry, parts, None, problem)
-                else:
-                    yield Skipped(entry, problem)
+                yield _not_read(entry, parts, suffix, problem)
                 continue
             if data is None:
                 over_budget = budget[0] < limit
                 budget[0] = 0 if over_budget else budget[0] - limit
                 problem = _budget_exceeded() if over_budget else _too_large(limit)
-                if suffix == ".ipynb":
-                    yield _found(entry, parts, None, problem)
-                else:
-                    yield Skipped(entry, problem)
+                yield _not_read(entry, parts, suffix, problem)
                 continue
             budget[0] -= len(data)
             if suffix == ".zip":
@@ -229,10 +223,7 @@ def iter_submissions(paths: Iterable[str | Path], *, read: bool = True) -> Itera
                     if suffix not in (".zip", ".ipynb"):
                         continue
                     if file_path.is_symlink():
-                        if suffix == ".ipynb":
-                            yield _found(display, parts, None, Message.of("grader.symlink"))
-                        else:
-                            yield Skipped(display, Message.of("grader.symlink"))
+                        yield _not_read(display, parts, suffix, Message.of("grader.symlink"))
                     elif suffix == ".zip":
                         yield from _zip_entries(file_path, display, 0, budgets, None, read)
                     elif not read:
