@@ -98,25 +98,15 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds * 1e6:.0f} us"
 
 
-def _nnlib_dtype_kwargs(np, dtype):
-    """``{"dtype": dtype}`` when this nnlib takes a dtype, else {} (an older nnlib is float64 only)."""
-    import inspect
-
-    from nnlib.model import MLP
-
-    return {"dtype": dtype} if "dtype" in inspect.signature(MLP).parameters else {}
-
-
 def nnlib_mlp_step(np, sizes, batch, dtype, *, activation="relu", loss="cross_entropy"):
     """One nnlib training step (forward, loss, backward, SGD) as a function, and its dtype."""
     from nnlib.losses import BinaryCrossEntropy, CrossEntropy
     from nnlib.model import MLP
     from nnlib.optim import SGD
 
-    kwargs = _nnlib_dtype_kwargs(np, dtype)
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(batch, sizes[0])).astype(kwargs.get("dtype", np.float64))
-    model = MLP(sizes, activation=activation, rng=1, **kwargs)
+    X = rng.normal(size=(batch, sizes[0])).astype(dtype)
+    model = MLP(sizes, activation=activation, rng=1, dtype=dtype)
     if loss == "cross_entropy":
         y = rng.integers(0, sizes[-1], size=batch)
         criterion = CrossEntropy()
@@ -132,13 +122,7 @@ def nnlib_mlp_step(np, sizes, batch, dtype, *, activation="relu", loss="cross_en
         model.backward(criterion.backward(), input_grad=False)
         optimizer.step(model)
 
-    return step, np.dtype(kwargs.get("dtype", np.float64))
-
-
-def _takes_dtype(cls) -> bool:
-    import inspect
-
-    return "dtype" in inspect.signature(cls).parameters
+    return step, np.dtype(dtype)
 
 
 def torch_mlp_step(torch, sizes, batch, dtype, *, activation="relu", loss="cross_entropy"):
@@ -205,10 +189,8 @@ def conv_pair(np, torch, dtype_np, dtype_torch, *, batch=64, c_in=16, size=14, c
 
     rng = np.random.default_rng(0)
     X = rng.normal(size=(batch, c_in, size, size)).astype(dtype_np)
-    kwargs = {"dtype": dtype_np} if _takes_dtype(Conv2D) else {}
-    conv = Conv2D(c_in, c_out, 3, padding=1, rng=1, **kwargs)
-    X = X.astype(conv.W.dtype)
-    dY = rng.normal(size=conv.output_shape(X.shape)).astype(conv.W.dtype)
+    conv = Conv2D(c_in, c_out, 3, padding=1, rng=1, dtype=dtype_np)
+    dY = rng.normal(size=conv.output_shape(X.shape)).astype(dtype_np)
 
     def ours() -> None:
         conv.forward(X)
